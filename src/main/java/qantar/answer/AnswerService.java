@@ -1,0 +1,94 @@
+package qantar.answer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import qantar.config.ScopeRules;
+import qantar.config.Texts;
+import qantar.corpus.Lang;
+import qantar.corpus.Side;
+import qantar.corpus.Source;
+import qantar.search.LanguageDetector;
+import qantar.search.Retriever;
+import qantar.search.Retriever.Retrieval;
+import qantar.store.AnswerStore;
+
+/**
+ * Question in, answer out: detects the language, decides whether the question is about the
+ * January 2022 events at all, retrieves, composes, and stores the answer under a short id.
+ */
+public final class AnswerService {
+    /** Longer questions are cut before retrieval; nobody asks a useful question in more words. */
+    public static final int MAX_QUESTION_CHARS = 1000;
+    private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    private final Retriever retriever;
+    private final ExtractiveComposer composer = new ExtractiveComposer();
+    private final ScopeRules scope;
+    private final Texts texts;
+    private final AnswerStore answers;
+    private final CorpusView corpus;
+
+    /** What the service needs of the live corpus: its sources and revision, both of which change. */
+    public interface CorpusView {
+        Map<String, Source> sources();
+
+        long revision();
+    }
+
+    public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
+        this.retriever = retriever;
+        this.scope = scope;
+        this.texts = texts;
+        this.answers = answers;
+        this.corpus = corpus;
+    }
+
+    public Answer answer(Question q) {
+        String text = q.text().strip();
+        if (text.length() > MAX_QUESTION_CHARS) {
+            text = text.substring(0, MAX_QUESTION_CHARS);
+        }
+        Lang lang = q.lang() != null ? q.lang() : LanguageDetector.detect(text);
+        Retrieval r = retriever.retrieve(text, lang, q.sides());
+        double best = r.bestCoverage();
+        boolean inScope = r.anchored() || (best >= ExtractiveComposer.RELEVANT && !scope.offTopic(text));
+        List<Statement> statements = inScope ? composer.statements(r.hits(), lang, q.sides()) : List.of();
+        String message = !inScope ? texts.get("out_of_scope", lang)
+                : statements.isEmpty() ? texts.get("nothing_found", lang) : null;
+        long revision = corpus.revision();
+        String id = id(text, lang, q.sides(), revision);
+        Answer a = new Answer(id, text, lang, inScope, statements,
+                inScope ? ExtractiveComposer.missing(statements, q.sides()) : List.of(),
+                ExtractiveComposer.sources(statements, corpus.sources()), message, revision, Instant.now().toString(), best);
+        answers.save(id, text, lang.code(), revision, AnswerJson.write(a, false), best, a.createdAt());
+        return find(id).orElse(a);
+    }
+
+    /** A stored answer, exactly as it was first shown. */
+    public Optional<Answer> find(String id) {
+        return answers.find(id.toLowerCase(Locale.ROOT).strip()).map(AnswerJson::read);
+    }
+
+    /** The same question, language, sides and corpus revision always get the same short id. */
+    static String id(String question, Lang lang, java.util.Set<Side> sides, long revision) {
+        String key = question.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "|" + lang.code() + "|"
+                + new TreeSet<>(sides.stream().map(Side::id).toList()) + "|" + revision;
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                sb.append(ID_ALPHABET.charAt((h[i] & 0xff) % ID_ALPHABET.length()));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package qantar.answer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import qantar.corpus.Lang;
+import qantar.corpus.Passage;
+import qantar.corpus.Side;
+import qantar.corpus.Source;
+import qantar.search.Retriever.Hit;
+
+/**
+ * Builds answers from passages as they are, with no model: per side the one to three most relevant
+ * passages, in the asker's language where a translation exists.
+ */
+public final class ExtractiveComposer {
+    /** The least coverage of a question for a passage to be shown at all. */
+    public static final double RELEVANT = 0.5;
+    /** Within a side, passages this far below the side's best are left out. */
+    private static final double SIDE_SPREAD = 0.2;
+    private static final int PER_SIDE = 3;
+    /** Word overlap above which two statements of a side say the same thing. */
+    private static final double SAME_STATEMENT = 0.7;
+
+    /** The statements chosen from the hits, in side order then relevance. */
+    public List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides) {
+        Map<Side, List<Hit>> bySide = new EnumMap<>(Side.class);
+        for (Hit h : hits) {
+            if (h.coverage() >= RELEVANT && (sides.isEmpty() || sides.contains(h.passage().side()))) {
+                bySide.computeIfAbsent(h.passage().side(), s -> new ArrayList<>()).add(h);
+            }
+        }
+        List<Statement> out = new ArrayList<>();
+        for (var e : bySide.entrySet()) {
+            List<Hit> side = e.getValue();
+            double best = side.stream().mapToDouble(Hit::coverage).max().orElse(0);
+            List<Set<String>> shown = new ArrayList<>();
+            int taken = 0;
+            for (Hit h : side) {
+                if (taken == PER_SIDE) {
+                    break;
+                }
+                if (h.coverage() < best - SIDE_SPREAD) {
+                    continue;
+                }
+                Statement s = statement(h.passage(), lang);
+                Set<String> words = words(s.text());
+                if (shown.stream().anyMatch(w -> overlap(w, words) > SAME_STATEMENT)) {
+                    continue;
+                }
+                shown.add(words);
+                out.add(s);
+                taken++;
+            }
+        }
+        return out;
+    }
+
+    /** The passage in the asker's language if we have it, otherwise the nearest language we have. */
+    static Statement statement(Passage p, Lang lang) {
+        Lang shown = p.texts().containsKey(lang) ? lang : fallback(lang).stream().filter(p.texts()::containsKey).findFirst().orElseThrow();
+        String caution = p.caution().isEmpty() ? null
+                : p.caution().getOrDefault(shown, p.caution().getOrDefault(Lang.EN, p.caution().values().iterator().next()));
+        return new Statement(p.side(), p.speaker(), p.texts().get(shown), p.id(), p.sourceId(), p.quote(),
+                p.isTranslation(shown), shown, caution);
+    }
+
+    private static List<Lang> fallback(Lang lang) {
+        return switch (lang) {
+            case KK -> List.of(Lang.RU, Lang.EN, Lang.KK);
+            case RU -> List.of(Lang.EN, Lang.KK, Lang.RU);
+            case EN -> List.of(Lang.RU, Lang.KK, Lang.EN);
+        };
+    }
+
+    /** The main sides that have nothing among the statements (only those asked for, when filtered). */
+    public static List<Side> missing(List<Statement> statements, Set<Side> sides) {
+        Set<Side> shown = new HashSet<>();
+        statements.forEach(s -> shown.add(s.side()));
+        return Side.MAIN.stream().filter(s -> !shown.contains(s) && (sides.isEmpty() || sides.contains(s))).toList();
+    }
+
+    /** Each cited source once, in the order statements cite them. */
+    public static List<SourceRef> sources(List<Statement> statements, Map<String, Source> sourcesById) {
+        Map<String, SourceRef> out = new LinkedHashMap<>();
+        for (Statement s : statements) {
+            Source src = sourcesById.get(s.sourceId());
+            if (src != null && !out.containsKey(src.id())) {
+                out.put(src.id(), new SourceRef(src.id(), s.side(), src.title(), src.publisher(), src.date(), src.url(), src.mirrorOf()));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static Set<String> words(String text) {
+        return new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+    }
+
+    private static double overlap(Set<String> a, Set<String> b) {
+        Set<String> both = new HashSet<>(a);
+        both.retainAll(b);
+        Set<String> any = new HashSet<>(a);
+        any.addAll(b);
+        return any.isEmpty() ? 0 : (double) both.size() / any.size();
+    }
+}

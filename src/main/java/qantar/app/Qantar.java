@@ -1,0 +1,155 @@
+package qantar.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import qantar.answer.AnswerService;
+import qantar.config.ScopeRules;
+import qantar.config.Texts;
+import qantar.corpus.Corpus;
+import qantar.corpus.CorpusReader;
+import qantar.corpus.Source;
+import qantar.search.PassageIndex;
+import qantar.search.Retriever;
+import qantar.store.AnswerStore;
+import qantar.store.CorpusStore;
+import qantar.store.Database;
+
+/**
+ * The running program: database, live corpus, index and answer service, wired once. On opening it
+ * imports knowledge/ when the folder changed since the last import (so a fresh clone just works)
+ * and rebuilds the index when the corpus revision moved.
+ */
+public final class Qantar implements AutoCloseable {
+    private final Database db;
+    private final CorpusStore corpusStore;
+    private final PassageIndex index;
+    private final Texts texts;
+    private final Retriever retriever;
+    private final AnswerService answers;
+    private final Path knowledgeDir;
+    private volatile Corpus corpus;
+    private volatile Map<String, Source> sources;
+    private volatile long revision;
+
+    private Qantar(Path dataDir, Path knowledgeDir, Path configDir, Progress progress) {
+        this.knowledgeDir = knowledgeDir;
+        this.texts = Texts.load(configDir);
+        this.db = Database.open(dataDir);
+        try {
+            this.corpusStore = new CorpusStore(db);
+            importIfChanged(progress);
+            this.index = PassageIndex.open(dataDir.resolve("index"));
+            this.corpus = corpusStore.load();
+            this.revision = corpusStore.revision();
+            this.sources = corpus.sourcesById();
+            if (index.builtRevision() != revision) {
+                index.rebuild(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
+            }
+            this.retriever = new Retriever(index, corpus);
+            this.answers = new AnswerService(retriever, ScopeRules.load(configDir), texts, new AnswerStore(db), new AnswerService.CorpusView() {
+                @Override
+                public Map<String, Source> sources() {
+                    return sources;
+                }
+
+                @Override
+                public long revision() {
+                    return revision;
+                }
+            });
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public static Qantar open(Path dataDir, Path knowledgeDir, Path configDir, Progress progress) {
+        return new Qantar(dataDir, knowledgeDir, configDir, progress);
+    }
+
+    /** Imports knowledge/ if its files changed since the last import; invalid files stop everything. */
+    private void importIfChanged(Progress progress) {
+        if (knowledgeDir == null || !Files.isDirectory(knowledgeDir)) {
+            return;
+        }
+        String digest = digest(knowledgeDir);
+        if (digest.equals(corpusStore.meta("knowledge_digest"))) {
+            return;
+        }
+        Corpus read = CorpusReader.read(knowledgeDir).orThrow();
+        IntConsumer bar = progress.start("Importing", read.passages().size());
+        corpusStore.importCorpus(read, "import of knowledge/", bar);
+        corpusStore.putMeta("knowledge_digest", digest);
+    }
+
+    /** Re-reads the live corpus after it changed (import, moderation) and rebuilds the index at once. */
+    public synchronized void reload() {
+        Corpus c = corpusStore.load();
+        long rev = corpusStore.revision();
+        index.rebuild(c.passages(), c.topics(), rev, null);
+        retriever.update(c);
+        corpus = c;
+        sources = c.sourcesById();
+        revision = rev;
+    }
+
+    /** A digest of every file name and byte under the folder, to notice any change. */
+    static String digest(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
+            for (Path f : sorted) {
+                md.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public AnswerService answers() {
+        return answers;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public CorpusStore corpusStore() {
+        return corpusStore;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Path knowledgeDir() {
+        return knowledgeDir;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+        db.close();
+    }
+}

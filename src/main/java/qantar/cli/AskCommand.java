@@ -1,0 +1,67 @@
+package qantar.cli;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import qantar.answer.Answer;
+import qantar.answer.AnswerJson;
+import qantar.answer.Question;
+import qantar.app.Qantar;
+import qantar.corpus.Lang;
+import qantar.corpus.Side;
+
+@Command(name = "ask", description = "Answers one question from the corpus.")
+final class AskCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the answer as JSON.")
+    boolean json;
+
+    @Option(names = "--lang", description = "Answer language: ru, kk or en (default: the question's).")
+    String lang;
+
+    @Option(names = "--side", description = "Only this side (repeatable): official, mlechin_book, hrw, independent, other.")
+    List<String> sides = new ArrayList<>();
+
+    @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question (several words are joined).")
+    List<String> words;
+
+    @Override
+    public Integer call() {
+        Question q = new Question(String.join(" ", words).strip(), parseLang(spec, lang), parseSides(spec, sides));
+        if (q.text().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "the question is empty");
+        }
+        try (Qantar app = Options.open()) {
+            Answer a = app.answers().answer(q);
+            spec.commandLine().getOut().print(json ? AnswerJson.write(a, true) + "\n" : new TextRenderer(app.texts()).render(a));
+        }
+        return 0;
+    }
+
+    static Lang parseLang(CommandSpec spec, String code) {
+        if (code == null) {
+            return null;
+        }
+        return Lang.fromCode(code).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "unknown language '" + code + "' (use ru, kk or en)"));
+    }
+
+    static Set<Side> parseSides(CommandSpec spec, List<String> ids) {
+        Set<Side> out = EnumSet.noneOf(Side.class);
+        for (String id : ids) {
+            out.add(Side.fromId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown side '" + id + "' (use " + Side.allIds() + ")")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,145 @@
+package qantar.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import qantar.app.Qantar;
+import qantar.config.Locations;
+import qantar.corpus.Corpus;
+import qantar.corpus.CorpusReader;
+import qantar.corpus.CorpusWriter;
+import qantar.corpus.Lang;
+import qantar.corpus.Passage;
+import qantar.corpus.Problem;
+import qantar.corpus.Side;
+import qantar.store.CorpusStore;
+import qantar.store.Database;
+
+@Command(name = "corpus", description = "Checks, imports, exports and counts the curated corpus.",
+        subcommands = {CorpusCommand.Validate.class, CorpusCommand.Import.class, CorpusCommand.Export.class, CorpusCommand.Stats.class})
+final class CorpusCommand {
+
+    @Command(name = "validate", description = "Reports every problem with file and line; exits 1 if there is an error.")
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "The corpus folder (default: knowledge).")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            CorpusReader.Result r = CorpusReader.read(dir != null ? dir : Locations.knowledgeDir());
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            r.problems().forEach(p -> (p.severity() == Problem.Severity.ERROR ? err : out).println(p));
+            long warnings = r.problems().size() - r.errors().size();
+            if (!r.ok()) {
+                err.println(r.errors().size() + " error(s), " + warnings + " warning(s)");
+                return 1;
+            }
+            out.println("ok: " + r.corpus().sources().size() + " sources, " + r.corpus().passages().size()
+                    + " passages, " + warnings + " warning(s)");
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Loads the corpus folder into the database in one transaction.")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "The corpus folder (default: knowledge).")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            Corpus corpus = CorpusReader.read(dir != null ? dir : Locations.knowledgeDir()).orThrow();
+            try (Database db = Database.open(Locations.dataDir())) {
+                CorpusStore.ImportReport r = new CorpusStore(db).importCorpus(corpus, "corpus import",
+                        new ConsoleProgress().start("Importing", corpus.passages().size()));
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("sources: %d new, %d changed; passages: %d new, %d changed, %d retired, %d unchanged%n",
+                        r.sourcesCreated(), r.sourcesUpdated(), r.passagesCreated(), r.passagesUpdated(),
+                        r.passagesRetired(), r.passagesUnchanged());
+                r.conflicts().forEach(id -> spec.commandLine().getErr().println(
+                        "conflict: passage " + id + " was changed by moderators since the last import; the file's version was not applied"));
+            }
+            // The next ask/serve rebuilds the index for the new revision.
+            return 0;
+        }
+    }
+
+    @Command(name = "export", description = "Writes the live corpus in the knowledge/ format.")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "Target folder (default: export).")
+        Path dir = Path.of("export");
+
+        @Override
+        public Integer call() throws IOException {
+            try (Qantar app = Options.open()) {
+                CorpusWriter.write(app.corpus(), dir);
+                spec.commandLine().getOut().println("exported " + app.corpus().sources().size() + " sources, "
+                        + app.corpus().passages().size() + " passages to " + dir);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "stats", description = "Counts sources and passages by side and language.")
+    static final class Stats implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Qantar app = Options.open()) {
+                Corpus c = app.corpus();
+                Map<String, Integer> bySide = new TreeMap<>();
+                for (Side s : Side.values()) {
+                    bySide.put(s.id(), 0);
+                }
+                Map<String, Integer> byLang = new TreeMap<>();
+                for (Passage p : c.passages()) {
+                    bySide.merge(p.side().id(), 1, Integer::sum);
+                    for (Lang l : p.texts().keySet()) {
+                        byLang.merge(l.code(), 1, Integer::sum);
+                    }
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    ObjectMapper m = new ObjectMapper();
+                    ObjectNode o = m.createObjectNode();
+                    o.put("sources", c.sources().size());
+                    o.put("passages", c.passages().size());
+                    o.set("by_side", m.valueToTree(bySide));
+                    o.set("by_language", m.valueToTree(byLang));
+                    out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+                } else {
+                    out.println("sources: " + c.sources().size());
+                    out.println("passages: " + c.passages().size() + " (corpus revision " + app.revision() + ")");
+                    bySide.forEach((k, v) -> out.printf("  %-13s %4d%n", k, v));
+                    out.println("texts by language:");
+                    byLang.forEach((k, v) -> out.printf("  %-13s %4d%n", k, v));
+                }
+            }
+            return 0;
+        }
+    }
+}

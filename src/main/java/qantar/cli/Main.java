@@ -1,0 +1,62 @@
+package qantar.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import qantar.corpus.CorpusException;
+import qantar.store.StoreException;
+
+@Command(name = "qantar-bot", mixinStandardHelpOptions = true, version = "Qantar Sources 0.1.0",
+        description = "Side-labelled, sourced answers about the January 2022 events in Kazakhstan.",
+        subcommands = {AskCommand.class, ChatCommand.class, ServeCommand.class, CorpusCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** With no command: the Telegram bot when a token is set, otherwise a sample answer and the terminal chat. */
+    @Override
+    public Integer call() throws Exception {
+        String token = System.getenv("TELEGRAM_BOT_TOKEN");
+        if (token != null && !token.isBlank()) {
+            return new ServeCommand().call();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("TELEGRAM_BOT_TOKEN is not set: answering in the terminal instead.\n");
+        try (qantar.app.Qantar app = Options.open()) {
+            String sample = "Сколько человек погибло во время январских событий 2022 года?";
+            out.println("> " + sample);
+            out.println(new TextRenderer(app.texts()).render(app.answers().answer(qantar.answer.Question.of(sample))));
+        }
+        ChatCommand chat = new ChatCommand();
+        chat.spec = spec;
+        return chat.call();
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a command line; errors become one clear line on err and a non-zero exit, never a stack trace. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof CorpusException ce) {
+                ce.problems().forEach(p -> err.println(p));
+                err.println("error: the corpus is invalid (" + ce.problems().size() + " problem(s)); nothing was imported");
+            } else if (e instanceof StoreException || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException) {
+                err.println("error: " + e.getMessage());
+            } else {
+                err.println("error: " + e);
+            }
+            err.flush();
+            return 2;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        return code;
+    }
+}

@@ -1,0 +1,50 @@
+package qantar.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Cue words of questions about something else (weather, exchange rates, poems...). */
+public final class ScopeRules {
+    private final List<String[]> cues;
+
+    public ScopeRules(List<String[]> cues) {
+        this.cues = cues;
+    }
+
+    public static ScopeRules load(Path configDir) {
+        Map<String, List<List<String>>> raw = Texts.yaml(configDir.resolve("scope.yaml"));
+        List<String[]> cues = new ArrayList<>();
+        for (List<String> group : raw.getOrDefault("off_topic", List.of())) {
+            for (String cue : group) {
+                cues.add(words(cue));
+            }
+        }
+        return new ScopeRules(cues);
+    }
+
+    /** True when some cue's words start consecutive words of the question. */
+    public boolean offTopic(String question) {
+        String[] words = words(question);
+        for (String[] cue : cues) {
+            for (int i = 0; i + cue.length <= words.length; i++) {
+                int k = 0;
+                while (k < cue.length && words[i + k].startsWith(cue[k])) {
+                    k++;
+                }
+                if (k == cue.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String[] words(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).replace('ё', 'е').split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).toArray(String[]::new);
+    }
+}

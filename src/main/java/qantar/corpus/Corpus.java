@@ -1,0 +1,35 @@
+package qantar.corpus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The curated corpus: sources with their passages, plus topics, glossary and timeline. */
+public record Corpus(List<Source> sources, List<Passage> passages, List<Topic> topics,
+                     List<GlossaryGroup> glossary, List<TimelineItem> timeline) {
+
+    public Corpus {
+        sources = List.copyOf(sources);
+        passages = List.copyOf(passages);
+        topics = List.copyOf(topics);
+        glossary = List.copyOf(glossary);
+        timeline = List.copyOf(timeline);
+    }
+
+    public Map<String, Source> sourcesById() {
+        Map<String, Source> m = new LinkedHashMap<>();
+        sources.forEach(s -> m.put(s.id(), s));
+        return m;
+    }
+
+    public Map<String, Passage> passagesById() {
+        Map<String, Passage> m = new LinkedHashMap<>();
+        passages.forEach(p -> m.put(p.id(), p));
+        return m;
+    }
+
+    public Optional<Topic> topic(String id) {
+        return topics.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,31 @@
+package qantar.corpus;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** The languages passages are written in and the bot speaks. */
+public enum Lang {
+    RU("ru"), EN("en"), KK("kk");
+
+    /** Languages a source itself may be written in: ours plus those of the foreign outlets in the corpus. */
+    public static final Set<String> SOURCE_LANGUAGES = Set.of("ru", "en", "kk", "pl", "ar", "hu", "uk", "uz", "ky", "sv");
+
+    private final String code;
+
+    Lang(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<Lang> fromCode(String code) {
+        for (Lang l : values()) {
+            if (l.code.equalsIgnoreCase(code)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,9 @@
+package qantar.corpus;
+
+/**
+ * Where passages come from. Fields are kept exactly as the research gives them: {@code date} may be
+ * inferred ("≈2022-01") or unknown ("n/d"); {@code mirrorOf} names what a copy reposts.
+ */
+public record Source(String id, String title, String publisher, String date, String url, String language,
+                     String mirrorOf, String note) {
+}

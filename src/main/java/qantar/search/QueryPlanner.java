@@ -1,0 +1,118 @@
+package qantar.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import qantar.corpus.GlossaryGroup;
+import qantar.corpus.Lang;
+
+/**
+ * Turns a question into concepts. Glossary terms are matched on stems, longest terms first, so
+ * «январских событий» is one concept (an anchor), and «ОДКБ» brings in "CSTO" and «ҰҚШҰ».
+ */
+public final class QueryPlanner {
+    private static final Pattern WORD = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
+    private static final int STEM_PREFIX = 5;
+
+    private record Term(GlossaryGroup group, Lang lang, List<String> stems) {
+    }
+
+    private final Map<Lang, Analyzer> analyzers = new EnumMap<>(Lang.class);
+    private final List<Term> terms = new ArrayList<>();
+
+    public QueryPlanner(List<GlossaryGroup> glossary) {
+        analyzers.put(Lang.RU, Analyzers.russian());
+        analyzers.put(Lang.EN, Analyzers.english());
+        analyzers.put(Lang.KK, Analyzers.kazakh());
+        for (GlossaryGroup g : glossary) {
+            for (String t : g.terms()) {
+                Lang lang = LanguageDetector.detect(t);
+                if (lang == Lang.RU && t.chars().anyMatch(c -> Character.UnicodeBlock.of(c) != Character.UnicodeBlock.CYRILLIC && Character.isLetter(c))) {
+                    lang = Lang.EN;
+                }
+                List<String> stems = Analyzers.tokens(analyzers.get(lang), "q", t);
+                if (!stems.isEmpty()) {
+                    terms.add(new Term(g, lang, stems));
+                }
+            }
+        }
+        terms.sort(Comparator.comparingInt((Term t) -> -t.stems().size()));
+    }
+
+    public List<Concept> plan(String question, Lang lang) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(question);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        // stems[lang][i]: the stem of word i in that language, or null when it is a stop word there
+        Map<Lang, String[]> stems = new EnumMap<>(Lang.class);
+        for (Lang l : Lang.values()) {
+            String[] s = new String[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                List<String> t = Analyzers.tokens(analyzers.get(l), "q", words.get(i));
+                s[i] = t.isEmpty() ? null : t.get(0);
+            }
+            stems.put(l, s);
+        }
+        boolean[] used = new boolean[words.size()];
+        List<Concept> concepts = new ArrayList<>();
+        List<GlossaryGroup> matched = new ArrayList<>();
+        for (Term term : terms) {
+            if (matched.contains(term.group())) {
+                continue;
+            }
+            int[] at = match(term.stems(), stems.get(term.lang()), used);
+            if (at != null) {
+                StringBuilder label = new StringBuilder();
+                for (int i : at) {
+                    used[i] = true;
+                    label.append(label.length() == 0 ? "" : " ").append(words.get(i));
+                }
+                matched.add(term.group());
+                concepts.add(new Concept(label.toString(), term.group().terms(), term.group().anchor(), true));
+            }
+        }
+        String[] own = stems.get(lang);
+        for (int i = 0; i < words.size(); i++) {
+            if (!used[i] && own[i] != null) {
+                concepts.add(new Concept(words.get(i), List.of(words.get(i)), false, false));
+            }
+        }
+        return concepts;
+    }
+
+    /** Positions of query words matching every stem of a term, or null. */
+    private static int[] match(List<String> termStems, String[] wordStems, boolean[] used) {
+        int[] at = new int[termStems.size()];
+        boolean[] taken = used.clone();
+        for (int k = 0; k < termStems.size(); k++) {
+            int found = -1;
+            for (int i = 0; i < wordStems.length && found < 0; i++) {
+                if (!taken[i] && wordStems[i] != null && sameStem(termStems.get(k), wordStems[i])) {
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                return null;
+            }
+            taken[found] = true;
+            at[k] = found;
+        }
+        return at;
+    }
+
+    /** Stemmers disagree across word forms (погибли/погибших), so long stems match on a prefix. */
+    static boolean sameStem(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        return a.length() >= STEM_PREFIX && b.length() >= STEM_PREFIX
+                && a.regionMatches(0, b, 0, STEM_PREFIX);
+    }
+}

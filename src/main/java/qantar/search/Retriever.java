@@ -1,0 +1,199 @@
+package qantar.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
+import qantar.corpus.Corpus;
+import qantar.corpus.Lang;
+import qantar.corpus.Passage;
+import qantar.corpus.Side;
+
+/**
+ * Finds the passages that answer a question. Every side's best passages are considered, not only
+ * the global top: a side with few passages must not be crowded out by a side with many.
+ *
+ * <p>Each hit gets a coverage: the share of the question's concepts it matches, each concept
+ * weighted by its rarity in the corpus (a word the corpus never uses weighs most). Coverage, not
+ * the raw BM25 score, decides relevance, because it is comparable across questions.
+ */
+public final class Retriever {
+    private static final int GLOBAL_CANDIDATES = 50;
+    private static final int SIDE_CANDIDATES = 10;
+    private static final float OWN_FIELD = 1.0f;
+    private static final float OTHER_FIELD = 0.8f;
+    private static final float TRANSLIT_FIELD = 0.5f;
+    private static final float FUZZY_TRANSLIT = 0.25f;
+    private static final float ANCHOR = 0.3f;
+    private static final double BM25_SHARE = 0.3;
+
+    public record Hit(Passage passage, double score, double coverage) {
+    }
+
+    /** The question as understood, and the candidates, best first. */
+    public record Retrieval(Lang lang, List<Concept> concepts, boolean anchored, List<Hit> hits) {
+        public double bestCoverage() {
+            return hits.stream().mapToDouble(Hit::coverage).max().orElse(0);
+        }
+    }
+
+    private record State(QueryPlanner planner, Map<String, Passage> passages) {
+    }
+
+    private final PassageIndex index;
+    private final Map<Lang, org.apache.lucene.analysis.Analyzer> analyzers = Map.of(
+            Lang.RU, Analyzers.russian(), Lang.EN, Analyzers.english(), Lang.KK, Analyzers.kazakh());
+    private final org.apache.lucene.analysis.Analyzer translit = Analyzers.translit();
+    private volatile State state;
+
+    public Retriever(PassageIndex index, Corpus corpus) {
+        this.index = index;
+        update(corpus);
+    }
+
+    /** Takes a new live corpus (after the index was rebuilt from it). */
+    public void update(Corpus corpus) {
+        state = new State(new QueryPlanner(corpus.glossary()), corpus.passagesById());
+    }
+
+    public Retrieval retrieve(String question, Lang lang, Set<Side> sides) {
+        State s = state;
+        List<Concept> concepts = s.planner().plan(question, lang);
+        if (concepts.isEmpty()) {
+            return new Retrieval(lang, concepts, false, List.of());
+        }
+        List<Query> conceptQueries = new ArrayList<>();
+        for (Concept c : concepts) {
+            conceptQueries.add(conceptQuery(c, lang));
+        }
+        return index.search(searcher -> {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (int i = 0; i < concepts.size(); i++) {
+                Query q = conceptQueries.get(i);
+                all.add(concepts.get(i).anchor() ? new BoostQuery(q, ANCHOR) : q, Occur.SHOULD);
+            }
+            Query query = all.build();
+            Set<Side> wanted = sides == null || sides.isEmpty() ? Set.of(Side.values()) : sides;
+            Map<Integer, Float> candidates = new HashMap<>();
+            if (wanted.size() == Side.values().length) {
+                for (ScoreDoc d : searcher.search(query, GLOBAL_CANDIDATES).scoreDocs) {
+                    candidates.put(d.doc, d.score);
+                }
+            }
+            for (Side side : wanted) {
+                Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST)
+                        .add(new TermQuery(new Term(PassageIndex.SIDE, side.id())), Occur.FILTER).build();
+                for (ScoreDoc d : searcher.search(filtered, SIDE_CANDIDATES).scoreDocs) {
+                    candidates.put(d.doc, d.score);
+                }
+            }
+            int docs = searcher.getIndexReader().numDocs();
+            boolean anchored = false;
+            double total = 0;
+            double[] weight = new double[concepts.size()];
+            FixedBitSet[] matches = new FixedBitSet[concepts.size()];
+            for (int i = 0; i < concepts.size(); i++) {
+                matches[i] = matching(searcher, conceptQueries.get(i));
+                if (concepts.get(i).anchor()) {
+                    anchored = true;
+                } else {
+                    weight[i] = Math.log(1 + (double) docs / (1 + matches[i].cardinality()));
+                    total += weight[i];
+                }
+            }
+            double maxBm25 = candidates.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
+            List<Hit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (var e : candidates.entrySet()) {
+                int doc = e.getKey();
+                double covered = 0;
+                boolean anchorMatch = false;
+                for (int i = 0; i < concepts.size(); i++) {
+                    if (matches[i].get(doc)) {
+                        covered += weight[i];
+                        anchorMatch |= concepts.get(i).anchor();
+                    }
+                }
+                // A question made only of anchors ("tell me about Qantar") is covered by passages naming the events.
+                double coverage = total > 0 ? covered / total : (anchorMatch ? 1 : 0);
+                Passage p = s.passages().get(stored.document(doc).get(PassageIndex.ID));
+                if (p != null) {
+                    hits.add(new Hit(p, coverage + BM25_SHARE * e.getValue() / maxBm25, coverage));
+                }
+            }
+            hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.passage().id()));
+            return new Retrieval(lang, concepts, anchored, hits);
+        });
+    }
+
+    /** Any form of the concept in any field; the best field counts (dis-max), so forms do not add up. */
+    private Query conceptQuery(Concept c, Lang lang) {
+        Set<Query> clauses = new LinkedHashSet<>();
+        for (String form : c.forms()) {
+            for (Lang l : Lang.values()) {
+                Query q = termsQuery(PassageIndex.field(l), Analyzers.tokens(analyzers.get(l), "q", form));
+                if (q != null) {
+                    clauses.add(new BoostQuery(q, l == lang ? OWN_FIELD : OTHER_FIELD));
+                }
+            }
+            List<String> latin = Analyzers.tokens(translit, "q", form);
+            Query q = termsQuery(Analyzers.TRANSLIT, latin);
+            if (q != null) {
+                clauses.add(new BoostQuery(q, TRANSLIT_FIELD));
+            }
+            // Misspelt names: one edit away in Latin letters, for single longer words typed by the user.
+            if (!c.fromGlossary() && latin.size() == 1 && latin.get(0).length() >= 5 && !latin.get(0).chars().allMatch(Character::isDigit)) {
+                clauses.add(new BoostQuery(new FuzzyQuery(new Term(Analyzers.TRANSLIT, latin.get(0)), 1, 2), FUZZY_TRANSLIT));
+            }
+        }
+        return new DisjunctionMaxQuery(clauses, 0.1f);
+    }
+
+    private static Query termsQuery(String field, List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.get(0)));
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        tokens.forEach(t -> b.add(new TermQuery(new Term(field, t)), Occur.MUST));
+        return b.build();
+    }
+
+    private static FixedBitSet matching(IndexSearcher searcher, Query q) throws IOException {
+        FixedBitSet bits = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
+        Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
+            Scorer scorer = w.scorer(ctx);
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator it = scorer.iterator();
+            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                bits.set(ctx.docBase + d);
+            }
+        }
+        return bits;
+    }
+}

@@ -1,0 +1,35 @@
+package qantar.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+
+/** Answers as they were shown, by id, so a citation reopens the same answer after the corpus changes. */
+public final class AnswerStore {
+    private final Database db;
+
+    public AnswerStore(Database db) {
+        this.db = db;
+    }
+
+    /** Stores an answer once; the same id again (same question, language and corpus revision) is kept as first stored. */
+    public void save(String id, String question, String language, long revision, String json, double bestScore, String createdAt) {
+        db.inTransaction(() -> {
+            CorpusStore.exec(db.connection(),
+                    "INSERT OR IGNORE INTO answers (id, question, language, revision, data, best_score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    id, question, language, revision, json, bestScore, createdAt);
+            return null;
+        });
+    }
+
+    public Optional<String> find(String id) {
+        return db.query(() -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT data FROM answers WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,212 @@
+package qantar.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import qantar.corpus.Corpus;
+import qantar.corpus.Passage;
+import qantar.corpus.Source;
+
+/**
+ * The live corpus and its revision history. Nothing is deleted: a passage that leaves the corpus
+ * is retired, and every create, update and retirement is a revision with author and reason.
+ */
+public final class CorpusStore {
+    public static final String IMPORT_AUTHOR = "import";
+
+    private final Database db;
+
+    public CorpusStore(Database db) {
+        this.db = db;
+    }
+
+    /** What an import changed. Conflicts are passages changed by moderators and in knowledge/ alike. */
+    public record ImportReport(int sourcesCreated, int sourcesUpdated, int passagesCreated, int passagesUpdated,
+                               int passagesRetired, int passagesUnchanged, List<String> conflicts) {
+        public boolean changedAnything() {
+            return sourcesCreated + sourcesUpdated + passagesCreated + passagesUpdated + passagesRetired > 0;
+        }
+    }
+
+    public record Revision(long id, String entity, String entityId, String action, String data, String author,
+                           String reason, String createdAt) {
+    }
+
+    /**
+     * Brings the live corpus in line with a validated knowledge/ corpus, in one transaction.
+     * Re-importing the same corpus changes nothing. A passage whose live text was changed by a
+     * moderator since the last import is never overwritten: it is reported as a conflict.
+     */
+    public ImportReport importCorpus(Corpus corpus, String reason, IntConsumer progress) {
+        return db.inTransaction(() -> {
+            Connection c = db.connection();
+            String now = Instant.now().toString();
+            int[] n = new int[6];
+            List<String> conflicts = new ArrayList<>();
+            Map<String, String> liveSources = new HashMap<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT id, data FROM sources")) {
+                while (rs.next()) {
+                    liveSources.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            for (Source s : corpus.sources()) {
+                String data = CorpusJson.source(s);
+                String old = liveSources.get(s.id());
+                if (old == null) {
+                    exec(c, "INSERT INTO sources (id, data, updated_at) VALUES (?, ?, ?)", s.id(), data, now);
+                    revision(c, "source", s.id(), "create", data, IMPORT_AUTHOR, reason, now);
+                    n[0]++;
+                } else if (!old.equals(data)) {
+                    exec(c, "UPDATE sources SET data = ?, status = 'live', updated_at = ? WHERE id = ?", data, now, s.id());
+                    revision(c, "source", s.id(), "update", data, IMPORT_AUTHOR, reason, now);
+                    n[1]++;
+                }
+            }
+            record Row(String digest, String importDigest, String status) { }
+            Map<String, Row> live = new HashMap<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT id, digest, import_digest, status FROM passages")) {
+                while (rs.next()) {
+                    live.put(rs.getString(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            Set<String> inFiles = new HashSet<>();
+            int done = 0;
+            for (Passage p : corpus.passages()) {
+                inFiles.add(p.id());
+                String data = CorpusJson.passage(p);
+                String digest = CorpusJson.digest(data);
+                Row row = live.get(p.id());
+                if (row == null) {
+                    exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            p.id(), p.sourceId(), p.side().id(), data, digest, digest, now);
+                    revision(c, "passage", p.id(), "create", data, IMPORT_AUTHOR, reason, now);
+                    n[2]++;
+                } else if (digest.equals(row.importDigest())) {
+                    n[5]++; // the file did not change since the last import: what moderators did stands
+                } else if (row.importDigest() != null && !row.digest().equals(row.importDigest())
+                        && !digest.equals(row.digest())) {
+                    conflicts.add(p.id());
+                } else {
+                    boolean restore = !"live".equals(row.status());
+                    exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, import_digest = ?, status = 'live', updated_at = ? WHERE id = ?",
+                            p.sourceId(), p.side().id(), data, digest, digest, now, p.id());
+                    revision(c, "passage", p.id(), restore ? "restore" : "update", data, IMPORT_AUTHOR, reason, now);
+                    n[3]++;
+                }
+                if (progress != null) {
+                    progress.accept(++done);
+                }
+            }
+            // Passages that came from knowledge/ and left it are retired; moderators' own passages stay.
+            for (var e : live.entrySet()) {
+                if (!inFiles.contains(e.getKey()) && "live".equals(e.getValue().status()) && e.getValue().importDigest() != null) {
+                    exec(c, "UPDATE passages SET status = 'retired', import_digest = NULL, updated_at = ? WHERE id = ?", now, e.getKey());
+                    revision(c, "passage", e.getKey(), "retire", null, IMPORT_AUTHOR, "removed from knowledge/", now);
+                    n[4]++;
+                }
+            }
+            setMeta(c, "topics", CorpusJson.topics(corpus.topics()));
+            setMeta(c, "glossary", CorpusJson.glossary(corpus.glossary()));
+            setMeta(c, "timeline", CorpusJson.timeline(corpus.timeline()));
+            return new ImportReport(n[0], n[1], n[2], n[3], n[4], n[5], conflicts);
+        });
+    }
+
+    /** The live corpus: what answers are built from. */
+    public Corpus load() {
+        return db.query(() -> {
+            Connection c = db.connection();
+            List<Source> sources = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT data FROM sources WHERE status = 'live' ORDER BY id")) {
+                while (rs.next()) {
+                    sources.add(CorpusJson.source(rs.getString(1)));
+                }
+            }
+            List<Passage> passages = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT data FROM passages WHERE status = 'live' ORDER BY id")) {
+                while (rs.next()) {
+                    passages.add(CorpusJson.passage(rs.getString(1)));
+                }
+            }
+            String topics = meta("topics");
+            String glossary = meta("glossary");
+            String timeline = meta("timeline");
+            return new Corpus(sources, passages,
+                    topics == null ? List.of() : CorpusJson.topics(topics),
+                    glossary == null ? List.of() : CorpusJson.glossary(glossary),
+                    timeline == null ? List.of() : CorpusJson.timeline(timeline));
+        });
+    }
+
+    /** The corpus revision: the id of the latest change. Answers record it so citations stay exact. */
+    public long revision() {
+        return db.query(() -> {
+            try (ResultSet rs = db.connection().createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM revisions")) {
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    public List<Revision> history(String passageId) {
+        return db.query(() -> {
+            List<Revision> out = new ArrayList<>();
+            try (PreparedStatement ps = db.connection().prepareStatement(
+                    "SELECT id, entity, entity_id, action, data, author, reason, created_at FROM revisions WHERE entity = 'passage' AND entity_id = ? ORDER BY id")) {
+                ps.setString(1, passageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Revision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public String meta(String key) {
+        return db.query(() -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    public void putMeta(String key, String value) {
+        db.inTransaction(() -> {
+            setMeta(db.connection(), key, value);
+            return null;
+        });
+    }
+
+    private static void setMeta(Connection c, String key, String value) throws SQLException {
+        exec(c, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+    }
+
+    static void revision(Connection c, String entity, String id, String action, String data, String author,
+                         String reason, String at) throws SQLException {
+        exec(c, "INSERT INTO revisions (entity, entity_id, action, data, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                entity, id, action, data, author, reason, at);
+    }
+
+    static int exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+}
