@@ -26,6 +26,11 @@ import qantar.store.AnswerStore;
 public final class AnswerService {
     /** Longer questions are cut before retrieval; nobody asks a useful question in more words. */
     public static final int MAX_QUESTION_CHARS = 1000;
+    /**
+     * Coverage from which a question counts as being about the events even if nothing is relevant
+     * enough to show: "in scope, nothing in the corpus" rather than "not my subject".
+     */
+    static final double ON_TOPIC = 0.34;
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final Retriever retriever;
@@ -55,10 +60,12 @@ public final class AnswerService {
         if (text.length() > MAX_QUESTION_CHARS) {
             text = text.substring(0, MAX_QUESTION_CHARS);
         }
-        Lang lang = q.lang() != null ? q.lang() : LanguageDetector.detect(text);
-        Retrieval r = retriever.retrieve(text, lang, q.sides());
+        // Retrieval reads the question in the language it is written in; the answer may be asked in another.
+        Lang written = LanguageDetector.detect(text);
+        Lang lang = q.lang() != null ? q.lang() : written;
+        Retrieval r = retriever.retrieve(text, written, q.sides());
         double best = r.bestCoverage();
-        boolean inScope = r.anchored() || (best >= ExtractiveComposer.RELEVANT && !scope.offTopic(text));
+        boolean inScope = r.anchored() || (best >= ON_TOPIC && !scope.offTopic(text));
         List<Statement> statements = inScope ? composer.statements(r.hits(), lang, q.sides()) : List.of();
         String message = !inScope ? texts.get("out_of_scope", lang)
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;

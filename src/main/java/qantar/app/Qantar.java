@@ -123,6 +123,10 @@ public final class Qantar implements AutoCloseable {
         return answers;
     }
 
+    public Retriever retriever() {
+        return retriever;
+    }
+
     public Texts texts() {
         return texts;
     }

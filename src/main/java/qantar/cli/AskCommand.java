@@ -32,6 +32,9 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--side", description = "Only this side (repeatable): official, mlechin_book, hrw, independent, other.")
     List<String> sides = new ArrayList<>();
 
+    @Option(names = "--explain", description = "Also print how the question was understood and the candidates' scores (to stderr).")
+    boolean explain;
+
     @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question (several words are joined).")
     List<String> words;
 
@@ -43,6 +46,13 @@ final class AskCommand implements Callable<Integer> {
         }
         try (Qantar app = Options.open()) {
             Answer a = app.answers().answer(q);
+            if (explain) {
+                var r = app.retriever().retrieve(a.question(), qantar.search.LanguageDetector.detect(a.question()), q.sides());
+                var err = spec.commandLine().getErr();
+                r.concepts().forEach(c -> err.println("concept " + (c.anchor() ? "(anchor) " : "") + c.label() + " -> " + c.forms()));
+                r.hits().stream().limit(15).forEach(h -> err.printf("%.3f cov %.3f %-13s %s%n", h.score(), h.coverage(),
+                        h.passage().side().id(), h.passage().id()));
+            }
             spec.commandLine().getOut().print(json ? AnswerJson.write(a, true) + "\n" : new TextRenderer(app.texts()).render(a));
         }
         return 0;

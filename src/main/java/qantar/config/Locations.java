@@ -31,7 +31,7 @@ public final class Locations {
     }
 
     private static Path dir(String variable, String name, String marker) {
-        String set = System.getenv(variable);
+        String set = setting(variable);
         if (set != null && !set.isBlank()) {
             return Path.of(set);
         }
@@ -64,7 +64,13 @@ public final class Locations {
     }
 
     static String env(String name, String fallback) {
-        String v = System.getenv(name);
+        String v = setting(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** A setting from the environment; a JVM system property of the same name wins (used by tests). */
+    public static String setting(String name) {
+        String p = System.getProperty(name);
+        return p != null ? p : System.getenv(name);
     }
 }

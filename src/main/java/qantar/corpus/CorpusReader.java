@@ -69,9 +69,9 @@ public final class CorpusReader {
             r.problems.add(new Problem(dir.toString(), 0, Problem.Severity.ERROR, "no such directory"));
             return new Result(new Corpus(List.of(), List.of(), List.of(), List.of(), List.of()), r.problems);
         }
-        List<Topic> topics = r.readTopics(dir.resolve("topics.yaml"));
+        List<Topic> topics = r.readTopics(dir, dir.resolve("topics.yaml"));
         r.topicIds = new HashSet<>(topics.stream().map(Topic::id).toList());
-        List<GlossaryGroup> glossary = r.readGlossary(dir.resolve("glossary.yaml"));
+        List<GlossaryGroup> glossary = r.readGlossary(dir, dir.resolve("glossary.yaml"));
         List<Source> sources = new ArrayList<>();
         List<Passage> passages = new ArrayList<>();
         Path sourcesDir = dir.resolve("sources");
@@ -82,7 +82,7 @@ public final class CorpusReader {
                 r.readSourceFile(relative(dir, f), readText(f, r.problems), sources, passages);
             }
         }
-        List<TimelineItem> timeline = r.readTimeline(dir.resolve("timeline.yaml"), passages);
+        List<TimelineItem> timeline = r.readTimeline(dir, dir.resolve("timeline.yaml"), passages);
         return new Result(new Corpus(sources, passages, topics, glossary, timeline), r.problems);
     }
 
@@ -316,12 +316,13 @@ public final class CorpusReader {
         return n;
     }
 
-    private List<Topic> readTopics(Path file) {
-        String name = "knowledge/topics.yaml";
-        Node root = parse(name, Files.exists(file) ? readText(file, problems) : null);
+    private List<Topic> readTopics(Path dir, Path file) {
+        String name = relative(dir, file);
         if (!Files.exists(file)) {
             problems.add(new Problem(name, 0, Problem.Severity.ERROR, "missing topics.yaml"));
+            return List.of();
         }
+        Node root = parse(name, readText(file, problems));
         if (root == null) {
             return List.of();
         }
@@ -344,11 +345,11 @@ public final class CorpusReader {
         return out;
     }
 
-    private List<GlossaryGroup> readGlossary(Path file) {
+    private List<GlossaryGroup> readGlossary(Path dir, Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }
-        String name = "knowledge/glossary.yaml";
+        String name = relative(dir, file);
         Node root = parse(name, readText(file, problems));
         if (root == null) {
             return List.of();
@@ -356,24 +357,29 @@ public final class CorpusReader {
         YamlNodes y = new YamlNodes(name, problems);
         List<GlossaryGroup> out = new ArrayList<>();
         for (Node item : y.sequence(root, "glossary")) {
-            Map<String, Node> f = y.mapping(item, "a glossary group", Set.of("terms", "anchor"));
+            Map<String, Node> f = y.mapping(item, "a glossary group", Set.of("terms", "anchor", "context"));
             if (f == null) {
                 continue;
             }
             List<String> terms = y.textList(f, "terms", item);
-            if (terms.size() < 2 && !bool(y, f, "anchor")) {
-                y.error(item, "a glossary group needs at least two terms (or anchor: true)");
+            boolean anchor = bool(y, f, "anchor");
+            boolean context = bool(y, f, "context");
+            if (anchor && context) {
+                y.error(item, "a glossary group is an anchor or context, not both");
             }
-            out.add(new GlossaryGroup(bool(y, f, "anchor"), terms));
+            if (terms.size() < 2 && !anchor && !context) {
+                y.error(item, "a glossary group needs at least two terms (or anchor: true / context: true)");
+            }
+            out.add(new GlossaryGroup(anchor, context, terms));
         }
         return out;
     }
 
-    private List<TimelineItem> readTimeline(Path file, List<Passage> passages) {
+    private List<TimelineItem> readTimeline(Path dir, Path file, List<Passage> passages) {
         if (!Files.exists(file)) {
             return List.of();
         }
-        String name = "knowledge/timeline.yaml";
+        String name = relative(dir, file);
         Node root = parse(name, readText(file, problems));
         if (root == null) {
             return List.of();

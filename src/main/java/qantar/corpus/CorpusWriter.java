@@ -30,7 +30,8 @@ public final class CorpusWriter {
         corpus.topics().forEach(t -> topics.add(map("id", t.id(), "label", langs(t.labels()))));
         Files.writeString(dir.resolve("topics.yaml"), yaml().dump(topics), StandardCharsets.UTF_8);
         List<Object> glossary = new ArrayList<>();
-        corpus.glossary().forEach(g -> glossary.add(g.anchor() ? map("anchor", true, "terms", g.terms()) : map("terms", g.terms())));
+        corpus.glossary().forEach(g -> glossary.add(g.anchor() ? map("anchor", true, "terms", g.terms())
+                : g.context() ? map("context", true, "terms", g.terms()) : map("terms", g.terms())));
         Files.writeString(dir.resolve("glossary.yaml"), yaml().dump(glossary), StandardCharsets.UTF_8);
         List<Object> timeline = new ArrayList<>();
         corpus.timeline().forEach(i -> timeline.add(map("date", i.date(), "title", langs(i.title()), "passages", i.passageIds())));

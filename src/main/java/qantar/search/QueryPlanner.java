@@ -75,13 +75,13 @@ public final class QueryPlanner {
                     label.append(label.length() == 0 ? "" : " ").append(words.get(i));
                 }
                 matched.add(term.group());
-                concepts.add(new Concept(label.toString(), term.group().terms(), term.group().anchor(), true));
+                concepts.add(new Concept(label.toString(), term.group().terms(), term.group().anchor(), term.group().context(), true));
             }
         }
         String[] own = stems.get(lang);
         for (int i = 0; i < words.size(); i++) {
             if (!used[i] && own[i] != null) {
-                concepts.add(new Concept(words.get(i), List.of(words.get(i)), false, false));
+                concepts.add(new Concept(words.get(i), List.of(words.get(i)), false, false, false));
             }
         }
         return concepts;

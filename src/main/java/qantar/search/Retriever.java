@@ -44,8 +44,11 @@ public final class Retriever {
     private static final float OTHER_FIELD = 0.8f;
     private static final float TRANSLIT_FIELD = 0.5f;
     private static final float FUZZY_TRANSLIT = 0.25f;
-    private static final float ANCHOR = 0.3f;
+    /** Anchors and context words still rank passages a little, among equally covering ones. */
+    private static final float SCENE = 0.3f;
     private static final double BM25_SHARE = 0.3;
+    /** A glossary concept is curated subject matter; a bare word may be filler the stop lists missed. */
+    private static final double GLOSSARY_WEIGHT = 2.0;
 
     public record Hit(Passage passage, double score, double coverage) {
     }
@@ -90,7 +93,7 @@ public final class Retriever {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             for (int i = 0; i < concepts.size(); i++) {
                 Query q = conceptQueries.get(i);
-                all.add(concepts.get(i).anchor() ? new BoostQuery(q, ANCHOR) : q, Occur.SHOULD);
+                all.add(concepts.get(i).counts() ? q : new BoostQuery(q, SCENE), Occur.SHOULD);
             }
             Query query = all.build();
             Set<Side> wanted = sides == null || sides.isEmpty() ? Set.of(Side.values()) : sides;
@@ -114,10 +117,10 @@ public final class Retriever {
             FixedBitSet[] matches = new FixedBitSet[concepts.size()];
             for (int i = 0; i < concepts.size(); i++) {
                 matches[i] = matching(searcher, conceptQueries.get(i));
-                if (concepts.get(i).anchor()) {
-                    anchored = true;
-                } else {
-                    weight[i] = Math.log(1 + (double) docs / (1 + matches[i].cardinality()));
+                anchored |= concepts.get(i).anchor();
+                if (concepts.get(i).counts()) {
+                    weight[i] = Math.log(1 + (double) docs / (1 + matches[i].cardinality()))
+                            * (concepts.get(i).fromGlossary() ? GLOSSARY_WEIGHT : 1);
                     total += weight[i];
                 }
             }
@@ -127,15 +130,15 @@ public final class Retriever {
             for (var e : candidates.entrySet()) {
                 int doc = e.getKey();
                 double covered = 0;
-                boolean anchorMatch = false;
+                boolean sceneMatch = false;
                 for (int i = 0; i < concepts.size(); i++) {
                     if (matches[i].get(doc)) {
                         covered += weight[i];
-                        anchorMatch |= concepts.get(i).anchor();
+                        sceneMatch |= !concepts.get(i).counts();
                     }
                 }
-                // A question made only of anchors ("tell me about Qantar") is covered by passages naming the events.
-                double coverage = total > 0 ? covered / total : (anchorMatch ? 1 : 0);
+                // A question made only of anchors and context ("tell me about Qantar") is covered by passages naming them.
+                double coverage = total > 0 ? covered / total : (sceneMatch ? 1 : 0);
                 Passage p = s.passages().get(stored.document(doc).get(PassageIndex.ID));
                 if (p != null) {
                     hits.add(new Hit(p, coverage + BM25_SHARE * e.getValue() / maxBm25, coverage));

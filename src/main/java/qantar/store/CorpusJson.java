@@ -92,7 +92,7 @@ public final class CorpusJson {
 
     public static String glossary(List<GlossaryGroup> groups) {
         List<Object> out = new ArrayList<>();
-        groups.forEach(g -> out.add(Map.of("anchor", g.anchor(), "terms", g.terms())));
+        groups.forEach(g -> out.add(Map.of("anchor", g.anchor(), "context", g.context(), "terms", g.terms())));
         return write(out);
     }
 
@@ -101,7 +101,7 @@ public final class CorpusJson {
         read(json).forEach(n -> {
             List<String> terms = new ArrayList<>();
             n.path("terms").forEach(t -> terms.add(t.asText()));
-            out.add(new GlossaryGroup(n.path("anchor").asBoolean(), terms));
+            out.add(new GlossaryGroup(n.path("anchor").asBoolean(), n.path("context").asBoolean(), terms));
         });
         return out;
     }

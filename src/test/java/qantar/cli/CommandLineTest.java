@@ -1,0 +1,140 @@
+package qantar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import qantar.testing.Fixture;
+
+/** The command line as a user runs it, on the fixture corpus (settings passed as system properties). */
+class CommandLineTest {
+    @TempDir
+    Path tmp;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void settings() {
+        System.setProperty("QANTAR_DATA_DIR", tmp.resolve("data").toString());
+        System.setProperty("QANTAR_KNOWLEDGE_DIR", Fixture.knowledge().toString());
+        System.setProperty("QANTAR_CONFIG_DIR", Fixture.config().toString());
+    }
+
+    @AfterEach
+    void clear() {
+        List.of("QANTAR_DATA_DIR", "QANTAR_KNOWLEDGE_DIR", "QANTAR_CONFIG_DIR").forEach(System::clearProperty);
+    }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void askJsonKeepsThePublicContract() throws Exception {
+        assertThat(run("ask", "--json", "Сколько человек погибло во время январских событий 2022 года?")).isZero();
+        JsonNode a = new ObjectMapper().readTree(out.toString());
+        assertThat(a.get("answer_id").asText()).matches("[a-z0-9]{8}");
+        assertThat(a.get("question").asText()).startsWith("Сколько человек");
+        assertThat(a.get("language").asText()).isEqualTo("ru");
+        assertThat(a.get("in_scope").asBoolean()).isTrue();
+        Set<String> sides = new java.util.HashSet<>();
+        for (JsonNode s : a.get("statements")) {
+            for (String field : List.of("side", "speaker", "text", "passage_id", "source_id")) {
+                assertThat(s.get(field).isTextual()).as(field).isTrue();
+            }
+            assertThat(s.get("quote").isBoolean()).isTrue();
+            assertThat(s.get("translated").isBoolean()).isTrue();
+            sides.add(s.get("side").asText());
+        }
+        assertThat(sides).contains("official", "hrw", "independent");
+        assertThat(a.get("sides_missing")).extracting(JsonNode::asText).containsExactly("mlechin_book");
+        for (JsonNode s : a.get("sources")) {
+            for (String field : List.of("id", "side", "title", "publisher", "date", "url")) {
+                assertThat(s.get(field).isTextual()).as(field).isTrue();
+            }
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void askFiltersBySideAndLanguage() throws Exception {
+        assertThat(run("ask", "--json", "--lang", "en", "--side", "hrw", "Сколько человек погибло?")).isZero();
+        JsonNode a = new ObjectMapper().readTree(out.toString());
+        assertThat(a.get("language").asText()).isEqualTo("en");
+        assertThat(a.get("statements")).isNotEmpty().allSatisfy(s -> assertThat(s.get("side").asText()).isEqualTo("hrw"));
+    }
+
+    @Test
+    void anOutOfScopeQuestionHasNoStatements() throws Exception {
+        assertThat(run("ask", "--json", "What's the weather in Paris tomorrow?")).isZero();
+        JsonNode a = new ObjectMapper().readTree(out.toString());
+        assertThat(a.get("in_scope").asBoolean()).isFalse();
+        assertThat(a.get("statements")).isEmpty();
+    }
+
+    @Test
+    void textOutputHasAHeaderPerSideNumberedCitationsAndSources() {
+        assertThat(run("ask", "How many people died?")).isZero();
+        assertThat(out.toString()).contains("OFFICIAL POSITION").contains("HUMAN RIGHTS WATCH").contains("[1]")
+                .contains("Sources").contains("https://").contains("No material in the corpus from: Mlechin's book");
+    }
+
+    @Test
+    void validateNamesTheFileAndLineOfAnUnknownSideAndFails() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("knowledge"));
+        Fixture.edit(k.resolve("sources/h2.yaml"), "side: hrw", "side: bogus_side");
+        assertThat(run("corpus", "validate", k.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("knowledge/sources/h2.yaml:9: unknown side 'bogus_side'").contains("1 error(s)");
+        out.getBuffer().setLength(0);
+        assertThat(run("corpus", "validate", Fixture.knowledge().toString())).isZero();
+        assertThat(out.toString()).contains("ok: 9 sources, 10 passages");
+    }
+
+    @Test
+    void errorsAreOneClearLineNeverAStackTrace() throws Exception {
+        assertThat(run("corpus", "validate", tmp.resolve("nope").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no such directory").doesNotContain("Exception").doesNotContain("\tat ");
+
+        err.getBuffer().setLength(0);
+        Files.createDirectories(tmp.resolve("bad"));
+        Files.writeString(tmp.resolve("bad/qantar.db"), "not a database ".repeat(100));
+        System.setProperty("QANTAR_DATA_DIR", tmp.resolve("bad").toString());
+        assertThat(run("ask", "How many people died?")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: ").doesNotContain("\tat ").contains("qantar.db");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+
+        err.getBuffer().setLength(0);
+        assertThat(run("ask", "--side", "bogus", "x")).isNotZero();
+        assertThat(err.toString()).contains("unknown side 'bogus'");
+    }
+
+    @Test
+    void statsJsonCountsBySideAndLanguage() throws Exception {
+        assertThat(run("corpus", "stats", "--json")).isZero();
+        JsonNode s = new ObjectMapper().readTree(out.toString());
+        assertThat(s.get("sources").asInt()).isEqualTo(9);
+        assertThat(s.get("passages").asInt()).isEqualTo(10);
+        assertThat(s.get("by_side").get("official").asInt()).isEqualTo(4);
+        assertThat(s.get("by_side").get("mlechin_book").asInt()).isEqualTo(1);
+        assertThat(s.get("by_language").get("en").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void importReportsWhatChangedAndIsIdempotent() {
+        assertThat(run("corpus", "import", Fixture.knowledge().toString())).isZero();
+        assertThat(out.toString()).contains("passages: 10 new");
+        out.getBuffer().setLength(0);
+        assertThat(run("corpus", "import", Fixture.knowledge().toString())).isZero();
+        assertThat(out.toString()).contains("0 new, 0 changed, 0 retired, 10 unchanged");
+    }
+}

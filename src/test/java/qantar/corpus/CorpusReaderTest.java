@@ -1,0 +1,99 @@
+package qantar.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import qantar.testing.Fixture;
+
+class CorpusReaderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsTheFixtureCorpusWithoutErrors() {
+        CorpusReader.Result r = CorpusReader.read(Fixture.knowledge());
+        assertThat(r.errors()).isEmpty();
+        Corpus c = r.corpus();
+        assertThat(c.sources()).hasSize(9);
+        assertThat(c.passagesById().get("o29-detained-4404").original()).isEqualTo(Lang.EN);
+        assertThat(c.passagesById().get("h3-quote-shocks").quote()).isTrue();
+        assertThat(c.sourcesById().get("i18").date()).isEqualTo("≈2023");
+        assertThat(c.sourcesById().get("m7").date()).isEqualTo("n/d");
+        assertThat(c.timeline()).hasSize(1);
+        // an English-only passage is valid, with a warning about the missing Russian text
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p.toString()).contains("c1.yaml").contains("no ru text"));
+    }
+
+    @Test
+    void unknownSideIsReportedWithFileAndLine() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("sources/h2.yaml"), "side: hrw", "side: bogus_side");
+        CorpusReader.Result r = CorpusReader.read(k);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.errors()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("k/sources/h2.yaml");
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("unknown side 'bogus_side'");
+        });
+        assertThat(r.corpus().sourcesById()).doesNotContainKey("h2");
+    }
+
+    @Test
+    void everyKindOfProblemIsReportedAtOnce() throws Exception {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("sources/o29.yaml"), "  - id: o29-detained-4404", "  - id: o11-toll-225");
+        Fixture.edit(k.resolve("sources/h3.yaml"), "url: https://www.hrw.org/news/2022/02/01/kazakhstan-protesters-arbitrarily-arrested-beaten\n", "");
+        Fixture.edit(k.resolve("sources/i18.yaml"), "date: \"≈2023\"\n", "");
+        Fixture.edit(k.resolve("sources/m7.yaml"), "      en: Mlechin writes", "      fr: Mlechin writes");
+        Fixture.edit(k.resolve("sources/o43.yaml"), "      kk: Тоқаев ҰҚШҰ миссиясы аяқталды деп жариялады; шамамен 2000 әскерді шығару 2022 жылғы 13 қаңтарда басталды.", "      kk: \"\"");
+        Fixture.edit(k.resolve("sources/h2.yaml"), "    original: en\n", "    original: en\n    quote: true\n");
+        CorpusReader.Result r = CorpusReader.read(k);
+        assertThat(r.errors()).extracting(Problem::toString).anySatisfy(s -> assertThat(s).startsWith("k/sources/o29.yaml:8: duplicate passage id 'o11-toll-225' (also in k/sources/o11.yaml:8)"))
+                .anySatisfy(s -> assertThat(s).contains("h3.yaml:1: missing url"))
+                .anySatisfy(s -> assertThat(s).contains("i18.yaml:1: missing date"))
+                .anySatisfy(s -> assertThat(s).contains("m7.yaml").contains("unknown language 'fr'"))
+                .anySatisfy(s -> assertThat(s).contains("o43.yaml").contains("empty text in kk"))
+                .anySatisfy(s -> assertThat(s).contains("h2.yaml").contains("quote of 26 words; at most 25"));
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() throws Exception {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Files.writeString(k.resolve("sources/bad.yaml"), "id: bad\ntitle: [unclosed\npublisher: x\n");
+        CorpusReader.Result r = CorpusReader.read(k);
+        assertThat(r.errors()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("k/sources/bad.yaml");
+            assertThat(p.line()).isGreaterThan(1);
+            assertThat(p.message()).startsWith("not valid YAML");
+        });
+    }
+
+    @Test
+    void unknownSourceLanguageBadDateAndUnknownFieldAreErrors() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("sources/o11.yaml"), "language: ru", "language: xx");
+        Fixture.edit(k.resolve("sources/o29.yaml"), "date: \"2022-01-08\"", "date: \"8 Jan 2022\"");
+        Fixture.edit(k.resolve("sources/i59.yaml"), "    speaker: Kloop", "    speaker: Kloop\n    sidee: independent");
+        CorpusReader.Result r = CorpusReader.read(k);
+        assertThat(r.errors()).extracting(Problem::toString)
+                .anySatisfy(s -> assertThat(s).contains("o11.yaml:6: unknown language 'xx'"))
+                .anySatisfy(s -> assertThat(s).contains("o29.yaml:4: bad date '8 Jan 2022'"))
+                .anySatisfy(s -> assertThat(s).contains("i59.yaml").contains("unknown field 'sidee'"));
+    }
+
+    @Test
+    void timelineMustPointAtExistingPassages() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("timeline.yaml"), "[o11-toll-225]", "[o11-toll-999]");
+        assertThat(CorpusReader.read(k).errors()).extracting(Problem::toString)
+                .containsExactly("k/timeline.yaml:3: unknown passage 'o11-toll-999'");
+    }
+
+    @Test
+    void wordsCountOnlyRunsWithLettersOrDigits() {
+        assertThat(CorpusReader.words("«Кто не сдастся, будет уничтожен» — 20 000")).isEqualTo(7);
+    }
+}

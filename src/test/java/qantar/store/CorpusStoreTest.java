@@ -1,0 +1,102 @@
+package qantar.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import qantar.corpus.Corpus;
+import qantar.corpus.CorpusException;
+import qantar.corpus.CorpusReader;
+import qantar.testing.Fixture;
+
+class CorpusStoreTest {
+    @TempDir
+    Path tmp;
+
+    private Corpus read(Path k) {
+        return CorpusReader.read(k).orThrow();
+    }
+
+    @Test
+    void reimportingTheSameCorpusChangesNothing() {
+        try (Database db = Database.open(tmp.resolve("data"))) {
+            CorpusStore store = new CorpusStore(db);
+            CorpusStore.ImportReport first = store.importCorpus(read(Fixture.knowledge()), "test", null);
+            assertThat(first.passagesCreated()).isEqualTo(10);
+            assertThat(first.sourcesCreated()).isEqualTo(9);
+            long revision = store.revision();
+
+            CorpusStore.ImportReport again = store.importCorpus(read(Fixture.knowledge()), "test", null);
+            assertThat(again.changedAnything()).isFalse();
+            assertThat(again.passagesUnchanged()).isEqualTo(10);
+            assertThat(store.revision()).isEqualTo(revision);
+            assertThat(store.load().passages()).hasSize(10);
+        }
+    }
+
+    @Test
+    void aChangedFileMakesANewRevisionAndARemovedPassageIsRetiredNotDeleted() throws Exception {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        try (Database db = Database.open(tmp.resolve("data"))) {
+            CorpusStore store = new CorpusStore(db);
+            store.importCorpus(read(k), "first", null);
+            Fixture.edit(k.resolve("sources/o29.yaml"), "4,404 people", "4,404 people, by its count,");
+            Files.delete(k.resolve("sources/i59.yaml"));
+
+            CorpusStore.ImportReport r = store.importCorpus(read(k), "second", null);
+            assertThat(r.passagesUpdated()).isEqualTo(1);
+            assertThat(r.passagesRetired()).isEqualTo(1);
+            assertThat(store.load().passagesById()).doesNotContainKey("i59-gas-protests");
+            assertThat(store.load().passagesById().get("o29-detained-4404").texts().values()).anyMatch(t -> t.contains("by its count"));
+
+            assertThat(store.history("o29-detained-4404")).extracting(CorpusStore.Revision::action, CorpusStore.Revision::reason)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("create", "first"), org.assertj.core.groups.Tuple.tuple("update", "second"));
+            assertThat(store.history("i59-gas-protests")).extracting(CorpusStore.Revision::action).containsExactly("create", "retire");
+            assertThat(store.history("i59-gas-protests").get(1).author()).isEqualTo(CorpusStore.IMPORT_AUTHOR);
+        }
+    }
+
+    @Test
+    void anInvalidCorpusImportsNothingAtAll() throws Exception {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("sources/h2.yaml"), "side: hrw", "side: bogus_side");
+        assertThatThrownBy(() -> Fixture.open(tmp.resolve("data"), k)).isInstanceOf(CorpusException.class)
+                .hasMessageContaining("unknown side 'bogus_side'");
+        try (Database db = Database.open(tmp.resolve("data"))) {
+            assertThat(new CorpusStore(db).load().passages()).isEmpty();
+            assertThat(new CorpusStore(db).revision()).isZero();
+        }
+    }
+
+    @Test
+    void migrationsRunOnceAndReopeningKeepsData() {
+        try (Database db = Database.open(tmp)) {
+            new CorpusStore(db).importCorpus(read(Fixture.knowledge()), "test", null);
+        }
+        try (Database db = Database.open(tmp)) {
+            assertThat(new CorpusStore(db).load().passages()).hasSize(10);
+            int versions = db.query(() -> {
+                try (var rs = db.connection().createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(versions).isPositive();
+            String mode = db.query(() -> {
+                try (var rs = db.connection().createStatement().executeQuery("PRAGMA journal_mode")) {
+                    return rs.getString(1);
+                }
+            });
+            assertThat(mode).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void aCorruptDatabaseFileGivesAClearError() throws Exception {
+        Files.writeString(tmp.resolve("qantar.db"), "this is not a database, just text that is long enough to look like a header".repeat(20));
+        assertThatThrownBy(() -> Database.open(tmp)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("qantar.db");
+    }
+}
