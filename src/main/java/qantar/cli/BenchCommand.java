@@ -1,0 +1,138 @@
+package qantar.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import qantar.app.Progress;
+import qantar.app.Qantar;
+import qantar.answer.Question;
+import qantar.config.Locations;
+import qantar.corpus.Passage;
+import qantar.search.Analyzers;
+import qantar.search.PassageIndex;
+
+/**
+ * The performance report. Timings on a shared machine are noisy, so every figure that matters is
+ * also given as a ratio to a baseline measured in the same run: a plain BM25 search of the same
+ * question on one field of the same kind of index.
+ */
+@Command(name = "bench", description = "Measures start-up, answer latency (against a plain BM25 baseline), indexing at scale and memory.")
+final class BenchCommand implements Callable<Integer> {
+    private static final List<String> QUESTIONS = List.of(
+            "Сколько человек погибло во время январских событий 2022 года?", "How many people died in January 2022?",
+            "Қаңтар оқиғасында қанша адам қаза болды?", "Кто отдал приказ стрелять без предупреждения?",
+            "Why were CSTO troops sent to Kazakhstan?", "Пытали ли задержанных?", "Что пишет Млечин о Токаеве?",
+            "Was Masimov convicted of treason?", "Сколько человек задержали?", "ҰҚШҰ әскерлері не істеді?");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--rounds", description = "Rounds over the question list for warm timings (default: ${DEFAULT-VALUE}).")
+    int rounds = 20;
+
+    @Option(names = "--scale", description = "Copies of the corpus indexed for the scale run (default: ${DEFAULT-VALUE}).")
+    int scale = 20;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        Path data = Files.createTempDirectory("qantar-bench");
+        long t0 = System.nanoTime();
+        try (Qantar app = Qantar.open(data, Locations.knowledgeDir(), Locations.configDir(), Progress.NONE)) {
+            report.put("cold_open_ms", ms(t0));
+            report.put("passages", app.corpus().passages().size());
+            for (String q : QUESTIONS) {
+                app.answers().answer(Question.of(q)); // warm-up
+            }
+            double[] answer = new double[rounds * QUESTIONS.size()];
+            double[] baseline = new double[answer.length];
+            PassageIndex plain = PassageIndex.open(data.resolve("baseline-index"));
+            plain.rebuild(app.corpus().passages(), app.corpus().topics(), 0, null);
+            QueryParser parser = new QueryParser(Analyzers.RU, Analyzers.russian());
+            int k = 0;
+            for (int r = 0; r < rounds; r++) {
+                for (String q : QUESTIONS) {
+                    long a = System.nanoTime();
+                    app.answers().answer(Question.of(q));
+                    answer[k] = ms(a);
+                    long b = System.nanoTime();
+                    org.apache.lucene.search.Query parsed = parser.parse(QueryParser.escape(q));
+                    plain.search((IndexSearcher s) -> s.search(parsed, 10));
+                    baseline[k++] = ms(b);
+                }
+            }
+            plain.close();
+            report.put("answer_ms_mean", round(mean(answer)));
+            report.put("answer_ms_p95", round(p95(answer)));
+            report.put("baseline_bm25_ms_mean", round(mean(baseline)));
+            report.put("answer_to_baseline_ratio", round(mean(answer) / mean(baseline)));
+
+            List<Passage> many = new ArrayList<>();
+            for (int c = 0; c < scale; c++) {
+                for (Passage p : app.corpus().passages()) {
+                    many.add(new Passage(p.id() + "-x" + c, p.sourceId(), p.side(), p.speaker(), p.topics(), p.texts(),
+                            p.original(), p.quote(), p.said(), p.caution()));
+                }
+            }
+            PassageIndex big = PassageIndex.open(data.resolve("scale-index"));
+            long s = System.nanoTime();
+            big.rebuild(many, app.corpus().topics(), 0, null);
+            report.put("scale_passages", many.size());
+            report.put("scale_index_build_ms", ms(s));
+            big.close();
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            report.put("heap_used_mb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
+        } finally {
+            deleteTree(data);
+        }
+        if (json) {
+            ObjectNode o = new ObjectMapper().valueToTree(report);
+            spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
+        } else {
+            report.forEach((k, v) -> spec.commandLine().getOut().printf("%-28s %s%n", k, v));
+        }
+        return 0;
+    }
+
+    private static double ms(long since) {
+        return (System.nanoTime() - since) / 1e6;
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(0);
+    }
+
+    private static double p95(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.ceil(0.95 * s.length) - 1)];
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

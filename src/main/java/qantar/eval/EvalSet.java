@@ -1,0 +1,95 @@
+package qantar.eval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import qantar.corpus.Lang;
+import qantar.corpus.Side;
+
+/** Reads a question set (YAML list of items); a malformed item is an error naming its line. */
+public final class EvalSet {
+    private EvalSet() {
+    }
+
+    public static List<EvalItem> read(Path file) {
+        Node root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = new Yaml(new LoaderOptions()).compose(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | org.yaml.snakeyaml.error.YAMLException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage().replace('\n', ' '), e);
+        }
+        if (!(root instanceof SequenceNode items)) {
+            throw new IllegalStateException(file + ": expected a list of questions");
+        }
+        List<EvalItem> out = new ArrayList<>();
+        for (Node item : items.getValue()) {
+            int line = item.getStartMark().getLine() + 1;
+            String where = file.getFileName() + ":" + line + ": ";
+            if (!(item instanceof MappingNode m)) {
+                throw new IllegalStateException(where + "each item must be a mapping");
+            }
+            String question = null;
+            Lang lang = null;
+            boolean outOfScope = false;
+            List<Side> sides = new ArrayList<>();
+            Map<Side, List<String>> facts = new EnumMap<>(Side.class);
+            List<String> passages = new ArrayList<>();
+            for (NodeTuple t : m.getValue()) {
+                String key = ((ScalarNode) t.getKeyNode()).getValue();
+                Node v = t.getValueNode();
+                switch (key) {
+                    case "question" -> question = scalar(v, where);
+                    case "lang" -> lang = Lang.fromCode(scalar(v, where)).orElseThrow(() -> new IllegalStateException(where + "unknown lang"));
+                    case "out_of_scope" -> outOfScope = Boolean.parseBoolean(scalar(v, where));
+                    case "sides" -> list(v, where).forEach(s -> sides.add(side(s, where)));
+                    case "passages" -> passages.addAll(list(v, where));
+                    case "facts" -> {
+                        if (!(v instanceof MappingNode fm)) {
+                            throw new IllegalStateException(where + "facts must map sides to key terms");
+                        }
+                        for (NodeTuple f : fm.getValue()) {
+                            facts.put(side(((ScalarNode) f.getKeyNode()).getValue(), where), list(f.getValueNode(), where));
+                        }
+                    }
+                    case "note" -> { }
+                    default -> throw new IllegalStateException(where + "unknown field '" + key + "'");
+                }
+            }
+            if (question == null || lang == null) {
+                throw new IllegalStateException(where + "an item needs question and lang");
+            }
+            out.add(new EvalItem(question, lang, outOfScope, sides, facts, passages, line));
+        }
+        return out;
+    }
+
+    private static Side side(String id, String where) {
+        return Side.fromId(id).orElseThrow(() -> new IllegalStateException(where + "unknown side '" + id + "'"));
+    }
+
+    private static String scalar(Node n, String where) {
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw new IllegalStateException(where + "expected a single value");
+    }
+
+    private static List<String> list(Node n, String where) {
+        if (!(n instanceof SequenceNode s)) {
+            throw new IllegalStateException(where + "expected a list");
+        }
+        return s.getValue().stream().map(x -> scalar(x, where)).toList();
+    }
+}
