@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("qantar-bench");
         long t0 = System.nanoTime();
         try (Qantar app = Qantar.open(data, Locations.knowledgeDir(), Locations.configDir(), Progress.NONE)) {
-            report.put("cold_open_ms", ms(t0));
+            report.put("cold_open_ms", round(ms(t0)));
             report.put("passages", app.corpus().passages().size());
             for (String q : QUESTIONS) {
                 app.answers().answer(Question.of(q)); // warm-up
@@ -93,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
             long s = System.nanoTime();
             big.rebuild(many, app.corpus().topics(), 0, null);
             report.put("scale_passages", many.size());
-            report.put("scale_index_build_ms", ms(s));
+            report.put("scale_index_build_ms", round(ms(s)));
             big.close();
             System.gc();
             Runtime rt = Runtime.getRuntime();
