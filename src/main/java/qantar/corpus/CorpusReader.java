@@ -231,9 +231,9 @@ public final class CorpusReader {
         }
         String speaker = y.text(f, "speaker", node, true);
         List<String> topics = y.textList(f, "topics", node);
-        for (int i = 0; i < topics.size(); i++) {
-            if (!topicIds.contains(topics.get(i))) {
-                y.error(f.get("topics"), "unknown topic '" + topics.get(i) + "' (see topics.yaml)");
+        for (String topic : topics) {
+            if (!topicIds.contains(topic)) {
+                y.error(f.get("topics"), "unknown topic '" + topic + "' (see topics.yaml)");
             }
         }
         if (f.containsKey("topics") && topics.isEmpty()) {
