@@ -41,6 +41,11 @@ public final class AnswerJson {
             if (s.caution() != null) {
                 n.put("caution", s.caution());
             }
+            if (s.summary()) {
+                n.put("summary", true);
+                ArrayNode cites = n.putArray("cites");
+                s.cites().forEach(cites::add);
+            }
         }
         ArrayNode missing = o.putArray("sides_missing");
         a.sidesMissing().forEach(s -> missing.add(s.id()));
@@ -82,7 +87,8 @@ public final class AnswerJson {
                 statements.add(new Statement(side(n), n.path("speaker").asText(), n.path("text").asText(),
                         n.path("passage_id").asText(), n.path("source_id").asText(), n.path("quote").asBoolean(),
                         n.path("translated").asBoolean(), Lang.fromCode(n.path("lang").asText()).orElse(Lang.EN),
-                        n.hasNonNull("caution") ? n.get("caution").asText() : null));
+                        n.hasNonNull("caution") ? n.get("caution").asText() : null, n.path("summary").asBoolean(),
+                        cites(n)));
             }
             List<Side> missing = new ArrayList<>();
             o.path("sides_missing").forEach(n -> missing.add(Side.fromId(n.asText()).orElseThrow()));
@@ -99,6 +105,12 @@ public final class AnswerJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored answer is not valid JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static List<String> cites(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.path("cites").forEach(c -> out.add(c.asText()));
+        return out;
     }
 
     private static Side side(JsonNode n) {

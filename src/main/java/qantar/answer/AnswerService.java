@@ -34,7 +34,9 @@ public final class AnswerService {
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final Retriever retriever;
-    private final ExtractiveComposer composer = new ExtractiveComposer();
+    private final ExtractiveComposer extractive = new ExtractiveComposer();
+    /** Extractive unless configuration plugs in another (see {@link #useComposer}). */
+    private volatile Composer composer = (question, hits, lang, sides) -> extractive.statements(hits, lang, sides);
     private final ScopeRules scope;
     private final Texts texts;
     private final AnswerStore answers;
@@ -66,7 +68,7 @@ public final class AnswerService {
         Retrieval r = retriever.retrieve(text, written, q.sides());
         double best = r.bestCoverage();
         boolean inScope = r.anchored() || (best >= ON_TOPIC && !scope.offTopic(text));
-        List<Statement> statements = inScope ? composer.statements(r.hits(), lang, q.sides()) : List.of();
+        List<Statement> statements = inScope ? composer.statements(text, r.hits(), lang, q.sides()) : List.of();
         String message = !inScope ? texts.get("out_of_scope", lang)
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;
         long revision = corpus.revision();
@@ -76,6 +78,11 @@ public final class AnswerService {
                 ExtractiveComposer.sources(statements, corpus.sources()), message, revision, Instant.now().toString(), best);
         answers.save(id, text, lang.code(), revision, AnswerJson.write(a, false), best, a.createdAt());
         return find(id).orElse(a);
+    }
+
+    /** Composes answers with {@code c} from now on (a model-written composer, chosen by configuration). */
+    public void useComposer(Composer c) {
+        composer = java.util.Objects.requireNonNull(c);
     }
 
     /** A stored answer, exactly as it was first shown. */

@@ -66,6 +66,8 @@ public final class Qantar implements AutoCloseable {
                     return revision;
                 }
             });
+            // Model-written answers when QANTAR_LLM_* configure a model; extractive otherwise.
+            qantar.answer.llm.LlmComposer.fromEnvironment().ifPresent(answers::useComposer);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -1,0 +1,155 @@
+package qantar.answer.llm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checkable facts of a text (numbers, dates, capitalised names) and its words, all under one
+ * light normalisation (case-fold, ё->е, digit groups joined), so that a sentence and the passages
+ * it cites compare in any of the corpus languages.
+ */
+final class Facts {
+    /** Names and words compare by this many leading letters: Токаев / Токаева, погибли / погибших. */
+    static final int PREFIX = 5;
+
+    /** "20,000", "20 000", "20 000" -> 20000; only groups of exactly three digits are joined. */
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:[,\\u00a0\\u202f\\u2009 ']\\d{3})+(?![\\d]|[.,]\\d)");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’\\-]*");
+    private static final String MONTH_WORD = "[\\p{L}]+";
+    private static final Pattern ISO_DATE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)");
+    private static final Pattern DOTTED_DATE = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?![\\d])");
+    private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.,])(\\d{1,2})(?:-?(?:го|е|ого|th|st|nd|rd))?\\s+(" + MONTH_WORD + ")");
+    private static final Pattern MONTH_DAY = Pattern.compile("(" + MONTH_WORD + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d.,]\\d|\\d)");
+
+    /** Month name stems in Russian, English and Kazakh, by month number. */
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("январ", 1), Map.entry("феврал", 2), Map.entry("март", 3), Map.entry("апрел", 4),
+            Map.entry("мая", 5), Map.entry("май", 5), Map.entry("июнь", 6), Map.entry("июня", 6), Map.entry("июне", 6),
+            Map.entry("июль", 7), Map.entry("июля", 7), Map.entry("июле", 7), Map.entry("август", 8),
+            Map.entry("сентябр", 9), Map.entry("октябр", 10), Map.entry("ноябр", 11), Map.entry("декабр", 12),
+            Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4),
+            Map.entry("may", 5), Map.entry("june", 6), Map.entry("july", 7), Map.entry("august", 8),
+            Map.entry("september", 9), Map.entry("october", 10), Map.entry("november", 11), Map.entry("december", 12),
+            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("dec", 12),
+            Map.entry("қаңтар", 1), Map.entry("ақпан", 2), Map.entry("наурыз", 3), Map.entry("сәуір", 4),
+            Map.entry("мамыр", 5), Map.entry("маусым", 6), Map.entry("шілде", 7), Map.entry("тамыз", 8),
+            Map.entry("қыркүйек", 9), Map.entry("қазан", 10), Map.entry("қараша", 11), Map.entry("желтоқсан", 12));
+
+    /** A date as day and month, with the year when it was written ("5-1" or "5-1-2022"). */
+    record Date(int day, int month, Integer year) {
+        boolean sameDay(Date o) {
+            return day == o.day && month == o.month && (year == null || o.year == null || year.equals(o.year));
+        }
+    }
+
+    final List<Date> dates = new ArrayList<>();
+    final Set<String> numbers = new LinkedHashSet<>();
+    /** Capitalised words in order, folded; the first word of the text is flagged by {@link #firstWord}. */
+    final List<String> names = new ArrayList<>();
+    final List<String> words = new ArrayList<>();
+    String firstWord;
+
+    private Facts() {
+    }
+
+    static Facts of(String text) {
+        Facts f = new Facts();
+        String s = DIGIT_GROUPS.matcher(text).replaceAll(m -> m.group().replaceAll("[^\\d]", ""));
+        s = f.takeDates(s);
+        Matcher n = NUMBER.matcher(s);
+        while (n.find()) {
+            f.numbers.add(number(n.group()));
+        }
+        Matcher w = WORD.matcher(s);
+        boolean first = true;
+        while (w.find()) {
+            String raw = w.group().replaceAll("['’]s$", "").replaceAll("[-'’]+$", "");
+            if (raw.isEmpty()) {
+                continue;
+            }
+            String folded = fold(raw);
+            f.words.add(folded);
+            if (first) {
+                f.firstWord = folded;
+                first = false;
+            }
+            if (Character.isUpperCase(raw.codePointAt(0))) {
+                f.names.add(folded);
+            }
+        }
+        return f;
+    }
+
+    /** Finds dates, records them and blanks them out so their parts are not read again as numbers or names. */
+    private String takeDates(String s) {
+        s = take(s, ISO_DATE, m -> date(m.group(3), m.group(2), m.group(1)));
+        s = take(s, DOTTED_DATE, m -> date(m.group(1), m.group(2), m.group(3)));
+        s = take(s, DAY_MONTH, m -> month(m.group(2)) == 0 ? null : date(m.group(1), String.valueOf(month(m.group(2))), null));
+        s = take(s, MONTH_DAY, m -> month(m.group(1)) == 0 ? null : date(m.group(2), String.valueOf(month(m.group(1))), null));
+        return s;
+    }
+
+    private String take(String s, Pattern p, java.util.function.Function<Matcher, Date> read) {
+        Matcher m = p.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Date d = read.apply(m);
+            if (d == null || d.day < 1 || d.day > 31 || d.month < 1 || d.month > 12) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            dates.add(d);
+            m.appendReplacement(out, " ");
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static Date date(String day, String month, String year) {
+        Integer y = null;
+        if (year != null) {
+            y = Integer.parseInt(year);
+            if (y < 100) {
+                y += 2000;
+            }
+        }
+        return new Date(Integer.parseInt(day), Integer.parseInt(month), y);
+    }
+
+    /** The month a word names (by its stem, so январе / января / қаңтарда count), or 0. */
+    static int month(String word) {
+        String w = fold(word);
+        for (int len = Math.min(w.length(), 9); len >= 3; len--) {
+            Integer m = MONTHS.get(w.substring(0, len));
+            if (m != null && (len >= 4 || w.length() == len)) {
+                return m;
+            }
+        }
+        return 0;
+    }
+
+    /** A number as compared: leading zeros dropped, decimal comma as point. */
+    static String number(String n) {
+        String s = n.replace(',', '.');
+        if (!s.contains(".")) {
+            s = s.replaceFirst("^0+(?=\\d)", "");
+        }
+        return s;
+    }
+
+    static String fold(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('’', '\'');
+    }
+
+    /** The key a word is compared by: its first {@link #PREFIX} letters. */
+    static String key(String folded) {
+        return folded.length() <= PREFIX ? folded : folded.substring(0, PREFIX);
+    }
+}
