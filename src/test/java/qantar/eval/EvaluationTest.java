@@ -1,0 +1,58 @@
+package qantar.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import qantar.app.Qantar;
+import qantar.testing.Fixture;
+
+class EvaluationTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void scoresEachMeasureAndNamesWhatWasMissed() {
+        List<EvalItem> items = EvalSet.read(Fixture.resource("fixture/eval.yaml"));
+        try (Qantar app = Fixture.open(tmp)) {
+            Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
+            List<Evaluation.Result> r = items.stream().map(eval::run).toList();
+
+            assertThat(r.get(0).misses()).isEmpty();
+            assertThat(r.get(0).recallAt5()).isEqualTo(1.0);
+            assertThat(r.get(0).sideCoverage()).isEqualTo(1.0);
+            assertThat(r.get(0).factHitRate()).isEqualTo(1.0);
+
+            // HRW has nothing on the CSTO in the fixture, and no official passage says 1999
+            assertThat(r.get(1).sideCoverage()).isEqualTo(0.5);
+            assertThat(r.get(1).factHitRate()).isEqualTo(0.0);
+            assertThat(r.get(1).misses()).contains("side hrw missing", "no key fact [1999] for official");
+
+            assertThat(r.get(2).scopeCorrect()).isTrue();
+            assertThat(r.get(2).recallAt5()).isNaN();
+
+            Evaluation.Totals t = Evaluation.totals(r);
+            assertThat(t.questions()).isEqualTo(3);
+            assertThat(t.sideCoverage()).isEqualTo(0.75);
+            assertThat(t.attributionPrecision()).isEqualTo(1.0);
+            assertThat(t.scopeAccuracy()).isEqualTo(1.0);
+            assertThat(t.p95Millis()).isPositive();
+        }
+    }
+
+    @Test
+    void aMalformedItemNamesItsLine() throws Exception {
+        Path f = tmp.resolve("bad.yaml");
+        Files.writeString(f, "- question: x\n  lang: ru\n- question: y\n  lang: ru\n  sides: [bogus]\n");
+        assertThatThrownBy(() -> EvalSet.read(f)).hasMessageContaining("bad.yaml:3").hasMessageContaining("unknown side 'bogus'");
+    }
+
+    @Test
+    void figuresMatchHoweverTheirDigitsAreGrouped() {
+        assertThat(Evaluation.normalise("20 000 бандитов и 4,404 задержанных")).contains("20000").contains("4404");
+    }
+}
