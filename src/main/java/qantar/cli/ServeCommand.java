@@ -1,16 +1,49 @@
 package qantar.cli;
 
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import qantar.app.Qantar;
+import qantar.config.Locations;
+import qantar.telegram.BotStartException;
+import qantar.telegram.RedactingPrintStream;
+import qantar.telegram.TelegramBot;
 
-@Command(name = "serve", description = "Runs the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN.")
+@Command(name = "serve", description = "Runs the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN; TELEGRAM_API_URL sets the Bot API server.")
 final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        String token = System.getenv("TELEGRAM_BOT_TOKEN");
+        String token = Locations.setting("TELEGRAM_BOT_TOKEN");
         if (token == null || token.isBlank()) {
-            throw new IllegalStateException("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather");
+            throw new BotStartException("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather");
         }
-        throw new IllegalStateException("the Telegram bot is not part of this build yet");
+        token = token.strip();
+        // whatever a library prints, the token never reaches the logs
+        PrintStream err = System.err;
+        PrintStream out = System.out;
+        System.setErr(new RedactingPrintStream(err, token));
+        System.setOut(new RedactingPrintStream(out, token));
+        Qantar app = Options.open();
+        TelegramBot bot;
+        try {
+            bot = new TelegramBot(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL"))).start();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM / Ctrl-C: finish the answers in flight, deliver what is ready, close the database
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.close();
+            app.close();
+            stopped.countDown();
+        }, "qantar-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 }

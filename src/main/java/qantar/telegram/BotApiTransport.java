@@ -1,0 +1,39 @@
+package qantar.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/** The Bot API through the library's OkHttp client. Error texts never carry the token. */
+final class BotApiTransport implements Transport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final OkHttpTelegramClient client;
+
+    BotApiTransport(OkHttpTelegramClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Result call(String method, String payloadJson) {
+        try {
+            client.execute(new RawMethod(method, (ObjectNode) JSON.readTree(payloadJson)));
+            return new Accepted();
+        } catch (TelegramApiRequestException e) {
+            Integer code = e.getErrorCode();
+            if (code != null && code == 429) {
+                Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+                return new RetryAfter((after == null ? 1 : after) * 1000L, true);
+            }
+            if (code != null && code >= 400 && code < 500) {
+                return new Refused(code, e.getApiResponse());
+            }
+            return new RetryAfter(1000, false);
+        } catch (TelegramApiException e) {
+            return new RetryAfter(1000, false); // network or server trouble: the call stays queued
+        } catch (java.io.IOException e) {
+            return new Refused(0, "unreadable stored payload");
+        }
+    }
+}

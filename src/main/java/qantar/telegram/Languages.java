@@ -1,0 +1,47 @@
+package qantar.telegram;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import qantar.corpus.Lang;
+
+/** Each user's interface language: their choice (/lang), else their Telegram language, else English. */
+final class Languages {
+    private final TelegramStore store;
+    private final Map<Long, Optional<Lang>> chosen = new ConcurrentHashMap<>();
+
+    Languages(TelegramStore store) {
+        this.store = store;
+    }
+
+    Lang of(User user) {
+        if (user == null) {
+            return Lang.EN;
+        }
+        Optional<Lang> choice = chosen.computeIfAbsent(user.getId(), id -> store.userLang(id).flatMap(Lang::fromCode));
+        return choice.orElseGet(() -> fromTelegram(user.getLanguageCode()));
+    }
+
+    /** Records a choice (null: follow Telegram again) and returns the language now in effect. */
+    Lang choose(long userId, Lang lang, Update update) {
+        chosen.put(userId, Optional.ofNullable(lang));
+        return lang != null ? lang : fromTelegram(Updates.from(update) == null ? null : Updates.from(update).getLanguageCode());
+    }
+
+    static Lang fromTelegram(String code) {
+        if (code == null) {
+            return Lang.EN;
+        }
+        String c = code.toLowerCase(Locale.ROOT);
+        if (c.startsWith("kk")) {
+            return Lang.KK;
+        }
+        if (c.startsWith("ru")) {
+            return Lang.RU;
+        }
+        return Lang.EN;
+    }
+}

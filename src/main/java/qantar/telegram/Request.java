@@ -1,0 +1,82 @@
+package qantar.telegram;
+
+import org.telegram.telegrambots.meta.api.objects.Update;
+import qantar.config.Texts;
+import qantar.corpus.Lang;
+
+/**
+ * One thing a user did (a message, a command, a button press, an inline query), with who did it,
+ * where, in which interface language and with which role.
+ */
+public final class Request {
+    private final Update update;
+    private final long userId;
+    private final Long chatId;
+    private final boolean group;
+    private final Lang lang;
+    private final Role role;
+    private final String args;
+    private final Integer messageId;
+    private final Texts texts;
+
+    Request(Update update, long userId, Long chatId, boolean group, Lang lang, Role role, String args, Integer messageId, Texts texts) {
+        this.update = update;
+        this.userId = userId;
+        this.chatId = chatId;
+        this.group = group;
+        this.lang = lang;
+        this.role = role;
+        this.args = args == null ? "" : args;
+        this.messageId = messageId;
+        this.texts = texts;
+    }
+
+    public Update update() {
+        return update;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    /** The chat to answer in; null for inline queries. */
+    public Long chatId() {
+        return chatId;
+    }
+
+    public boolean group() {
+        return group;
+    }
+
+    /** The interface language: the user's choice, else their Telegram language. */
+    public Lang lang() {
+        return lang;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The command's arguments, or the callback data after its prefix, or the question text. */
+    public String args() {
+        return args;
+    }
+
+    /** The message this request came from (the user's message, or the message whose button was pressed). */
+    public Integer messageId() {
+        return messageId;
+    }
+
+    /** A text from messages.yaml in the interface language. */
+    public String text(String key, Object... nameValues) {
+        return texts.get(key, lang, nameValues);
+    }
+
+    Request withArgs(String newArgs) {
+        return new Request(update, userId, chatId, group, lang, role, newArgs, messageId, texts);
+    }
+
+    Request withLang(Lang newLang) {
+        return new Request(update, userId, chatId, group, newLang, role, args, messageId, texts);
+    }
+}

@@ -1,0 +1,188 @@
+package qantar.telegram;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import qantar.store.Database;
+
+/**
+ * The bot's durable state in SQLite: updates received (the inbox), replies to deliver (the
+ * outbox), the getUpdates offset, users' languages and feedback. An update's replies and its
+ * "handled" mark are written in one transaction: after a crash it is either handled with all its
+ * replies queued, or not handled at all and handled again.
+ */
+final class TelegramStore {
+    /** A Bot API call waiting in the outbox. {@code paced} calls count against Telegram's message limits. */
+    record Outgoing(long id, Long chatId, boolean paced, String method, String payload) {
+    }
+
+    /** A change of the bot's own tables, run inside the transaction that marks an update handled. */
+    interface Write {
+        void run(Connection c) throws SQLException;
+    }
+
+    private final Database db;
+
+    TelegramStore(Database db) {
+        this.db = db;
+    }
+
+    /** The highest update id stored, 0 before the first. */
+    long lastUpdateId() {
+        return db.query(() -> {
+            try (ResultSet rs = db.connection().createStatement().executeQuery("SELECT COALESCE(MAX(update_id), 0) FROM tg_updates")) {
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Stores updates not seen before; returns the ids that are new. */
+    List<Long> receive(java.util.Map<Long, String> updates) {
+        return db.inTransaction(() -> {
+            List<Long> fresh = new ArrayList<>();
+            String now = Instant.now().toString();
+            for (var u : updates.entrySet()) {
+                if (exec(db.connection(), "INSERT OR IGNORE INTO tg_updates (update_id, data, received_at) VALUES (?, ?, ?)",
+                        u.getKey(), u.getValue(), now) == 1) {
+                    fresh.add(u.getKey());
+                }
+            }
+            return fresh;
+        });
+    }
+
+    /** Updates received but not handled yet (after a crash), oldest first, as stored JSON. */
+    List<String> pendingUpdates() {
+        return db.query(() -> {
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = db.connection().createStatement()
+                    .executeQuery("SELECT data FROM tg_updates WHERE handled_at IS NULL ORDER BY update_id")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    boolean handled(long updateId) {
+        return db.query(() -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT handled_at FROM tg_updates WHERE update_id = ?")) {
+                ps.setLong(1, updateId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getString(1) != null;
+                }
+            }
+        });
+    }
+
+    /**
+     * Marks an update handled, runs its writes and queues its replies, all in one transaction.
+     * Returns the queued calls with their outbox ids. A null update id is a call not caused by an
+     * update (startup), queued the same way.
+     */
+    List<Outgoing> commit(Long updateId, List<Write> writes, List<Outgoing> replies) {
+        return db.inTransaction(() -> {
+            Connection c = db.connection();
+            if (updateId != null && exec(c, "UPDATE tg_updates SET handled_at = ? WHERE update_id = ? AND handled_at IS NULL",
+                    Instant.now().toString(), updateId) == 0) {
+                return List.<Outgoing>of(); // handled before: nothing again
+            }
+            for (Write w : writes) {
+                w.run(c);
+            }
+            List<Outgoing> queued = new ArrayList<>();
+            for (Outgoing o : replies) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO tg_outbox (update_id, chat_id, paced, method, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setObject(1, updateId);
+                    ps.setObject(2, o.chatId());
+                    ps.setInt(3, o.paced() ? 1 : 0);
+                    ps.setString(4, o.method());
+                    ps.setString(5, o.payload());
+                    ps.setString(6, Instant.now().toString());
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        queued.add(new Outgoing(keys.getLong(1), o.chatId(), o.paced(), o.method(), o.payload()));
+                    }
+                }
+            }
+            return queued;
+        });
+    }
+
+    List<Outgoing> unsent() {
+        return db.query(() -> {
+            List<Outgoing> out = new ArrayList<>();
+            try (ResultSet rs = db.connection().createStatement().executeQuery(
+                    "SELECT id, chat_id, paced, method, payload FROM tg_outbox WHERE sent_at IS NULL AND failed IS NULL ORDER BY id")) {
+                while (rs.next()) {
+                    long chat = rs.getLong(2);
+                    out.add(new Outgoing(rs.getLong(1), rs.wasNull() ? null : chat, rs.getInt(3) == 1, rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    void markSent(long outboxId) {
+        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET sent_at = ? WHERE id = ?", Instant.now().toString(), outboxId));
+    }
+
+    void markFailed(long outboxId, String reason) {
+        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET failed = ? WHERE id = ?", reason, outboxId));
+    }
+
+    Optional<String> userLang(long userId) {
+        return db.query(() -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT lang FROM tg_users WHERE user_id = ?")) {
+                ps.setLong(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    static Write setUserLang(long userId, String lang) {
+        return c -> exec(c, "INSERT INTO tg_users (user_id, lang, updated_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT(user_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at", userId, lang, Instant.now().toString());
+    }
+
+    static Write feedback(String answerId, long userId, Long chatId, int vote, String reason) {
+        return c -> exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                answerId, userId, chatId, vote, reason, Instant.now().toString());
+    }
+
+    /** Feedback rows for an answer as "vote:reason", oldest first (for moderators and tests). */
+    List<String> feedback(String answerId) {
+        return db.query(() -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT vote, reason FROM tg_feedback WHERE answer_id = ? ORDER BY id")) {
+                ps.setString(1, answerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getInt(1) + ":" + rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    static int exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+}

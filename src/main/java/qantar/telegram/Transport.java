@@ -1,0 +1,20 @@
+package qantar.telegram;
+
+/** Delivers one Bot API call; says whether Telegram accepted it, wants us to wait, or refused it. */
+interface Transport {
+    sealed interface Result permits Accepted, RetryAfter, Refused {
+    }
+
+    record Accepted() implements Result {
+    }
+
+    /** Telegram said 429 (or the network failed): try the same call again after this many milliseconds. */
+    record RetryAfter(long millis, boolean tooManyRequests) implements Result {
+    }
+
+    /** Telegram refused the call for good (400, 403): sending it again cannot help. */
+    record Refused(int code, String description) implements Result {
+    }
+
+    Result call(String method, String payloadJson);
+}

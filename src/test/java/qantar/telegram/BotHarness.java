@@ -1,0 +1,57 @@
+package qantar.telegram;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import qantar.app.Progress;
+import qantar.app.Qantar;
+
+/** The real bot on a real database and index, talking to the strict fake Bot API on 127.0.0.1. */
+final class BotHarness implements AutoCloseable {
+    static final String TOKEN = "123456:TEST-secret-token-value";
+    /** Telegram's limits with a shorter per-chat gap, so tests with many messages per chat stay quick. */
+    static final SendLimits QUICK = new SendLimits(100, 30, 20, 60_000);
+    static final long USER = 501;
+    static final Path CONFIG = Path.of("config").toAbsolutePath();
+
+    final FakeBotApi api;
+    final Qantar app;
+    final TelegramBot bot;
+    final Path knowledge;
+
+    BotHarness(Path tmp, SendLimits limits, UnaryOperator<TelegramBot.Settings> tweak) {
+        this(tmp, TestCorpus.write(tmp.resolve("knowledge"), false), limits, tweak);
+    }
+
+    BotHarness(Path tmp, Path knowledge, SendLimits limits, UnaryOperator<TelegramBot.Settings> tweak) {
+        this.knowledge = knowledge;
+        api = new FakeBotApi(TOKEN, limits);
+        Qantar opened = null;
+        TelegramBot started = null;
+        try {
+            opened = Qantar.open(tmp.resolve("data"), knowledge, CONFIG, Progress.NONE);
+            started = new TelegramBot(opened, tweak.apply(TelegramBot.Settings.of(TOKEN, api.url()).withLimits(limits).withPollSeconds(2))).start();
+        } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            api.close();
+            throw e;
+        }
+        app = opened;
+        bot = started;
+    }
+
+    static BotHarness quick(Path tmp) {
+        return new BotHarness(tmp, QUICK, s -> s);
+    }
+
+    @Override
+    public void close() {
+        try {
+            bot.close();
+        } finally {
+            app.close();
+            api.close();
+        }
+    }
+}

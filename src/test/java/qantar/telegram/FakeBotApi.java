@@ -1,0 +1,627 @@
+package qantar.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * A strict fake of the Telegram Bot API over HTTP on 127.0.0.1, for tests: the real JSON, paths
+ * /bot&lt;token&gt;/&lt;method&gt; with lowercase method names, long-polling getUpdates with offsets,
+ * and Telegram's refusals: a wrong token (401), malformed HTML entities, texts over 4096
+ * characters, callback data over 64 bytes, unanswerable callback or inline query ids, unmodified
+ * edits, and 429 with retry_after past the rate limits. It records every accepted message and
+ * counts requests that ignored a retry_after.
+ */
+final class FakeBotApi implements AutoCloseable {
+    static final long BOT_ID = 7_000_000L;
+    static final String BOT_USERNAME = "qantar_test_bot";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A message the bot sent (or edited), as accepted. */
+    record Sent(String method, long chatId, int messageId, String html, String text, JsonNode markup, Integer replyTo) {
+        boolean hasButton(String dataPrefix) {
+            return markup != null && markup.toString().contains("\"callback_data\":\"" + dataPrefix);
+        }
+
+        String data(String dataPrefix) {
+            for (JsonNode row : markup.path("inline_keyboard")) {
+                for (JsonNode b : row) {
+                    if (b.path("callback_data").asText("").startsWith(dataPrefix)) {
+                        return b.path("callback_data").asText();
+                    }
+                }
+            }
+            throw new AssertionError("no button " + dataPrefix + " in " + markup);
+        }
+    }
+
+    private final String token;
+    private final SendLimits limits;
+    private final HttpServer server;
+    private final List<ObjectNode> updates = new ArrayList<>();
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<String> refusals = new ArrayList<>();
+    private final Map<String, List<JsonNode>> calls = new HashMap<>();
+    private final Map<Long, Integer> nextMessageId = new HashMap<>();
+    private final Map<String, Sent> botMessages = new HashMap<>();
+    private final Set<String> openCallbacks = new HashSet<>();
+    private final Set<String> openInline = new HashSet<>();
+    private final Map<Long, Long> lastArrival = new HashMap<>();
+    private final ArrayDeque<Long> recent = new ArrayDeque<>();
+    private final Map<Long, ArrayDeque<Long>> recentByGroup = new HashMap<>();
+    private final Map<Long, Long> bannedUntil = new HashMap<>();
+    private long confirmed;
+    private int nextUpdateId = 100;
+    private int nextQueryId = 1;
+    private int pollGeneration;
+    private int tooMany;
+    private int ignoredRetryAfter;
+    private int storm;
+    private int stormRetryAfter;
+    private volatile boolean holdSends;
+    private boolean closing;
+    private int held;
+
+    FakeBotApi(String token, SendLimits limits) {
+        this.token = token;
+        this.limits = limits;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closing = true;
+            notifyAll();
+        }
+        server.stop(0);
+    }
+
+    // ---- what users do ----
+
+    synchronized int privateText(long userId, String lang, String text) {
+        return message(userId, lang, privateChat(userId), text, null, null);
+    }
+
+    synchronized int groupText(long groupId, long userId, String text, Integer replyToBotMessage) {
+        return message(userId, "ru", group(groupId), text, replyToBotMessage, null);
+    }
+
+    /** A non-text message (sticker, photo, voice) in a private chat. */
+    synchronized int privateMedia(long userId, String kind) {
+        ObjectNode media = JSON.createObjectNode();
+        switch (kind) {
+            case "sticker" -> {
+                ObjectNode s = media.putObject("sticker");
+                s.put("file_id", "s1").put("file_unique_id", "u1").put("type", "regular").put("width", 512).put("height", 512)
+                        .put("is_animated", false).put("is_video", false);
+            }
+            case "photo" -> media.putArray("photo").addObject().put("file_id", "p1").put("file_unique_id", "u2").put("width", 90).put("height", 90);
+            case "voice" -> media.putObject("voice").put("file_id", "v1").put("file_unique_id", "u3").put("duration", 2);
+            default -> throw new IllegalArgumentException(kind);
+        }
+        return message(userId, "ru", privateChat(userId), null, null, media);
+    }
+
+    private int message(long userId, String lang, ObjectNode chat, String text, Integer replyTo, ObjectNode extra) {
+        long chatId = chat.get("id").asLong();
+        ObjectNode m = JSON.createObjectNode();
+        m.put("message_id", newMessageId(chatId));
+        m.set("from", user(userId, lang));
+        m.set("chat", chat);
+        m.put("date", System.currentTimeMillis() / 1000);
+        if (text != null) {
+            m.put("text", text);
+            if (text.startsWith("/")) {
+                int len = text.contains(" ") ? text.indexOf(' ') : text.length();
+                m.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", len);
+            }
+        }
+        if (extra != null) {
+            m.setAll(extra);
+        }
+        if (replyTo != null) {
+            m.set("reply_to_message", messageJson(botMessages.get(chatId + ":" + replyTo)));
+        }
+        ObjectNode u = newUpdate();
+        u.set("message", m);
+        return u.get("update_id").asInt();
+    }
+
+    /** Presses a button under a message the bot sent; returns the callback query id. */
+    synchronized String press(long userId, Sent message, String data) {
+        Sent current = botMessages.get(message.chatId() + ":" + message.messageId());
+        String id = "cq" + nextQueryId++;
+        ObjectNode q = JSON.createObjectNode();
+        q.put("id", id);
+        q.set("from", user(userId, "ru"));
+        q.set("message", messageJson(current));
+        q.put("chat_instance", "ci" + message.chatId());
+        q.put("data", data);
+        openCallbacks.add(id);
+        newUpdate().set("callback_query", q);
+        return id;
+    }
+
+    synchronized String inlineQuery(long userId, String query) {
+        String id = "iq" + nextQueryId++;
+        ObjectNode q = JSON.createObjectNode();
+        q.put("id", id);
+        q.set("from", user(userId, "en"));
+        q.put("query", query);
+        q.put("offset", "");
+        openInline.add(id);
+        newUpdate().set("inline_query", q);
+        return id;
+    }
+
+    private ObjectNode newUpdate() {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("update_id", nextUpdateId++);
+        updates.add(u);
+        notifyAll();
+        return u;
+    }
+
+    private static ObjectNode user(long id, String lang) {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("id", id).put("is_bot", false).put("first_name", "User" + id).put("language_code", lang);
+        return u;
+    }
+
+    private static ObjectNode privateChat(long userId) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", userId).put("type", "private").put("first_name", "User" + userId);
+        return c;
+    }
+
+    private static ObjectNode group(long id) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", id).put("type", "supergroup").put("title", "Test group");
+        return c;
+    }
+
+    private ObjectNode messageJson(Sent s) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("message_id", s.messageId());
+        m.set("from", botUser());
+        m.set("chat", s.chatId() < 0 ? group(s.chatId()) : privateChat(s.chatId()));
+        m.put("date", System.currentTimeMillis() / 1000);
+        m.put("text", s.text());
+        if (s.markup() != null) {
+            m.set("reply_markup", s.markup());
+        }
+        return m;
+    }
+
+    private static ObjectNode botUser() {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("id", BOT_ID).put("is_bot", true).put("first_name", "Qantar Sources").put("username", BOT_USERNAME)
+                .put("can_join_groups", true).put("can_read_all_group_messages", false).put("supports_inline_queries", true);
+        return u;
+    }
+
+    private int newMessageId(long chatId) {
+        int id = nextMessageId.getOrDefault(chatId, 1);
+        nextMessageId.put(chatId, id + 1);
+        return id;
+    }
+
+    // ---- what tests look at ----
+
+    synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    synchronized List<Sent> sentTo(long chatId) {
+        return sent.stream().filter(s -> s.chatId() == chatId).toList();
+    }
+
+    synchronized List<JsonNode> calls(String method) {
+        return List.copyOf(calls.getOrDefault(method, List.of()));
+    }
+
+    synchronized List<String> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    synchronized int tooManyRequests() {
+        return tooMany;
+    }
+
+    /** Requests for a chat that came while a 429's retry_after still held for it. */
+    synchronized int ignoredRetryAfter() {
+        return ignoredRetryAfter;
+    }
+
+    synchronized boolean confirmed(int updateId) {
+        return confirmed > updateId;
+    }
+
+    synchronized boolean callbackAnswered(String id) {
+        return !openCallbacks.contains(id);
+    }
+
+    /** The next {@code count} messages get 429 with this retry_after, whatever the rate. */
+    synchronized void storm(int count, int retryAfterSeconds) {
+        storm = count;
+        stormRetryAfter = retryAfterSeconds;
+    }
+
+    /** While held, sendMessage requests are refused with a 500 and nothing is recorded (Telegram down). */
+    void holdSends(boolean hold) {
+        holdSends = hold;
+    }
+
+    synchronized int heldSends() {
+        return held;
+    }
+
+    /** Waits until the condition holds, failing the test after the timeout. */
+    static void await(BooleanSupplier condition, Duration timeout, String what) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    Sent awaitSent(Predicate<Sent> p, String what) {
+        await(() -> sent().stream().anyMatch(p), Duration.ofSeconds(15), what);
+        return sent().stream().filter(p).reduce((a, b) -> b).orElseThrow();
+    }
+
+    // ---- the HTTP side ----
+
+    private void serve(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String prefix = "/bot" + token + "/";
+            if (!path.startsWith("/bot")) {
+                respond(ex, 404, error(404, "Not Found"));
+                return;
+            }
+            if (!path.startsWith(prefix)) {
+                respond(ex, 401, error(401, "Unauthorized"));
+                return;
+            }
+            // Telegram matches method names case-insensitively; TelegramBots sends most in lowercase
+            String method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
+            byte[] body = ex.getRequestBody().readAllBytes();
+            JsonNode req = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            ObjectNode answer;
+            try {
+                answer = switch (method) {
+                    case "getme" -> ok(botUser());
+                    case "deletewebhook", "setmycommands" -> { validateCommands(method, req); yield ok(true); }
+                    case "getupdates" -> getUpdates(req);
+                    case "sendmessage", "editmessagetext" -> message(method, req);
+                    case "sendchataction" -> ok(true);
+                    case "answercallbackquery" -> answerCallback(req);
+                    case "answerinlinequery" -> answerInline(req);
+                    default -> throw new Refusal(404, "Not Found");
+                };
+            } catch (Refusal r) {
+                synchronized (this) {
+                    refusals.add(method + ": " + r.code + " " + r.getMessage());
+                }
+                answer = error(r.code, r.getMessage());
+                if (r.retryAfter > 0) {
+                    answer.putObject("parameters").put("retry_after", r.retryAfter);
+                }
+                respond(ex, r.code, answer);
+                return;
+            }
+            synchronized (this) {
+                calls.computeIfAbsent(method, k -> new ArrayList<>()).add(req);
+            }
+            respond(ex, 200, answer);
+        }
+    }
+
+    private static final class Refusal extends RuntimeException {
+        final int code;
+        final int retryAfter;
+
+        Refusal(int code, String description) {
+            this(code, description, 0);
+        }
+
+        Refusal(int code, String description, int retryAfter) {
+            super(description);
+            this.code = code;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    private ObjectNode getUpdates(JsonNode req) {
+        long offset = req.path("offset").asLong(0);
+        int limit = req.path("limit").asInt(100);
+        long timeoutMs = req.path("timeout").asLong(0) * 1000;
+        synchronized (this) {
+            int generation = ++pollGeneration;
+            notifyAll(); // a newer getUpdates ends an older one, as Telegram does (409)
+            if (offset > 0) {
+                confirmed = Math.max(confirmed, offset);
+            }
+            long end = System.currentTimeMillis() + timeoutMs;
+            while (true) {
+                if (generation != pollGeneration) {
+                    throw new Refusal(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+                }
+                ArrayNode out = JSON.createArrayNode();
+                for (ObjectNode u : updates) {
+                    if (u.get("update_id").asLong() >= confirmed && out.size() < limit) {
+                        out.add(u);
+                    }
+                }
+                long left = end - System.currentTimeMillis();
+                if (!out.isEmpty() || left <= 0 || closing) {
+                    return ok(out);
+                }
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    return ok(out);
+                }
+            }
+        }
+    }
+
+    private ObjectNode message(String method, JsonNode req) {
+        if (holdSends && method.equals("sendmessage")) {
+            synchronized (this) {
+                held++;
+            }
+            throw new Refusal(500, "Internal Server Error");
+        }
+        long chatId = req.path("chat_id").asLong(0);
+        if (chatId == 0) {
+            throw new Refusal(400, "Bad Request: chat_id is empty");
+        }
+        if (!"html".equalsIgnoreCase(req.path("parse_mode").asText(""))) {
+            throw new Refusal(400, "Bad Request: the bot always sends HTML; parse_mode missing");
+        }
+        String html = req.path("text").asText("");
+        String text = checkedText(html);
+        JsonNode markup = req.get("reply_markup");
+        checkMarkup(markup);
+        synchronized (this) {
+            rateLimit(chatId);
+            Sent s;
+            if (method.equals("editmessagetext")) {
+                int id = req.path("message_id").asInt();
+                Sent old = botMessages.get(chatId + ":" + id);
+                if (old == null) {
+                    throw new Refusal(400, "Bad Request: message to edit not found");
+                }
+                if (old.html().equals(html) && String.valueOf(old.markup()).equals(String.valueOf(markup))) {
+                    throw new Refusal(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+                }
+                s = new Sent(method, chatId, id, html, text, markup, old.replyTo());
+            } else {
+                JsonNode rp = req.path("reply_parameters").path("message_id");
+                s = new Sent(method, chatId, newMessageId(chatId), html, text, markup, rp.isMissingNode() ? null : rp.asInt());
+            }
+            botMessages.put(chatId + ":" + s.messageId(), s);
+            sent.add(s);
+            return ok(messageJson(s));
+        }
+    }
+
+    /** Telegram's limits: 429 with retry_after when over them; requests ignoring a retry_after are counted. */
+    private void rateLimit(long chatId) {
+        long now = System.nanoTime();
+        Long banned = bannedUntil.get(chatId);
+        if (banned != null && now < banned) {
+            ignoredRetryAfter++;
+        }
+        int retry = 0;
+        if (storm > 0) {
+            storm--;
+            retry = stormRetryAfter;
+        } else {
+            Long last = lastArrival.get(chatId);
+            long perChat = limits.perChatMillis() * 1_000_000L;
+            if (last != null && now - last < perChat) {
+                retry = (int) Math.max(1, Math.ceil((perChat - (now - last)) / 1e9));
+            }
+            while (!recent.isEmpty() && recent.peek() <= now - 1_000_000_000L) {
+                recent.poll();
+            }
+            if (retry == 0 && recent.size() >= limits.perSecond()) {
+                retry = 1;
+            }
+            if (retry == 0 && chatId < 0) {
+                ArrayDeque<Long> g = recentByGroup.computeIfAbsent(chatId, k -> new ArrayDeque<>());
+                long window = limits.groupWindowMillis() * 1_000_000L;
+                while (!g.isEmpty() && g.peek() <= now - window) {
+                    g.poll();
+                }
+                if (g.size() >= limits.perGroupWindow()) {
+                    retry = (int) Math.max(1, Math.ceil((g.peek() + window - now) / 1e9));
+                }
+            }
+        }
+        if (retry > 0) {
+            tooMany++;
+            bannedUntil.put(chatId, now + retry * 1_000_000_000L);
+            throw new Refusal(429, "Too Many Requests: retry after " + retry, retry);
+        }
+        lastArrival.put(chatId, now);
+        recent.add(now);
+        if (chatId < 0) {
+            recentByGroup.computeIfAbsent(chatId, k -> new ArrayDeque<>()).add(now);
+        }
+    }
+
+    private static String checkedText(String html) {
+        String text;
+        try {
+            text = TelegramHtml.parse(html);
+        } catch (TelegramHtml.Rejected e) {
+            throw new Refusal(400, "Bad Request: " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new Refusal(400, "Bad Request: message text is empty");
+        }
+        if (text.length() > 4096) {
+            throw new Refusal(400, "Bad Request: message is too long");
+        }
+        return text;
+    }
+
+    private static void checkMarkup(JsonNode markup) {
+        if (markup == null) {
+            return;
+        }
+        JsonNode rows = markup.get("inline_keyboard");
+        if (rows == null || !rows.isArray()) {
+            throw new Refusal(400, "Bad Request: can't parse reply keyboard markup JSON object");
+        }
+        for (JsonNode row : rows) {
+            for (JsonNode b : row) {
+                if (b.path("text").asText("").isEmpty()) {
+                    throw new Refusal(400, "Bad Request: text buttons are unallowed in the inline keyboard");
+                }
+                JsonNode data = b.get("callback_data");
+                JsonNode url = b.get("url");
+                if ((data == null) == (url == null)) {
+                    throw new Refusal(400, "Bad Request: inline keyboard button needs exactly one of callback_data, url");
+                }
+                if (data != null) {
+                    int bytes = data.asText().getBytes(StandardCharsets.UTF_8).length;
+                    if (bytes < 1 || bytes > 64) {
+                        throw new Refusal(400, "Bad Request: BUTTON_DATA_INVALID");
+                    }
+                }
+                if (url != null && !url.asText().matches("(https?|tg)://\\S+")) {
+                    throw new Refusal(400, "Bad Request: BUTTON_URL_INVALID");
+                }
+            }
+        }
+    }
+
+    private void validateCommands(String method, JsonNode req) {
+        if (!method.equals("setmycommands")) {
+            return;
+        }
+        JsonNode list = req.path("commands");
+        if (!list.isArray() || list.size() > 100) {
+            throw new Refusal(400, "Bad Request: commands must be a list of at most 100");
+        }
+        for (JsonNode c : list) {
+            if (!c.path("command").asText("").matches("[a-z0-9_]{1,32}")) {
+                throw new Refusal(400, "Bad Request: BOT_COMMAND_INVALID");
+            }
+            int len = c.path("description").asText("").length();
+            if (len < 1 || len > 256) {
+                throw new Refusal(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+            }
+        }
+    }
+
+    private synchronized ObjectNode answerCallback(JsonNode req) {
+        String id = req.path("callback_query_id").asText("");
+        if (!openCallbacks.remove(id)) {
+            throw new Refusal(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+        }
+        if (req.path("text").asText("").length() > 200) {
+            throw new Refusal(400, "Bad Request: MESSAGE_TOO_LONG");
+        }
+        return ok(true);
+    }
+
+    private ObjectNode answerInline(JsonNode req) {
+        String id = req.path("inline_query_id").asText("");
+        JsonNode results = req.path("results");
+        if (!results.isArray() || results.size() > 50) {
+            throw new Refusal(400, "Bad Request: RESULTS_TOO_MUCH");
+        }
+        Set<String> ids = new HashSet<>();
+        for (JsonNode r : results) {
+            String rid = r.path("id").asText("");
+            if (rid.isEmpty() || rid.getBytes(StandardCharsets.UTF_8).length > 64 || !ids.add(rid)) {
+                throw new Refusal(400, "Bad Request: RESULT_ID_INVALID");
+            }
+            if (r.path("title").asText("").isEmpty()) {
+                throw new Refusal(400, "Bad Request: RESULT_TITLE_EMPTY");
+            }
+            JsonNode content = r.path("input_message_content");
+            if (!"html".equalsIgnoreCase(content.path("parse_mode").asText(""))) {
+                throw new Refusal(400, "Bad Request: parse_mode missing in a result");
+            }
+            checkedText(content.path("message_text").asText(""));
+            checkMarkup(r.get("reply_markup"));
+        }
+        synchronized (this) {
+            if (!openInline.remove(id)) {
+                throw new Refusal(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+            }
+        }
+        return ok(true);
+    }
+
+    private static ObjectNode ok(Object result) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("ok", true);
+        n.set("result", JSON.valueToTree(result));
+        return n;
+    }
+
+    private static ObjectNode error(int code, String description) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("ok", false).put("error_code", code).put("description", description);
+        return n;
+    }
+
+    private static void respond(HttpExchange ex, int status, ObjectNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

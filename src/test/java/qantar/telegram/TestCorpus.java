@@ -1,0 +1,108 @@
+package qantar.telegram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A small corpus written for the Telegram tests: three sides on the death toll (none from
+ * Mlechin's book), one passage with characters HTML must escape, and an optional timeline.
+ */
+final class TestCorpus {
+    static final String TOLL_RU = "Сколько человек погибло во время январских событий?";
+
+    private TestCorpus() {
+    }
+
+    static Path write(Path dir, boolean withTimeline) {
+        try {
+            Files.createDirectories(dir.resolve("sources"));
+            Files.writeString(dir.resolve("topics.yaml"), """
+                    - id: death_toll
+                      label: {en: Death toll, ru: Число погибших, kk: Қаза болғандар саны}
+                    - id: detentions
+                      label: {en: Detentions, ru: Задержания, kk: Ұсталғандар}
+                    """);
+            Files.writeString(dir.resolve("glossary.yaml"), """
+                    - anchor: true
+                      terms: [январские события, январских событий, Қаңтар оқиғасы, January events]
+                    - terms: [погибли, погибших, погибло, died, dead, killed, қаза болды, қаза]
+                    - terms: [задержаны, задержанных, задержали, detained, arrested, ұсталды]
+                    - context: true
+                      terms: [человек, людей, people, адам]
+                    """);
+            Files.writeString(dir.resolve("timeline.yaml"), withTimeline ? """
+                    - date: "2022-01-15"
+                      title: {en: The Prosecutor General reports 225 dead, ru: Генпрокуратура сообщает о 225 погибших, kk: Бас прокуратура 225 адам қаза болғанын хабарлайды}
+                      passages: [t1-toll-225]
+                    - date: "2022-01-05"
+                      title: {en: The government resigns, ru: Отставка правительства, kk: Үкімет отставкаға кетті}
+                      passages: [t2-ten-killed]
+                    """ : "[]\n");
+            Files.writeString(dir.resolve("sources/t1.yaml"), """
+                    id: t1
+                    title: Генпрокуратура назвала число погибших
+                    publisher: novostey.com
+                    date: "2022-01-15"
+                    url: https://example.org/news/t1?a=1&b=2
+                    language: ru
+                    passages:
+                      - id: t1-toll-225
+                        side: official
+                        speaker: Генеральная прокуратура Казахстана
+                        topics: [death_toll]
+                        original: ru
+                        text:
+                          ru: 15 января 2022 года Генпрокуратура сообщила, что в морги доставлены тела 225 погибших во время январских событий.
+                          en: On 15 January 2022 the Prosecutor General's Office said 225 dead had been delivered to morgues after the January events.
+                          kk: 2022 жылғы 15 қаңтарда Бас прокуратура қаңтар оқиғасы кезінде 225 адам қаза болғанын хабарлады.
+                      - id: t1-detained
+                        side: official
+                        speaker: Генеральная прокуратура Казахстана
+                        topics: [detentions]
+                        original: ru
+                        text:
+                          ru: Генпрокуратура сообщила, что после январских событий задержаны 4404 человека.
+                          en: The Prosecutor General's Office said 4,404 people were detained after the January events.
+                    """);
+            Files.writeString(dir.resolve("sources/t2.yaml"), """
+                    id: t2
+                    title: "Kazakhstan: <Killings> & Arrests"
+                    publisher: Human Rights Watch
+                    date: "2022-01-26"
+                    url: https://example.org/hrw/t2
+                    language: en
+                    passages:
+                      - id: t2-ten-killed
+                        side: hrw
+                        speaker: Human Rights Watch <HRW> & partners
+                        topics: [death_toll]
+                        original: en
+                        text:
+                          en: HRW documented at least ten people killed <by security forces> & said the death toll of the January events needs an independent inquiry.
+                          ru: HRW задокументировала не менее десяти человек, погибших <от рук силовиков> & заявила, что число погибших во время январских событий требует независимого расследования.
+                    """);
+            Files.writeString(dir.resolve("sources/t3.yaml"), """
+                    id: t3
+                    title: Список погибших
+                    publisher: Независимое издание
+                    date: "2022-02"
+                    url: https://example.org/list/t3
+                    language: ru
+                    passages:
+                      - id: t3-toll-263
+                        side: independent
+                        speaker: Независимые журналисты
+                        topics: [death_toll]
+                        original: ru
+                        text:
+                          ru: Независимый список называет 263 погибших во время январских событий, среди них дети.
+                          en: An independent list names 263 people who died in the January events, children among them.
+                    """);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
