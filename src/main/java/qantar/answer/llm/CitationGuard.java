@@ -31,7 +31,7 @@ final class CitationGuard {
             "2022", "offici", "офици", "ресми", "human", "right", "watch", "hrw", "млечи", "mlech", "незав", "indep",
             "тәуел", "журна", "journ");
     /** Words that start sentences or carry no fact; too short or too common to be checked. */
-    private static final Set<String> STOP = Set.of(
+    private static final Set<String> STOP = Set.copyOf(List.of(
             "the", "this", "that", "these", "those", "according", "also", "with", "from", "into", "about", "after",
             "before", "during", "while", "which", "what", "when", "where", "there", "their", "they", "were", "have",
             "been", "said", "says", "stated", "reported", "reports", "however", "other", "than", "more", "some",
@@ -42,7 +42,7 @@ final class CitationGuard {
             "их", "по", "во", "со", "из", "на", "от", "до", "за", "над", "под", "между", "через", "сообщил",
             "сообщила", "сообщили", "заявил", "заявила", "заявили", "отметил", "отметила", "указал", "указала",
             "бұл", "осы", "сол", "олар", "және", "мен", "деп", "туралы", "бойынша", "кейін", "дейін", "кезінде",
-            "сәйкес", "мәлімдеді", "хабарлады", "айтты");
+            "сәйкес", "мәлімдеді", "хабарлады", "айтты"));
 
     record Verdict(String text, List<Passage> cited, String problem) {
         boolean passed() {
