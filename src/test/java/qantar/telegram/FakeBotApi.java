@@ -62,6 +62,7 @@ final class FakeBotApi implements AutoCloseable {
     private final List<String> refusals = new ArrayList<>();
     private final Map<String, List<JsonNode>> calls = new HashMap<>();
     private final Map<Long, Integer> nextMessageId = new HashMap<>();
+    private final Map<Long, String> userLang = new HashMap<>();
     private final Map<String, Sent> botMessages = new HashMap<>();
     private final Set<String> openCallbacks = new HashSet<>();
     private final Set<String> openInline = new HashSet<>();
@@ -138,6 +139,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private int message(long userId, String lang, ObjectNode chat, String text, Integer replyTo, ObjectNode extra) {
+        userLang.put(userId, lang);
         long chatId = chat.get("id").asLong();
         ObjectNode m = JSON.createObjectNode();
         m.put("message_id", newMessageId(chatId));
@@ -168,7 +170,7 @@ final class FakeBotApi implements AutoCloseable {
         String id = "cq" + nextQueryId++;
         ObjectNode q = JSON.createObjectNode();
         q.put("id", id);
-        q.set("from", user(userId, "ru"));
+        q.set("from", user(userId, userLang.getOrDefault(userId, "ru")));
         q.set("message", messageJson(current));
         q.put("chat_instance", "ci" + message.chatId());
         q.put("data", data);

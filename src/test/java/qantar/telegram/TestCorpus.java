@@ -15,6 +15,32 @@ final class TestCorpus {
     private TestCorpus() {
     }
 
+    /** Adds {@code n} small sources of named other voices, so lists need more than one page. */
+    static void addOtherVoices(Path dir, int n) {
+        try {
+            for (int i = 1; i <= n; i++) {
+                Files.writeString(dir.resolve("sources/x" + i + ".yaml"), """
+                        id: x%1$d
+                        title: Wire report %1$d on detentions
+                        publisher: Wire service %1$d
+                        date: "2022-01-%2$02d"
+                        url: https://example.org/wire/%1$d
+                        language: en
+                        passages:
+                          - id: x%1$d-detained
+                            side: other
+                            speaker: Wire service %1$d
+                            topics: [detentions]
+                            original: en
+                            text:
+                              en: Wire service %1$d reported detentions after the January events.
+                        """.formatted(i, 10 + i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path write(Path dir, boolean withTimeline) {
         try {
             Files.createDirectories(dir.resolve("sources"));
