@@ -71,11 +71,13 @@ public final class CorpusStore {
                     n[1]++;
                 }
             }
-            record Row(String digest, String importDigest, String status) { }
+            record Row(String digest, String importDigest, String status, boolean moderated) { }
+            Set<String> moderated = moderatedSinceImport(c);
             Map<String, Row> live = new HashMap<>();
             try (ResultSet rs = c.createStatement().executeQuery("SELECT id, digest, import_digest, status FROM passages")) {
                 while (rs.next()) {
-                    live.put(rs.getString(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    live.put(rs.getString(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4),
+                            moderated.contains(rs.getString(1))));
                 }
             }
             Set<String> inFiles = new HashSet<>();
@@ -92,7 +94,13 @@ public final class CorpusStore {
                     n[2]++;
                 } else if (digest.equals(row.importDigest())) {
                     n[5]++; // the file did not change since the last import: what moderators did stands
-                } else if (row.importDigest() != null && !row.digest().equals(row.importDigest())
+                } else if (row.moderated() && "live".equals(row.status()) && digest.equals(row.digest())) {
+                    // knowledge/ caught up with the moderators (an export committed to git): adopt it,
+                    // so that later edits of the file apply again
+                    exec(c, "UPDATE passages SET import_digest = ? WHERE id = ?", digest, p.id());
+                    revision(c, "passage", p.id(), "update", data, IMPORT_AUTHOR, reason + " (knowledge/ matches the moderators' version)", now);
+                    n[5]++;
+                } else if (row.moderated() || row.importDigest() != null && !row.digest().equals(row.importDigest())
                         && !digest.equals(row.digest())) {
                     conflicts.add(p.id());
                 } else {
@@ -108,7 +116,10 @@ public final class CorpusStore {
             }
             // Passages that came from knowledge/ and left it are retired; moderators' own passages stay.
             for (var e : live.entrySet()) {
-                if (!inFiles.contains(e.getKey()) && "live".equals(e.getValue().status()) && e.getValue().importDigest() != null) {
+                if (!inFiles.contains(e.getKey()) && "live".equals(e.getValue().status()) && e.getValue().importDigest() != null
+                        && e.getValue().moderated()) {
+                    conflicts.add(e.getKey()); // moderators changed it since; removing the file does not undo that
+                } else if (!inFiles.contains(e.getKey()) && "live".equals(e.getValue().status()) && e.getValue().importDigest() != null) {
                     exec(c, "UPDATE passages SET status = 'retired', import_digest = NULL, updated_at = ? WHERE id = ?", now, e.getKey());
                     revision(c, "passage", e.getKey(), "retire", null, IMPORT_AUTHOR, "removed from knowledge/", now);
                     n[4]++;
@@ -118,6 +129,202 @@ public final class CorpusStore {
             setMeta(c, "glossary", CorpusJson.glossary(corpus.glossary()));
             setMeta(c, "timeline", CorpusJson.timeline(corpus.timeline()));
             return new ImportReport(n[0], n[1], n[2], n[3], n[4], n[5], conflicts);
+        });
+    }
+
+    /** Passages whose latest revision is not an import's: moderators changed them since knowledge/ was read. */
+    private static Set<String> moderatedSinceImport(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.entity_id FROM revisions r JOIN "
+                + "(SELECT entity_id, MAX(id) AS last FROM revisions WHERE entity = 'passage' GROUP BY entity_id) m "
+                + "ON r.id = m.last WHERE r.author <> ?")) {
+            ps.setString(1, IMPORT_AUTHOR);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A change of the corpus made by moderators rather than by an import of knowledge/. */
+    public sealed interface Change {
+        /** Creates the source, or replaces its fields when it exists. */
+        record PutSource(Source source) implements Change { }
+
+        record CreatePassage(Passage passage) implements Change { }
+
+        /** Replaces a passage; {@code baseDigest}, when given, must still be the live digest (no lost update). */
+        record UpdatePassage(Passage passage, String baseDigest) implements Change { }
+
+        record RetirePassage(String passageId) implements Change { }
+    }
+
+    /** A moderated change that cannot be applied as it stands (the passage is gone, or changed meanwhile). */
+    public static final class ChangeRefused extends StoreException {
+        public ChangeRefused(String message) {
+            super(message, null);
+        }
+    }
+
+    /** A passage as stored, live or retired, with the digest of its live data. */
+    public record Stored(Passage passage, String status, String digest) {
+        public boolean live() {
+            return "live".equals(status);
+        }
+    }
+
+    /**
+     * Applies moderators' changes in one transaction, each written as a revision with author and
+     * reason: all of them or none. Returns the new corpus revision.
+     */
+    public long apply(List<Change> changes, String author, String reason) {
+        return apply(changes, author, reason, c -> { });
+    }
+
+    /** Work of the caller's own tables that must commit with the change or not at all (e.g. marking a proposal approved). */
+    public interface AlsoInTransaction {
+        void run(Connection c) throws SQLException;
+    }
+
+    public long apply(List<Change> changes, String author, String reason, AlsoInTransaction also) {
+        return db.inTransaction(() -> {
+            Connection c = db.connection();
+            String now = Instant.now().toString();
+            for (Change change : changes) {
+                if (change instanceof Change.PutSource put) {
+                    putSource(c, put.source(), author, reason, now);
+                } else if (change instanceof Change.CreatePassage create) {
+                    createPassage(c, create.passage(), author, reason, now);
+                } else if (change instanceof Change.UpdatePassage update) {
+                    updatePassage(c, update, author, reason, now);
+                } else if (change instanceof Change.RetirePassage retire) {
+                    retirePassage(c, retire.passageId(), author, reason, now);
+                }
+            }
+            also.run(c);
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM revisions")) {
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    public long createSource(Source source, String author, String reason) {
+        return apply(List.of(new Change.PutSource(source)), author, reason);
+    }
+
+    public long createPassage(Passage passage, String author, String reason) {
+        return apply(List.of(new Change.CreatePassage(passage)), author, reason);
+    }
+
+    public long updatePassage(Passage passage, String baseDigest, String author, String reason) {
+        return apply(List.of(new Change.UpdatePassage(passage, baseDigest)), author, reason);
+    }
+
+    public long retirePassage(String passageId, String author, String reason) {
+        return apply(List.of(new Change.RetirePassage(passageId)), author, reason);
+    }
+
+    private static void putSource(Connection c, Source s, String author, String reason, String now) throws SQLException {
+        String data = CorpusJson.source(s);
+        String old = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT data FROM sources WHERE id = ?")) {
+            ps.setString(1, s.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                old = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        if (old == null) {
+            exec(c, "INSERT INTO sources (id, data, updated_at) VALUES (?, ?, ?)", s.id(), data, now);
+            revision(c, "source", s.id(), "create", data, author, reason, now);
+        } else if (!old.equals(data)) {
+            exec(c, "UPDATE sources SET data = ?, status = 'live', updated_at = ? WHERE id = ?", data, now, s.id());
+            revision(c, "source", s.id(), "update", data, author, reason, now);
+        }
+    }
+
+    private static void createPassage(Connection c, Passage p, String author, String reason, String now) throws SQLException {
+        if (stored(c, p.id()) != null) {
+            throw new ChangeRefused("passage " + p.id() + " already exists");
+        }
+        requireLiveSource(c, p.sourceId());
+        String data = CorpusJson.passage(p);
+        exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
+                p.id(), p.sourceId(), p.side().id(), data, CorpusJson.digest(data), now);
+        revision(c, "passage", p.id(), "create", data, author, reason, now);
+    }
+
+    private static void updatePassage(Connection c, Change.UpdatePassage u, String author, String reason, String now) throws SQLException {
+        Passage p = u.passage();
+        Stored old = stored(c, p.id());
+        if (old == null || !old.live()) {
+            throw new ChangeRefused("passage " + p.id() + " is not live");
+        }
+        if (u.baseDigest() != null && !u.baseDigest().equals(old.digest())) {
+            throw new ChangeRefused("passage " + p.id() + " changed since the edit was proposed");
+        }
+        requireLiveSource(c, p.sourceId());
+        String data = CorpusJson.passage(p);
+        // import_digest stays: it is what tells a later import that moderators changed the passage
+        exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, updated_at = ? WHERE id = ?",
+                p.sourceId(), p.side().id(), data, CorpusJson.digest(data), now, p.id());
+        revision(c, "passage", p.id(), "update", data, author, reason, now);
+    }
+
+    private static void retirePassage(Connection c, String id, String author, String reason, String now) throws SQLException {
+        Stored old = stored(c, id);
+        if (old == null || !old.live()) {
+            throw new ChangeRefused("passage " + id + " is not live");
+        }
+        exec(c, "UPDATE passages SET status = 'retired', updated_at = ? WHERE id = ?", now, id);
+        revision(c, "passage", id, "retire", null, author, reason, now);
+    }
+
+    private static void requireLiveSource(Connection c, String sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sources WHERE id = ? AND status = 'live'")) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ChangeRefused("source " + sourceId + " is not live");
+                }
+            }
+        }
+    }
+
+    private static Stored stored(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT data, status, digest FROM passages WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Stored(CorpusJson.passage(rs.getString(1)), rs.getString(2), rs.getString(3)) : null;
+            }
+        }
+    }
+
+    /** A passage by id, live or retired. */
+    public java.util.Optional<Stored> passage(String id) {
+        return db.query(() -> java.util.Optional.ofNullable(stored(db.connection(), id)));
+    }
+
+    /** Every passage id ever used, live or retired: ids are never reused. */
+    public Set<String> passageIds() {
+        return ids("SELECT id FROM passages");
+    }
+
+    /** Every source id, live or retired. */
+    public Set<String> sourceIds() {
+        return ids("SELECT id FROM sources");
+    }
+
+    private Set<String> ids(String sql) {
+        return db.query(() -> {
+            Set<String> out = new HashSet<>();
+            try (ResultSet rs = db.connection().createStatement().executeQuery(sql)) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
         });
     }
 
