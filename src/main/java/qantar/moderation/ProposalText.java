@@ -1,0 +1,73 @@
+package qantar.moderation;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one-message forms experienced moderators type:
+ * <pre>
+ * /propose SOURCE_ID SIDE LANG        /edit PASSAGE_ID [LANG]
+ * speaker: ...   (optional lines)     speaker: / topics: / quote: / said: / reason: (optional)
+ * topics: a, b                        the new text (optional when only fields change)
+ * the passage text, any number of lines
+ * </pre>
+ * Field lines are read only at the top of the body, so a text line that happens to contain a
+ * colon further down stays text.
+ */
+record ProposalText(String head, Map<String, String> fields, String text) {
+    static final java.util.Set<String> FIELDS = java.util.Set.of("speaker", "topics", "quote", "said", "reason");
+    private static final Pattern FIELD = Pattern.compile("(?i)\\s*(speaker|topics|quote|said|reason)\\s*:\\s*(.*)");
+
+    /** Splits a command's arguments into the first line, leading field lines and the text. */
+    static ProposalText parse(String args) {
+        String all = args == null ? "" : args.replace("\r\n", "\n").strip();
+        int nl = all.indexOf('\n');
+        String head = (nl < 0 ? all : all.substring(0, nl)).strip();
+        String[] body = nl < 0 ? new String[0] : all.substring(nl + 1).split("\n", -1);
+        Map<String, String> fields = new LinkedHashMap<>();
+        int i = 0;
+        for (; i < body.length; i++) {
+            Matcher m = FIELD.matcher(body[i]);
+            if (body[i].isBlank() && fields.isEmpty()) {
+                continue;
+            }
+            if (!m.matches()) {
+                break;
+            }
+            fields.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
+        }
+        StringBuilder text = new StringBuilder();
+        for (; i < body.length; i++) {
+            text.append(body[i]).append('\n');
+        }
+        return new ProposalText(head, fields, text.toString().strip().replaceAll("\n{3,}", "\n\n"));
+    }
+
+    String[] headWords() {
+        return head.isEmpty() ? new String[0] : head.split("\\s+");
+    }
+
+    java.util.List<String> topics() {
+        String t = fields.get("topics");
+        if (t == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(t.replaceAll("[\\[\\]]", "").split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** quote: yes/true/no/false; null when absent or unreadable (reported by the caller). */
+    Boolean quote() {
+        String q = fields.get("quote");
+        if (q == null) {
+            return null;
+        }
+        return switch (q.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "да", "иә" -> Boolean.TRUE;
+            case "false", "no", "нет", "жоқ" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+}

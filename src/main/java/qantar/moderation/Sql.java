@@ -1,0 +1,54 @@
+package qantar.moderation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The few JDBC helpers the moderation tables need. */
+final class Sql {
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private Sql() {
+    }
+
+    static int exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, args)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    static long insert(Connection c, String sql, Object... args) throws SQLException {
+        exec(c, sql, args);
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT last_insert_rowid()")) {
+            return rs.getLong(1);
+        }
+    }
+
+    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row.read(rs));
+            }
+        }
+        return out;
+    }
+
+    static <T> T one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        List<T> l = list(c, sql, row, args);
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,184 @@
+package qantar.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import qantar.answer.Question;
+import qantar.answer.Statement;
+import qantar.app.Qantar;
+import qantar.corpus.CorpusReader;
+import qantar.corpus.Lang;
+import qantar.store.CorpusStore;
+import qantar.store.Database;
+import qantar.testing.Fixture;
+
+/** Uploads, export round trips and re-imports of knowledge/ next to moderators' changes. */
+class CorpusChangesTest {
+    static final long ADMIN = 1001;
+    static final long ALICE = 2002;
+    static final long BOB = 3003;
+
+    static final String NEW_SOURCE = """
+            id: n1
+            title: Almaty after the unrest
+            publisher: Vlast.kz
+            date: "2022-02-01"
+            url: https://vlast.kz/example
+            language: ru
+            passages:
+              - id: n1-market
+                side: independent
+                speaker: Vlast.kz
+                topics: [timeline]
+                original: ru
+                text:
+                  ru: Журналисты Vlast.kz насчитали 96 разграбленных магазинов на Зеленом базаре в Алматы.
+                  en: Vlast.kz journalists counted 96 looted shops at the Green Bazaar in Almaty.
+              - id: n1-broken
+                side: bystander
+                speaker: Someone
+                topics: [timeline]
+                text:
+                  en: A second passage with a bad side.
+            """;
+
+    @TempDir
+    Path tmp;
+    Path knowledge;
+    Qantar app;
+    Moderation mod;
+
+    @BeforeEach
+    void open() {
+        knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
+        app = Fixture.open(tmp.resolve("data"), knowledge);
+        mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        mod.bootstrapAdmins(java.util.List.of(ADMIN));
+        mod.grant(ADMIN, ALICE);
+        mod.grant(ADMIN, BOB);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void aBrokenUploadedFileIsRefusedWithLineNumbersAndAddsNothing() {
+        long revision = app.corpusStore().revision();
+        Result<Proposal> r = mod.upload(ALICE, "n1.yaml", NEW_SOURCE);
+        assertThat(r.status()).isEqualTo(Result.Status.ERROR);
+        assertThat(r.key()).isEqualTo("mod.invalid_file");
+        assertThat(r.arg("problems")).contains("n1.yaml:17").contains("unknown side 'bystander'");
+        assertThat(mod.review(BOB).value()).isEmpty();
+        assertThat(app.corpusStore().revision()).isEqualTo(revision);
+        assertThat(app.corpus().sourcesById()).doesNotContainKey("n1");
+    }
+
+    @Test
+    void aValidUploadIsOneBatchThatGoesLiveWhole() {
+        String good = NEW_SOURCE.substring(0, NEW_SOURCE.indexOf("  - id: n1-broken"));
+        Result<Proposal> r = mod.upload(ALICE, "n1.yaml", good);
+        assertThat(r.ok()).as(r.toString()).isTrue();
+        assertThat(r.arg("created")).isEqualTo("1");
+        assertThat(mod.approve(BOB, "" + r.value().id()).ok()).isTrue();
+        assertThat(app.answers().answer(Question.of("Сколько магазинов разграбили на Зеленом базаре в январе?")).statements())
+                .extracting(Statement::passageId).contains("n1-market");
+
+        // the same file again, changed, is an update of the live source, also reviewed
+        Result<Proposal> again = mod.upload(ALICE, "n1.yaml", good.replace("96", "97"));
+        assertThat(again.arg("updated")).isEqualTo("1");
+        assertThat(mod.approve(BOB, "" + again.value().id()).ok()).isTrue();
+        assertThat(app.corpus().passagesById().get("n1-market").texts().get(Lang.RU)).contains("97");
+        // a passage id of another source is a clash with its line
+        Result<Proposal> clash = mod.upload(ALICE, "n1.yaml", good.replace("id: n1-market", "id: o29-detained-4404"));
+        assertThat(clash.arg("problems")).contains("n1.yaml:8").contains("duplicate passage id 'o29-detained-4404'");
+    }
+
+    @Test
+    void exportThenImportIntoAFreshDatabaseThenExportGivesTheSameFiles() throws IOException {
+        long pid = mod.propose(ALICE, "o29 official ru\nquote: no\nМВД сообщило о 347 сожжённых машинах полиции в Алматы.").value().id();
+        assertThat(mod.approve(BOB, "" + pid).ok()).isTrue();
+        Path first = tmp.resolve("export1");
+        assertThat(mod.export(ADMIN, first).ok()).isTrue();
+
+        CorpusReader.Result read = CorpusReader.read(first);
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.corpus().passagesById()).isEqualTo(app.corpusStore().load().passagesById());
+        assertThat(read.corpus().sourcesById()).isEqualTo(app.corpusStore().load().sourcesById());
+
+        Path second = tmp.resolve("export2");
+        try (Database db = Database.open(tmp.resolve("fresh"))) {
+            CorpusStore fresh = new CorpusStore(db);
+            fresh.importCorpus(read.orThrow(), "round trip", null);
+            qantar.corpus.CorpusWriter.write(fresh.load(), second);
+        }
+        assertThat(files(second)).isEqualTo(files(first));
+        assertThat(files(first)).containsKey("sources/o29.yaml").containsKey("topics.yaml");
+        assertThat(files(first).get("sources/o29.yaml")).contains("o29-m1");
+    }
+
+    @Test
+    void reimportingKnowledgeNeverOverwritesWhatModeratorsChangedAndReportsTheConflict() {
+        long pid = mod.edit(ALICE, "o29-detained-4404\nspeaker: Ministry of Internal Affairs").value().id();
+        mod.approve(BOB, "" + pid);
+        long retire = mod.retire(ALICE, "h2-ten-killed duplicate").value().id();
+        mod.approve(BOB, "" + retire);
+        CorpusStore store = app.corpusStore();
+
+        // the files did not change: nothing to report, moderators' versions stand
+        CorpusStore.ImportReport same = store.importCorpus(CorpusReader.read(knowledge).orThrow(), "again", null);
+        assertThat(same.conflicts()).isEmpty();
+        assertThat(same.changedAnything()).isFalse();
+
+        Fixture.edit(knowledge.resolve("sources/o29.yaml"), "4,404 people", "4,404 people, by its count,");
+        Fixture.edit(knowledge.resolve("sources/h2.yaml"), "at least 10 people", "at least ten people");
+        CorpusStore.ImportReport r = store.importCorpus(CorpusReader.read(knowledge).orThrow(), "edited files", null);
+        assertThat(r.conflicts()).containsExactlyInAnyOrder("o29-detained-4404", "h2-ten-killed");
+        assertThat(store.passage("o29-detained-4404").orElseThrow().passage().speaker()).isEqualTo("Ministry of Internal Affairs");
+        assertThat(store.passage("h2-ten-killed").orElseThrow().live()).isFalse();
+    }
+
+    @Test
+    void knowledgeThatCaughtUpWithTheModeratorsIsAdoptedSoLaterFileEditsApplyAgain() {
+        long pid = mod.edit(ALICE, "o29-detained-4404\nspeaker: Ministry of Internal Affairs").value().id();
+        mod.approve(BOB, "" + pid);
+        CorpusStore store = app.corpusStore();
+        Fixture.edit(knowledge.resolve("sources/o29.yaml"), "speaker: Interior Ministry of Kazakhstan", "speaker: Ministry of Internal Affairs");
+        assertThat(store.importCorpus(CorpusReader.read(knowledge).orThrow(), "export committed", null).conflicts()).isEmpty();
+
+        Fixture.edit(knowledge.resolve("sources/o29.yaml"), "4,404 people", "4,404 people, by its count,");
+        CorpusStore.ImportReport r = store.importCorpus(CorpusReader.read(knowledge).orThrow(), "later edit", null);
+        assertThat(r.conflicts()).isEmpty();
+        assertThat(r.passagesUpdated()).isEqualTo(1);
+        assertThat(store.passage("o29-detained-4404").orElseThrow().passage().texts().get(Lang.EN)).contains("by its count");
+    }
+
+    @Test
+    void aPassageModeratorsCreatedIsNeitherRetiredNorOverwrittenByAnImport() {
+        long pid = mod.propose(ALICE, "o29 official en\nThe ministry counted 347 burned police cars.").value().id();
+        mod.approve(BOB, "" + pid);
+        CorpusStore.ImportReport r = app.corpusStore().importCorpus(CorpusReader.read(knowledge).orThrow(), "again", null);
+        assertThat(r.passagesRetired()).isZero();
+        assertThat(app.corpusStore().load().passagesById()).containsKey("o29-m1");
+    }
+
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+            }
+        }
+        return out;
+    }
+}
