@@ -219,7 +219,8 @@ public final class Moderation {
         return act(actor, Role.MODERATOR, "propose", null, () -> proposeCreate(actor, draft, reason));
     }
 
-    private Result<Proposal> proposeCreate(long actor, Passage draft, String reason) {
+    /** Synchronized so that two proposals made at once never get the same new passage id. */
+    private synchronized Result<Proposal> proposeCreate(long actor, Passage draft, String reason) {
         Corpus corpus = live.get();
         Source source = corpus.sourcesById().get(draft.sourceId());
         if (source == null) {
