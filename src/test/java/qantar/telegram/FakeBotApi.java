@@ -63,6 +63,7 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<String, List<JsonNode>> calls = new HashMap<>();
     private final Map<Long, Integer> nextMessageId = new HashMap<>();
     private final Map<Long, String> userLang = new HashMap<>();
+    private final Map<Integer, Integer> messageOfUpdate = new HashMap<>();
     private final Map<String, Sent> botMessages = new HashMap<>();
     private final Set<String> openCallbacks = new HashSet<>();
     private final Set<String> openInline = new HashSet<>();
@@ -161,6 +162,7 @@ final class FakeBotApi implements AutoCloseable {
         }
         ObjectNode u = newUpdate();
         u.set("message", m);
+        messageOfUpdate.put(u.get("update_id").asInt(), m.get("message_id").asInt());
         return u.get("update_id").asInt();
     }
 
@@ -244,6 +246,11 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     // ---- what tests look at ----
+
+    /** The message id of the user's message carried by an update. */
+    synchronized int messageId(int updateId) {
+        return messageOfUpdate.get(updateId);
+    }
 
     synchronized List<Sent> sent() {
         return List.copyOf(sent);

@@ -1,0 +1,62 @@
+package qantar.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static qantar.telegram.BotHarness.USER;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import qantar.corpus.CorpusReader;
+import qantar.telegram.FakeBotApi.Sent;
+
+class CitingTest {
+    @TempDir
+    Path tmp;
+    BotHarness h;
+
+    @BeforeEach
+    void start() {
+        h = BotHarness.quick(tmp);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private Sent say(String text) {
+        int before = h.api.sentTo(USER).size();
+        h.api.privateText(USER, "ru", text);
+        FakeBotApi.await(() -> h.api.sentTo(USER).size() > before && h.bot.outboxPending() == 0, Duration.ofSeconds(15), text);
+        return h.api.sentTo(USER).get(h.api.sentTo(USER).size() - 1);
+    }
+
+    @Test
+    void citeAndTheDeepLinkReopenTheSameAnswerAfterTheCorpusChanged() throws Exception {
+        Sent answer = say(TestCorpus.TOLL_RU);
+        String id = answer.data("cite:").substring(5);
+
+        Path t1 = h.knowledge.resolve("sources/t1.yaml");
+        Files.writeString(t1, Files.readString(t1).replace("тела 225 погибших", "тела 227 погибших"));
+        h.app.corpusStore().importCorpus(CorpusReader.read(h.knowledge).orThrow(), "test edit", n -> { });
+        h.app.reload();
+        assertThat(say(TestCorpus.TOLL_RU).text()).contains("227 погибших").doesNotContain("Ответ: " + id);
+
+        int before = h.api.sentTo(USER).size();
+        say("/cite " + id);
+        java.util.List<Sent> cite = h.api.sentTo(USER).subList(before, h.api.sentTo(USER).size());
+        assertThat(cite.get(0).text()).contains(id, TestCorpus.TOLL_RU, "225 погибших").doesNotContain("227");
+        String link = "https://t.me/" + FakeBotApi.BOT_USERNAME + "?start=a_" + id;
+        assertThat(cite.get(cite.size() - 1).text()).contains(link);
+
+        Sent reopened = say("/start a_" + id);
+        assertThat(reopened.text()).contains("225 погибших", "Ответ: " + id).doesNotContain("227");
+        assertThat(reopened.hasButton("cite:" + id)).isTrue();
+        assertThat(say("/start a_unknown1").text()).contains("нет");
+        assertThat(h.api.refusals()).isEmpty();
+    }
+}
