@@ -23,7 +23,12 @@ final class CitationGuard {
     /** A sentence ends at . ! ? or … and the citations right after it, before a capital or a digit. */
     private static final Pattern SENTENCE_END = Pattern.compile("([.!?…](?:\\s*\\[[^\\[\\]]*])*)\\s+(?=[\\p{Lu}\\p{N}«\"(])");
     /** Least share of a sentence's content words found in its cited passages. */
-    static final double SUPPORTED = 0.5;
+    static final double SUPPORTED = 0.75;
+    /** Verdicts a side's passages must say themselves before a sentence may pin them on anyone. */
+    private static final Set<String> LOADED_WORDS = Set.of("lie", "lies", "lied", "lying", "liar", "liars", "false", "fake",
+            "ложь", "лжи", "лжет", "лгут", "лгал", "лгали", "врет", "врут", "врал", "врали");
+    private static final List<String> LOADED_STEMS = List.of("propagand", "disinform", "slander", "пропаганд", "дезинформ",
+            "лжец", "лжив", "ложн", "вран", "фейк", "клевет", "өтірік", "жалған");
     private static final int MAX_SENTENCE = 600;
 
     /** Words any sentence may use: the subject itself and the sides' own names, in the three languages. */
@@ -128,6 +133,21 @@ final class CitationGuard {
                 return fail("name " + name + " is not in the cited passages");
             }
         }
+        for (String w : said.words) {
+            if ((LOADED_WORDS.contains(w) || LOADED_STEMS.stream().anyMatch(w::startsWith)) && !evidence.has(w)) {
+                return fail("calls something " + w + " where the cited passages do not");
+            }
+        }
+        for (String k : said.negated) {
+            if (!evidence.negated.contains(k)) {
+                return fail("denies what the cited passages do not deny");
+            }
+        }
+        for (String k : said.affirmed) {
+            if (evidence.negated.contains(k) && !evidence.affirmed.contains(k)) {
+                return fail("affirms what the cited passages deny");
+            }
+        }
         int content = 0;
         int supported = 0;
         for (String w : said.words) {
@@ -161,6 +181,8 @@ final class CitationGuard {
         final Set<String> numbers = new HashSet<>();
         final List<Facts.Date> dates = new ArrayList<>();
         final Set<String> prefixes = new HashSet<>();
+        final Set<String> negated = new HashSet<>();
+        final Set<String> affirmed = new HashSet<>();
 
         Evidence(List<Passage> cited) {
             for (Passage p : cited) {
@@ -169,6 +191,8 @@ final class CitationGuard {
                 for (String t : texts) {
                     Facts f = Facts.of(t);
                     numbers.addAll(f.numbers);
+                    negated.addAll(f.negated);
+                    affirmed.addAll(f.affirmed);
                     for (Facts.Date d : f.dates) {
                         dates.add(d);
                         numbers.add(String.valueOf(d.day()));

@@ -49,7 +49,14 @@ final class Facts {
         }
     }
 
+    /** Negations that stand before the word they deny (Russian, English) and after it (Kazakh). */
+    private static final Set<String> NOT_BEFORE = Set.of("не", "ни", "нет", "not", "no", "never", "nor", "none", "cannot");
+    private static final Set<String> NOT_AFTER = Set.of("емес", "жоқ");
+
     final List<Date> dates = new ArrayList<>();
+    /** Keys of the words a negation denies, and of the words said without one. */
+    final Set<String> negated = new java.util.HashSet<>();
+    final Set<String> affirmed = new java.util.HashSet<>();
     final Set<String> numbers = new LinkedHashSet<>();
     /** Capitalised words in order, folded; the first word of the text is flagged by {@link #firstWord}. */
     final List<String> names = new ArrayList<>();
@@ -84,7 +91,28 @@ final class Facts {
                 f.names.add(folded);
             }
         }
+        f.polarity();
         return f;
+    }
+
+    private void polarity() {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            boolean before = NOT_BEFORE.contains(w) || w.endsWith("n't");
+            if (before && i + 1 < words.size()) {
+                negated.add(key(words.get(i + 1)));
+            } else if (NOT_AFTER.contains(w) && i > 0) {
+                negated.add(key(words.get(i - 1)));
+            }
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String k = key(words.get(i));
+            boolean after = i > 0 && (NOT_BEFORE.contains(words.get(i - 1)) || words.get(i - 1).endsWith("n't"));
+            boolean before = i + 1 < words.size() && NOT_AFTER.contains(words.get(i + 1));
+            if (!after && !before) {
+                affirmed.add(k);
+            }
+        }
     }
 
     /** Finds dates, records them and blanks them out so their parts are not read again as numbers or names. */

@@ -153,6 +153,15 @@ public final class LlmComposer implements Composer {
                 first.isTranslation(lang), lang, caution, true, v.cited().stream().map(Passage::id).toList());
     }
 
+    /** What went wrong, by exception class only (messages may quote the request): "RateLimitException < HttpException". */
+    private static String causes(ExecutionException e) {
+        List<String> names = new ArrayList<>();
+        for (Throwable t = e.getCause(); t != null && names.size() < 3; t = t.getCause() == t ? null : t.getCause()) {
+            names.add(t.getClass().getSimpleName());
+        }
+        return String.join(" < ", names);
+    }
+
     /** The model's reply within the timeout, or empty on a timeout, an error or an empty reply. */
     private Optional<String> ask(String user) {
         long start = System.nanoTime();
@@ -171,7 +180,7 @@ public final class LlmComposer implements Composer {
             LOG.warn("The model did not answer within {} ms; extractive answer", timeout.toMillis());
         } catch (ExecutionException e) {
             LOG.warn("The model failed after {} ms ({}); extractive answer", (System.nanoTime() - start) / 1_000_000,
-                    e.getCause() == null ? e : e.getCause().getClass().getSimpleName());
+                    causes(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
