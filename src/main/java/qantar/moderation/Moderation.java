@@ -144,6 +144,9 @@ public final class Moderation {
     /** Takes moderator rights back. Administrators only; an administrator is not revoked this way. */
     public Result<Long> revoke(long actor, long target) {
         return act(actor, Role.ADMIN, "revoke", user(target), () -> {
+            if (target <= 0) {
+                return Result.error("mod.bad_user");
+            }
             Role now = roles.roleOf(target);
             if (now == Role.ADMIN) {
                 return Result.error("mod.is_admin", "user", target);

@@ -1,0 +1,167 @@
+package qantar.telegram.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.messageorigin.MessageOriginUser;
+import qantar.moderation.Insights;
+import qantar.moderation.Moderation;
+import qantar.moderation.Proposal;
+import qantar.moderation.Reports;
+import qantar.moderation.Result;
+import qantar.telegram.CommandRegistry;
+import qantar.telegram.Reply;
+import qantar.telegram.Request;
+import qantar.telegram.Role;
+import qantar.telegram.RoleLookup;
+
+/**
+ * The moderators' Telegram commands, over {@link Moderation}. They are registered for everyone
+ * and out of the menu on purpose: the moderation service decides who may use them, answers
+ * everyone else with the same plain refusal, and logs the attempt (a command the router hid would
+ * leave no trace). Private chats only. Every text from users or the corpus is escaped here.
+ */
+public final class ModeratorCommands {
+    private static final int MAX_MESSAGE = 4096;
+
+    private final Moderation mod;
+
+    public ModeratorCommands(Moderation mod) {
+        this.mod = mod;
+    }
+
+    /** Tells the bot who is a moderator or administrator. */
+    public static RoleLookup roles(Moderation mod) {
+        return userId -> switch (mod.roleOf(userId)) {
+            case ADMIN -> Role.ADMIN;
+            case MODERATOR -> Role.MODERATOR;
+            case CITIZEN -> Role.CITIZEN;
+        };
+    }
+
+    public void register(CommandRegistry r) {
+        command(r, "grant", (req, reply) -> {
+            Long target = target(req);
+            send(req, reply, mod.grant(req.userId(), target == null ? 0 : target), null);
+        });
+        command(r, "revoke", (req, reply) -> {
+            Long target = target(req);
+            send(req, reply, mod.revoke(req.userId(), target == null ? 0 : target), null);
+        });
+        command(r, "propose", (req, reply) -> send(req, reply, mod.propose(req.userId(), req.args()), null));
+        command(r, "edit", (req, reply) -> send(req, reply, mod.edit(req.userId(), req.args()), null));
+        command(r, "retire", (req, reply) -> send(req, reply, mod.retire(req.userId(), req.args()), null));
+        command(r, "review", (req, reply) -> {
+            Result<List<Moderation.ReviewItem>> res = mod.review(req.userId());
+            List<String> lines = new ArrayList<>();
+            if (res.ok()) {
+                res.value().forEach(i -> lines.add(item(i)));
+            }
+            send(req, reply, res, lines);
+        });
+        command(r, "approve", (req, reply) -> send(req, reply, mod.approve(req.userId(), req.args()), null));
+        command(r, "reject", (req, reply) -> send(req, reply, mod.reject(req.userId(), req.args()), null));
+        command(r, "history", (req, reply) -> {
+            var res = mod.history(req.userId(), req.args());
+            send(req, reply, res, res.ok() ? Moderation.formatHistory(res.value()).stream().map(ModeratorCommands::esc).toList() : null);
+        });
+        command(r, "feedback", (req, reply) -> {
+            Result<List<Reports.Report>> res = mod.feedback(req.userId());
+            List<String> lines = new ArrayList<>();
+            if (res.ok()) {
+                res.value().forEach(x -> lines.add("<code>" + x.id() + "</code> · answer <code>" + esc(x.answerId()) + "</code> · "
+                        + esc(x.reason()) + (x.comment() == null ? "" : " — " + esc(x.comment()))));
+            }
+            send(req, reply, res, lines);
+        });
+        command(r, "resolve", (req, reply) -> send(req, reply, mod.resolve(req.userId(), req.args()), null));
+        command(r, "gaps", (req, reply) -> {
+            Result<List<Insights.Gap>> res = mod.gaps(req.userId(), 15);
+            List<String> lines = new ArrayList<>();
+            if (res.ok()) {
+                res.value().forEach(g -> lines.add(g.count() + "× " + esc(g.question())
+                        + String.format(java.util.Locale.ROOT, " (%.2f%s)", g.bestScore(), g.outOfScope() ? ", out of scope" : "")));
+            }
+            send(req, reply, res, lines);
+        });
+        command(r, "stats", (req, reply) -> {
+            Result<Insights.Stats> res = mod.stats(req.userId());
+            List<String> lines = new ArrayList<>();
+            if (res.ok()) {
+                Insights.Stats s = res.value();
+                lines.add("questions/day: " + counts(s.questionsPerDay()));
+                lines.add("languages: " + counts(s.languages()));
+                lines.add("sides shown: " + counts(s.sidesShown()));
+                lines.add("nothing shown: " + s.nothingShown());
+                lines.add("reports: " + counts(s.reports()));
+            }
+            send(req, reply, res, lines);
+        });
+    }
+
+    private static void command(CommandRegistry r, String name, qantar.telegram.CommandHandler handler) {
+        r.command(name, Role.CITIZEN, null, false, handler);
+    }
+
+    /** A user id from the arguments, or the sender of the forwarded message this command replies to. */
+    private static Long target(Request req) {
+        String a = req.args().strip();
+        if (a.matches("\\d{1,19}")) {
+            return Long.parseLong(a);
+        }
+        Message m = req.update() == null ? null : req.update().getMessage();
+        Message replied = m == null ? null : m.getReplyToMessage();
+        if (replied != null) {
+            if (replied.getForwardOrigin() instanceof MessageOriginUser u && u.getSenderUser() != null) {
+                return u.getSenderUser().getId();
+            }
+            if (replied.getForwardFrom() != null) {
+                return replied.getForwardFrom().getId();
+            }
+        }
+        return null;
+    }
+
+    private static void send(Request req, Reply reply, Result<?> res, List<String> lines) {
+        String text = req.text(res.key(), res.args());
+        // cut before escaping, so no entity or tag is ever split
+        StringBuilder html = new StringBuilder(esc(text.length() > 2500 ? text.substring(0, 2500) + "…" : text));
+        if (res.value() instanceof Proposal p) {
+            html.append("\n<code>").append(p.id()).append("</code>");
+        } else if (res.value() instanceof Moderation.Decision d) {
+            html.append("\n<code>").append(d.proposal().id()).append("</code>");
+        }
+        if (lines != null) {
+            for (String line : lines) {
+                if (html.length() + line.length() + 1 > MAX_MESSAGE - 10) {
+                    html.append("\n…");
+                    break;
+                }
+                html.append('\n').append(line);
+            }
+        }
+        reply.html(html.toString());
+    }
+
+    private static String item(Moderation.ReviewItem i) {
+        Proposal p = i.proposal();
+        StringBuilder s = new StringBuilder("<b>" + p.id() + "</b> · " + p.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " · " + esc(p.passageId() != null ? p.passageId() : p.sourceId()) + " · by " + p.author() + " · " + esc(p.reason()));
+        if (p.kind() == Proposal.Kind.CREATE) {
+            var passage = p.passage();
+            s.append("\n").append(esc(passage.side().id() + " · " + passage.speaker()));
+            passage.texts().forEach((l, t) -> s.append("\n").append(l.code()).append(": ").append(esc(t)));
+        }
+        i.diff().forEach(d -> s.append("\n<code>").append(esc(d)).append("</code>"));
+        return s.toString();
+    }
+
+    private static String counts(Map<String, Integer> m) {
+        return m.isEmpty() ? "—" : String.join(", ", m.entrySet().stream().map(e -> esc(e.getKey()) + " " + e.getValue()).toList());
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
