@@ -109,7 +109,7 @@ final class SendQueue {
                 next = null;
                 while (!stopped && (next = take(System.nanoTime())) == null) {
                     try {
-                        wait(MAX_WAIT_MS);
+                        wait(waitMillis(System.nanoTime()));
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -164,6 +164,24 @@ final class SendQueue {
             callsInFlight++;
         }
         return best;
+    }
+
+    /** How long nothing can be sent: until the first chat, lane or rate window frees up (at most MAX_WAIT_MS). */
+    private long waitMillis(long now) {
+        long soonest = now + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
+        if (!instant.isEmpty()) {
+            soonest = Math.min(soonest, instantReadyAt);
+        }
+        if (recent.size() + pacedInFlight >= limits.perSecond() && !recent.isEmpty()) {
+            soonest = Math.min(soonest, recent.peek() + TimeUnit.SECONDS.toNanos(1));
+        } else {
+            for (var e : byChat.entrySet()) {
+                if (!e.getValue().isEmpty() && !chatsInFlight.contains(e.getKey())) {
+                    soonest = Math.min(soonest, chatReadyAt.getOrDefault(e.getKey(), now));
+                }
+            }
+        }
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(soonest - now) + 1);
     }
 
     private static void prune(ArrayDeque<Long> times, long now, long window) {

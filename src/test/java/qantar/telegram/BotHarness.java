@@ -9,7 +9,7 @@ import qantar.app.Qantar;
 final class BotHarness implements AutoCloseable {
     static final String TOKEN = "123456:TEST-secret-token-value";
     /** Telegram's limits with a shorter per-chat gap, so tests with many messages per chat stay quick. */
-    static final SendLimits QUICK = new SendLimits(100, 30, 20, 60_000);
+    static final SendLimits QUICK = new SendLimits(30, 30, 20, 60_000);
     static final long USER = 501;
     static final Path CONFIG = Path.of("config").toAbsolutePath();
 

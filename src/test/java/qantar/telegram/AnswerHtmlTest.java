@@ -1,0 +1,77 @@
+package qantar.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import qantar.answer.Answer;
+import qantar.answer.SourceRef;
+import qantar.answer.Statement;
+import qantar.config.Texts;
+import qantar.corpus.Lang;
+import qantar.corpus.Side;
+
+class AnswerHtmlTest {
+    static final Texts TEXTS = Texts.load(BotHarness.CONFIG);
+
+    /** An answer far over 4096 characters, with text that must be escaped. */
+    static Answer longAnswer() {
+        List<Statement> statements = new ArrayList<>();
+        List<SourceRef> sources = new ArrayList<>();
+        int n = 0;
+        for (Side side : List.of(Side.OFFICIAL, Side.HRW, Side.INDEPENDENT, Side.OTHER)) {
+            for (int i = 0; i < 6; i++) {
+                String id = "s" + n;
+                statements.add(new Statement(side, "Speaker <" + n + "> & Co", ("Statement " + n + " says <b>that</b> & more. ").repeat(12),
+                        "p" + n, id, false, i % 2 == 0, Lang.RU, i == 1 ? "caveat & <note>" : null));
+                sources.add(new SourceRef(id, side, "Title " + n + " <x>", "Publisher & Co", "2022-01-1" + (n % 10),
+                        "https://example.org/" + n + "?a=1&b=2", null));
+                n++;
+            }
+        }
+        return new Answer("abcd2345", "Question <with> & marks?", Lang.RU, true, statements, List.of(Side.MLECHIN_BOOK), sources,
+                null, 3, "2025-11-25T10:00:00Z", 0.9);
+    }
+
+    @Test
+    void aLongAnswerIsSplitBetweenStatementsIntoMessagesTelegramAccepts() {
+        Answer a = longAnswer();
+        List<String> parts = new AnswerHtml(TEXTS).answer(a, Lang.RU, false);
+        assertThat(parts.size()).isGreaterThan(1);
+        StringBuilder all = new StringBuilder();
+        for (String p : parts) {
+            String text = TelegramHtml.parse(p); // throws like Telegram would on a broken tag or entity
+            assertThat(text.length()).isLessThanOrEqualTo(4096);
+            assertThat(p.length()).isLessThanOrEqualTo(4096);
+            all.append(text).append('\n');
+        }
+        for (Statement s : a.statements()) {
+            // every statement arrives whole, inside one message
+            assertThat(parts.stream().filter(p -> TelegramHtml.parse(p).contains(s.text().strip()))).hasSize(1);
+        }
+        assertThat(all).contains("Нет материалов в корпусе от: Книга Млечина", "Ответ: abcd2345");
+    }
+
+    @Test
+    void aCompactAnswerFitsOneMessageWithOneStatementPerSide() {
+        Answer a = longAnswer();
+        List<String> parts = new AnswerHtml(TEXTS).answer(a, Lang.EN, true);
+        assertThat(parts).hasSize(1);
+        String text = TelegramHtml.parse(parts.get(0));
+        assertThat(text.length()).isLessThanOrEqualTo(4096);
+        assertThat(text).contains("Statement 0 ", "Statement 6 ").doesNotContain("Statement 1 ");
+        assertThat(text).contains("Answer: abcd2345");
+    }
+
+    @Test
+    void aLongCitationIsSplitIntoCopyableBlocks() {
+        List<String> parts = new AnswerHtml(TEXTS).citation(longAnswer(), Lang.EN, "https://t.me/bot?start=a_abcd2345");
+        assertThat(parts.size()).isGreaterThan(1);
+        for (String p : parts) {
+            assertThat(p).startsWith("<pre>").endsWith("</pre>");
+            assertThat(TelegramHtml.parse(p).length()).isLessThanOrEqualTo(4096);
+        }
+        assertThat(String.join("", parts)).contains("https://example.org/0?a=1&amp;b=2", "https://t.me/bot?start=a_abcd2345");
+    }
+}
