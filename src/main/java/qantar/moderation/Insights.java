@@ -16,7 +16,7 @@ import qantar.store.Database;
 
 /**
  * What the answers tell moderators: questions the corpus could not answer (gaps) and how the bot
- * is used (stats). Built from the answers table, which holds no user ids: nothing here names a
+ * is used (stats). Built from the question log and the answers, which hold no user ids: nothing here names a
  * citizen, and digits and handles that might identify one are masked in the questions shown.
  */
 public final class Insights {
@@ -45,7 +45,8 @@ public final class Insights {
     private List<Asked> since(int days) {
         String from = Instant.now().minus(days, ChronoUnit.DAYS).toString();
         return db.query(() -> Sql.list(db.connection(),
-                "SELECT question, best_score, created_at, data FROM answers WHERE created_at >= ? ORDER BY created_at",
+                "SELECT a.question, a.best_score, q.asked_at, a.data FROM question_log q JOIN answers a ON a.id = q.answer_id "
+                        + "WHERE q.asked_at >= ? ORDER BY q.asked_at",
                 rs -> new Asked(rs.getString(1), rs.getDouble(2), rs.getString(3), rs.getString(4)), from));
     }
 

@@ -12,12 +12,16 @@ public final class AnswerStore {
         this.db = db;
     }
 
-    /** Stores an answer once; the same id again (same question, language and corpus revision) is kept as first stored. */
+    /**
+     * Stores an answer once (the same id again — same question, language and corpus revision — is
+     * kept as first stored) and logs that it was asked.
+     */
     public void save(String id, String question, String language, long revision, String json, double bestScore, String createdAt) {
         db.inTransaction(() -> {
             CorpusStore.exec(db.connection(),
                     "INSERT OR IGNORE INTO answers (id, question, language, revision, data, best_score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     id, question, language, revision, json, bestScore, createdAt);
+            CorpusStore.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, createdAt);
             return null;
         });
     }

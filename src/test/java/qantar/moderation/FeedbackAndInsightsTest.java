@@ -82,12 +82,13 @@ class FeedbackAndInsightsTest {
         ask("What did the Almaty zoo do with its animals in January 2022?");
         ask("what did the Almaty zoo do with its animals in January 2022");
         ask("What did the Almaty zoo do with its animals in January 2022?!");
+        ask("What did the Almaty zoo do with its animals in January 2022?"); // the very same question again counts too
         ask("Call me at +7 701 123 45 67 about the January events in Almaty, what about the zoo?");
 
         List<Insights.Gap> gaps = mod.gaps(ALICE, 10).value();
         assertThat(gaps).isNotEmpty();
         assertThat(gaps.get(0).question()).isEqualTo("what did the almaty zoo do with its animals in january 2022");
-        assertThat(gaps.get(0).count()).isEqualTo(3);
+        assertThat(gaps.get(0).count()).isEqualTo(4);
         assertThat(gaps.get(0).bestScore()).isLessThan(Moderation.Settings.DEFAULTS.gapThreshold());
         assertThat(gaps).noneMatch(g -> g.question().contains("how many people died"));
         assertThat(gaps).noneMatch(g -> g.question().contains("701")).anyMatch(g -> g.question().contains("#"));
