@@ -29,6 +29,8 @@ import qantar.store.Database;
  * and rebuilds the index when the corpus revision moved.
  */
 public final class Qantar implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Qantar.class);
+
     private final Database db;
     private final CorpusStore corpusStore;
     private final PassageIndex index;
@@ -89,7 +91,10 @@ public final class Qantar implements AutoCloseable {
         }
         Corpus read = CorpusReader.read(knowledgeDir).orThrow();
         IntConsumer bar = progress.start("Importing", read.passages().size());
-        corpusStore.importCorpus(read, "import of knowledge/", bar);
+        var report = corpusStore.importCorpus(read, "import of knowledge/", bar);
+        // Moderators' versions win over knowledge/; say so, or an edit to a file seems to be ignored.
+        report.conflicts().forEach(id -> LOG.warn("passage {} was changed by moderators since the last import; "
+                + "its version in knowledge/ was not applied", id));
         corpusStore.putMeta("knowledge_digest", digest);
     }
 
