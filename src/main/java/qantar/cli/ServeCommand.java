@@ -24,19 +24,25 @@ final class ServeCommand implements Callable<Integer> {
         PrintStream out = System.out;
         System.setErr(new RedactingPrintStream(err, token));
         System.setOut(new RedactingPrintStream(out, token));
-        Qantar app = Options.open();
+        Qantar app = null;
         TelegramBot bot;
         try {
+            app = Options.open();
             bot = new TelegramBot(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL"))).start();
         } catch (RuntimeException e) {
-            app.close();
+            if (app != null) {
+                app.close();
+            }
+            System.setErr(err);
+            System.setOut(out);
             throw e;
         }
+        Qantar running = app;
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM / Ctrl-C: finish the answers in flight, deliver what is ready, close the database
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
-            app.close();
+            running.close();
             stopped.countDown();
         }, "qantar-shutdown"));
         try {

@@ -1,0 +1,130 @@
+package qantar.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import qantar.cli.Main;
+import qantar.telegram.FakeBotApi.Sent;
+
+/** `serve` as a real process: its token checks, exactly-once delivery across kill -9, and SIGTERM. */
+class ServeTest {
+    static final long USER = 42;
+    static final List<String> SETTINGS = List.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "QANTAR_DATA_DIR", "QANTAR_KNOWLEDGE_DIR", "QANTAR_CONFIG_DIR");
+
+    @TempDir
+    Path tmp;
+
+    /** Runs `serve` in this JVM with the given settings; returns the exit code and what it printed on err. */
+    private String[] serveInProcess(Map<String, String> settings) {
+        settings.forEach(System::setProperty);
+        try {
+            StringWriter err = new StringWriter();
+            int code = Main.run(new String[] {"serve"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+            return new String[] {String.valueOf(code), err.toString()};
+        } finally {
+            SETTINGS.forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void aMissingTokenIsOneClearErrorLine() {
+        String[] r = serveInProcess(Map.of("TELEGRAM_BOT_TOKEN", ""));
+        assertThat(r[0]).isNotEqualTo("0");
+        assertThat(r[1].strip()).isEqualTo("error: TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather");
+    }
+
+    @Test
+    void aRejectedTokenIsOneClearErrorLineWithoutTheToken() {
+        try (FakeBotApi api = new FakeBotApi(BotHarness.TOKEN, SendLimits.TELEGRAM)) {
+            String wrong = "999:wrong-secret";
+            String[] r = serveInProcess(Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", api.url(),
+                    "QANTAR_DATA_DIR", tmp.resolve("data").toString(),
+                    "QANTAR_KNOWLEDGE_DIR", TestCorpus.write(tmp.resolve("knowledge"), false).toString(),
+                    "QANTAR_CONFIG_DIR", BotHarness.CONFIG.toString()));
+            assertThat(r[0]).isNotEqualTo("0");
+            assertThat(r[1].strip()).startsWith("error: the Bot API at " + api.url() + " rejected TELEGRAM_BOT_TOKEN (401)")
+                    .doesNotContain("wrong-secret").doesNotContain("\n");
+        }
+    }
+
+    private Process launch(FakeBotApi api, Path knowledge, String name) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "qantar.cli.Main", "serve");
+        Map<String, String> env = pb.environment();
+        env.put("TELEGRAM_BOT_TOKEN", BotHarness.TOKEN);
+        env.put("TELEGRAM_API_URL", api.url());
+        env.put("QANTAR_DATA_DIR", tmp.resolve("data").toString());
+        env.put("QANTAR_KNOWLEDGE_DIR", knowledge.toString());
+        env.put("QANTAR_CONFIG_DIR", BotHarness.CONFIG.toString());
+        pb.redirectOutput(tmp.resolve(name + ".out").toFile());
+        pb.redirectError(tmp.resolve(name + ".err").toFile());
+        return pb.start();
+    }
+
+    private static long answersTo(FakeBotApi api, String question) {
+        return api.sentTo(USER).stream().filter(s -> s.text().startsWith("❓ " + question)).count();
+    }
+
+    @Test
+    void afterKillDashNineEveryQuestionIsAnsweredExactlyOnceAndSigtermStopsPromptly() throws Exception {
+        Path knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
+        String q1 = TestCorpus.TOLL_RU;
+        String q2 = "Сколько человек задержали после январских событий?";
+        String q3 = "How many people died in the January events?";
+        String q4 = "Сколько погибших назвали независимые журналисты после январских событий?";
+        try (FakeBotApi api = new FakeBotApi(BotHarness.TOKEN, SendLimits.TELEGRAM)) {
+            Process first = launch(api, knowledge, "first");
+            try {
+                api.privateText(USER, "ru", q1);
+                FakeBotApi.await(() -> answersTo(api, q1) == 1, Duration.ofSeconds(30), "the first answer");
+
+                // Telegram stops accepting messages: q2 is handled and its answer waits in the outbox
+                api.holdSends(true);
+                api.privateText(USER, "ru", q2);
+                FakeBotApi.await(() -> api.heldSends() > 0, Duration.ofSeconds(15), "the bot to try sending the second answer");
+                api.privateText(USER, "en", q3);
+            } finally {
+                first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            assertThat(first.isAlive()).isFalse();
+            api.privateText(USER, "ru", q4); // asked while the bot is down
+            api.holdSends(false);
+
+            Process second = launch(api, knowledge, "second");
+            try {
+                FakeBotApi.await(() -> answersTo(api, q2) >= 1 && answersTo(api, q3) >= 1 && answersTo(api, q4) >= 1,
+                        Duration.ofSeconds(30), "the answers after the restart");
+                // a sentinel in the same chat: whatever was queued before it has been delivered by the time it arrives
+                api.privateText(USER, "en", "/about");
+                FakeBotApi.await(() -> api.sentTo(USER).stream().anyMatch(s -> s.text().contains("The corpus holds")),
+                        Duration.ofSeconds(15), "the sentinel");
+                assertThat(List.of(answersTo(api, q1), answersTo(api, q2), answersTo(api, q3), answersTo(api, q4)))
+                        .containsExactly(1L, 1L, 1L, 1L);
+                assertThat(api.refusals()).noneMatch(r -> r.startsWith("sendmessage: 4"));
+            } finally {
+                second.destroy(); // SIGTERM
+                boolean exited = second.waitFor(10, TimeUnit.SECONDS);
+                if (!exited) {
+                    second.destroyForcibly();
+                }
+                assertThat(exited).as("serve exits within seconds of SIGTERM").isTrue();
+            }
+            String logs = Files.readString(tmp.resolve("first.err")) + Files.readString(tmp.resolve("second.err"));
+            assertThat(logs).doesNotContain(BotHarness.TOKEN).doesNotContain("TEST-secret");
+            assertThat(logs).contains("answered chat=private", "bot stopped; counters");
+            assertThat(logs).doesNotContain(q1).doesNotContain("задержали");
+        }
+    }
+}
