@@ -26,6 +26,9 @@ final class BotApiTransport implements Transport {
                 Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
                 return new RetryAfter((after == null ? 1 : after) * 1000L, true);
             }
+            if (code != null && code == 400 && String.valueOf(e.getApiResponse()).contains("message is not modified")) {
+                return new Accepted(); // a page turned twice to the same page: the message already shows it
+            }
             if (code != null && code >= 400 && code < 500) {
                 return new Refused(code, e.getApiResponse());
             }

@@ -80,6 +80,12 @@ class CommandsTest {
         assertThat(hrw.text()).contains("(1)", "Kazakhstan: <Killings> & Arrests").doesNotContain("novostey");
         assertThat(say("en", "/sources nobody").text()).contains("There is no side \"nobody\"");
         assertThat(h.api.refusals()).isEmpty();
+
+        // the same page again from the stale message: Telegram says "not modified", which is no error
+        String again = h.api.press(USER, first, "pg:src:all:1");
+        FakeBotApi.await(() -> h.api.callbackAnswered(again) && h.bot.outboxPending() == 0, Duration.ofSeconds(10), "second press");
+        assertThat(h.api.refusals()).singleElement().asString().contains("message is not modified");
+        assertThat(h.bot.counters().errors()).isZero();
     }
 
     @Test
