@@ -57,6 +57,7 @@ final class CitationGuard {
 
     private final Map<String, Passage> retrieved;
     private final Set<String> questionKeys = new HashSet<>();
+    private final Map<String, List<Facts>> passageFacts = new java.util.HashMap<>();
 
     /** {@code retrieved}: the passages given to the model, by id. */
     CitationGuard(Map<String, Passage> retrieved, String question) {
@@ -113,7 +114,7 @@ final class CitationGuard {
             return fail("says nothing");
         }
         Facts said = Facts.of(text);
-        Evidence evidence = new Evidence(cited);
+        Evidence evidence = new Evidence(cited.stream().flatMap(p -> facts(p).stream()).toList());
         for (String n : said.numbers) {
             if (!evidence.numbers.contains(n) && !CONTEXT.contains(n)) {
                 return fail("number " + n + " is not in the cited passages");
@@ -167,6 +168,16 @@ final class CitationGuard {
         return new Verdict(text, List.copyOf(cited), null);
     }
 
+    /** The facts of a passage's texts in all languages and of its speaker, read once per answer. */
+    private List<Facts> facts(Passage p) {
+        return passageFacts.computeIfAbsent(p.id(), id -> {
+            List<Facts> out = new ArrayList<>();
+            p.texts().values().forEach(t -> out.add(Facts.of(t)));
+            out.add(Facts.of(p.speaker()));
+            return out;
+        });
+    }
+
     private static Verdict fail(String problem) {
         return new Verdict(null, List.of(), problem);
     }
@@ -176,7 +187,7 @@ final class CitationGuard {
         return s.replaceAll("\\s+", " ").replaceAll(" ([.,;:!?…»)])", "$1").strip();
     }
 
-    /** What the cited passages say, in all their languages, with their speakers. */
+    /** What the cited passages say, in all their languages, with their speakers (one Facts per text). */
     private static final class Evidence {
         final Set<String> numbers = new HashSet<>();
         final List<Facts.Date> dates = new ArrayList<>();
@@ -184,30 +195,17 @@ final class CitationGuard {
         final Set<String> negated = new HashSet<>();
         final Set<String> affirmed = new HashSet<>();
 
-        Evidence(List<Passage> cited) {
-            for (Passage p : cited) {
-                List<String> texts = new ArrayList<>(p.texts().values());
-                texts.add(p.speaker());
-                for (String t : texts) {
-                    Facts f = Facts.of(t);
-                    numbers.addAll(f.numbers);
-                    negated.addAll(f.negated);
-                    affirmed.addAll(f.affirmed);
-                    for (Facts.Date d : f.dates) {
-                        dates.add(d);
-                        numbers.add(String.valueOf(d.day()));
-                        if (d.year() != null) {
-                            numbers.add(String.valueOf(d.year()));
-                        }
-                    }
-                    for (String w : f.words) {
-                        for (int i = 1; i <= Math.min(w.length(), Facts.PREFIX); i++) {
-                            prefixes.add(w.substring(0, i));
-                        }
-                        // A hyphenated name also stands for its parts: Кара-Мурза -> мурза.
-                        for (String part : w.split("-")) {
-                            prefixes.add(Facts.key(part));
-                        }
+        Evidence(List<Facts> cited) {
+            for (Facts f : cited) {
+                numbers.addAll(f.numbers);
+                negated.addAll(f.negated);
+                affirmed.addAll(f.affirmed);
+                prefixes.addAll(f.prefixes());
+                for (Facts.Date d : f.dates) {
+                    dates.add(d);
+                    numbers.add(String.valueOf(d.day()));
+                    if (d.year() != null) {
+                        numbers.add(String.valueOf(d.year()));
                     }
                 }
             }

@@ -63,7 +63,26 @@ final class Facts {
     final List<String> words = new ArrayList<>();
     String firstWord;
 
+    private Set<String> prefixes;
+
     private Facts() {
+    }
+
+    /** The first one to {@link #PREFIX} letters of every word, and of each part of a hyphenated one (Кара-Мурза -> мурза). */
+    Set<String> prefixes() {
+        if (prefixes == null) {
+            Set<String> out = new java.util.HashSet<>();
+            for (String w : words) {
+                for (int i = 1; i <= Math.min(w.length(), PREFIX); i++) {
+                    out.add(w.substring(0, i));
+                }
+                for (String part : w.split("-")) {
+                    out.add(key(part));
+                }
+            }
+            prefixes = out;
+        }
+        return prefixes;
     }
 
     static Facts of(String text) {
