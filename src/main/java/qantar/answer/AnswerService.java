@@ -75,7 +75,7 @@ public final class AnswerService {
         String id = id(text, lang, q.sides(), revision);
         Answer a = new Answer(id, text, lang, inScope, statements,
                 inScope ? ExtractiveComposer.missing(statements, q.sides()) : List.of(),
-                ExtractiveComposer.sources(statements, corpus.sources()), message, revision, Instant.now().toString(), best);
+                ExtractiveComposer.sources(statements, r.hits(), corpus.sources()), message, revision, Instant.now().toString(), best);
         answers.save(id, text, lang.code(), revision, AnswerJson.write(a, false), best, a.createdAt());
         return find(id).orElse(a);
     }

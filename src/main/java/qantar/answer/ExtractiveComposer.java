@@ -3,6 +3,7 @@ package qantar.answer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,13 +87,22 @@ public final class ExtractiveComposer {
         return Side.MAIN.stream().filter(s -> !shown.contains(s) && (sides.isEmpty() || sides.contains(s))).toList();
     }
 
-    /** Each cited source once, in the order statements cite them. */
-    public static List<SourceRef> sources(List<Statement> statements, Map<String, Source> sourcesById) {
+    /**
+     * Each cited source once, in the order statements cite them. A summary sentence may cite several
+     * retrieved passages: every one of their sources is listed.
+     */
+    public static List<SourceRef> sources(List<Statement> statements, List<Hit> retrieved, Map<String, Source> sourcesById) {
+        Map<String, String> sourceOf = new HashMap<>();
+        retrieved.forEach(h -> sourceOf.put(h.passage().id(), h.passage().sourceId()));
         Map<String, SourceRef> out = new LinkedHashMap<>();
         for (Statement s : statements) {
-            Source src = sourcesById.get(s.sourceId());
-            if (src != null && !out.containsKey(src.id())) {
-                out.put(src.id(), new SourceRef(src.id(), s.side(), src.title(), src.publisher(), src.date(), src.url(), src.mirrorOf()));
+            List<String> sourceIds = new ArrayList<>(List.of(s.sourceId()));
+            s.cites().stream().map(sourceOf::get).filter(java.util.Objects::nonNull).forEach(sourceIds::add);
+            for (String id : sourceIds) {
+                Source src = sourcesById.get(id);
+                if (src != null && !out.containsKey(src.id())) {
+                    out.put(src.id(), new SourceRef(src.id(), s.side(), src.title(), src.publisher(), src.date(), src.url(), src.mirrorOf()));
+                }
             }
         }
         return List.copyOf(out.values());
