@@ -46,14 +46,13 @@ final class AnswerHtml {
             if (statements.isEmpty()) {
                 continue;
             }
-            blocks.add("");
-            blocks.add(header(side, ui));
             int shown = 0;
             for (Statement s : statements) {
-                if (compact && shown++ >= COMPACT_PER_SIDE) {
+                if (compact && shown >= COMPACT_PER_SIDE) {
                     break;
                 }
-                blocks.add(statement(a, s, ui));
+                // a side's header travels with its first statement, so a split never leaves it alone
+                blocks.add(shown++ == 0 ? "\n" + header(side, ui) + "\n" + statement(a, s, ui) : statement(a, s, ui));
             }
         }
         if (!a.sidesMissing().isEmpty()) {
@@ -72,7 +71,7 @@ final class AnswerHtml {
         if (compact && parts.size() > 1) {
             // one message only: drop trailing source lines until it fits, keeping the id line
             List<String> shorter = new ArrayList<>(blocks);
-            while (String.join("\n", shorter).length() > Html.MAX_MESSAGE && shorter.size() > 3) {
+            while (Html.pack(shorter, Html.MAX_MESSAGE).size() > 1 && shorter.size() > 3) {
                 shorter.remove(shorter.size() - 3);
             }
             return List.of(String.join("\n", shorter).strip());
@@ -174,7 +173,7 @@ final class AnswerHtml {
         }
         plain.add("\n" + deepLink);
         List<String> escaped = plain.stream().map(Html::esc).toList();
-        List<String> parts = Html.pack(escaped, Html.MAX_MESSAGE - 11);
+        List<String> parts = Html.pack(escaped, Html.MAX_MESSAGE);
         return parts.stream().map(p -> "<pre>" + p + "</pre>").toList();
     }
 }

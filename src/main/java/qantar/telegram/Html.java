@@ -61,28 +61,75 @@ final class Html {
         return s.substring(0, end).stripTrailing() + "…";
     }
 
+    /** Telegram keeps at most this many formatting entities (tags) per message; we stay under it. */
+    static final int MAX_ENTITIES = 100;
+
+    /** The length Telegram counts: the text after tags are removed and entities decoded (UTF-16 units). */
+    static int visibleLength(String html) {
+        int n = 0;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int end = html.indexOf('>', i);
+                i = end < 0 ? html.length() : end;
+            } else if (c == '&') {
+                int semi = html.indexOf(';', i);
+                if (semi > i && semi - i <= 10) {
+                    String e = html.substring(i + 1, semi);
+                    n += e.startsWith("#") ? Character.charCount(e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16)
+                            : Integer.parseInt(e.substring(1))) : 1;
+                    i = semi;
+                } else {
+                    n++;
+                }
+            } else {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Opening tags in a block: each becomes one Telegram entity. */
+    static int entities(String html) {
+        int n = 0;
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (i + 1 < html.length() && html.charAt(i + 1) != '/') {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
-     * Packs blocks (each complete HTML with its tags closed) into messages of at most {@code limit}
-     * characters, joined by newlines: a message is split between blocks, never inside one. The HTML
-     * length bounds the parsed length, so each message is within Telegram's limit. A block longer
-     * than the limit on its own must have been cut by the caller.
+     * Packs blocks (each complete HTML with its tags closed) into messages joined by newlines, each
+     * at most {@code limit} characters as Telegram counts them and under {@link #MAX_ENTITIES}: a
+     * message is split between blocks, never inside one. A block longer than the limit on its own
+     * must have been cut by the caller.
      */
     static List<String> pack(List<String> blocks, int limit) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
+        int length = 0;
+        int entities = 0;
         for (String block : blocks) {
-            if (block.length() > limit) {
+            int len = visibleLength(block);
+            int ent = entities(block);
+            if (len > limit) {
                 throw new IllegalArgumentException("block longer than " + limit);
             }
-            int extra = cur.length() == 0 ? block.length() : block.length() + 1;
-            if (cur.length() + extra > limit) {
+            if (cur.length() > 0 && (length + 1 + len > limit || entities + ent > MAX_ENTITIES)) {
                 out.add(cur.toString().strip());
                 cur.setLength(0);
+                length = 0;
+                entities = 0;
             }
             if (cur.length() > 0) {
                 cur.append('\n');
+                length++;
             }
             cur.append(block);
+            length += len;
+            entities += ent;
         }
         if (!cur.toString().isBlank()) {
             out.add(cur.toString().strip());

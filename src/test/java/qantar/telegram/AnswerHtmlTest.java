@@ -43,7 +43,9 @@ class AnswerHtmlTest {
         for (String p : parts) {
             String text = TelegramHtml.parse(p); // throws like Telegram would on a broken tag or entity
             assertThat(text.length()).isLessThanOrEqualTo(4096);
-            assertThat(p.length()).isLessThanOrEqualTo(4096);
+            assertThat(Html.entities(p)).isLessThanOrEqualTo(Html.MAX_ENTITIES);
+            assertThat(text.strip()).as("no part ends with a side header alone").doesNotEndWith("Human Rights Watch")
+                    .doesNotEndWith("Независимые журналисты").doesNotEndWith("Другие голоса");
             all.append(text).append('\n');
         }
         for (Statement s : a.statements()) {
@@ -51,6 +53,15 @@ class AnswerHtmlTest {
             assertThat(parts.stream().filter(p -> TelegramHtml.parse(p).contains(s.text().strip()))).hasSize(1);
         }
         assertThat(all).contains("Нет материалов в корпусе от: Книга Млечина", "Ответ: abcd2345");
+    }
+
+    @Test
+    void messagesAreFilledUpToTelegramsCountOfVisibleCharactersNotTheirHtml() {
+        String link = "<a href=\"https://example.org/" + "%D0%B0".repeat(300) + "\">x</a>";
+        List<String> blocks = java.util.Collections.nCopies(20, link + " " + "y".repeat(150));
+        List<String> parts = Html.pack(blocks, Html.MAX_MESSAGE);
+        assertThat(parts).hasSize(1); // 20 x 152 visible characters, though the HTML is over 40,000
+        assertThat(Html.visibleLength("a &lt;b&gt; &amp; &#128512; <b>c</b>")).isEqualTo(TelegramHtml.parse("a &lt;b&gt; &amp; &#128512; <b>c</b>").length());
     }
 
     @Test
