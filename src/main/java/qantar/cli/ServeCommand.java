@@ -1,14 +1,17 @@
 package qantar.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import qantar.app.Qantar;
 import qantar.config.Locations;
+import qantar.moderation.Moderation;
 import qantar.telegram.BotStartException;
 import qantar.telegram.RedactingPrintStream;
 import qantar.telegram.TelegramBot;
+import qantar.telegram.moderation.ModerationBot;
 
 @Command(name = "serve", description = "Runs the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN; TELEGRAM_API_URL sets the Bot API server.")
 final class ServeCommand implements Callable<Integer> {
@@ -19,6 +22,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new BotStartException("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather");
         }
         token = token.strip();
+        List<Long> admins;
+        try {
+            admins = Moderation.parseAdmins(Locations.setting("QANTAR_ADMINS"));
+        } catch (IllegalArgumentException e) {
+            throw new BotStartException(e.getMessage()); // before anything is opened: one clear line
+        }
         // whatever a library prints, the token never reaches the logs
         PrintStream err = System.err;
         PrintStream out = System.out;
@@ -28,7 +37,9 @@ final class ServeCommand implements Callable<Integer> {
         TelegramBot bot;
         try {
             app = Options.open();
-            bot = new TelegramBot(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL"))).start();
+            // moderation: roles (QANTAR_ADMINS at the first start that names any), commands, reports, uploads, export
+            bot = ModerationBot.create(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")),
+                    Moderation.Settings.DEFAULTS, admins).bot().start();
         } catch (RuntimeException e) {
             if (app != null) {
                 app.close();

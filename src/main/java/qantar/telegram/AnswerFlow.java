@@ -36,6 +36,7 @@ final class AnswerFlow {
     private final Counters counters;
     private final LongConsumer typing;
     private final java.util.function.Supplier<String> botUsername;
+    private volatile ReportSink reports = ReportSink.NONE;
 
     AnswerFlow(AnswerService answers, Texts texts, FloodGuard flood, Counters counters, LongConsumer typing, java.util.function.Supplier<String> botUsername) {
         this.answers = answers;
@@ -45,6 +46,10 @@ final class AnswerFlow {
         this.counters = counters;
         this.typing = typing;
         this.botUsername = botUsername;
+    }
+
+    void reportsTo(ReportSink sink) {
+        reports = sink;
     }
 
     void register(CommandRegistry r) {
@@ -151,7 +156,7 @@ final class AnswerFlow {
 
     private void up(Request req, String id, Reply reply) {
         find(req, id, reply).ifPresent(a -> {
-            reply.write(TelegramStore.feedback(a.id(), req.userId(), req.chatId(), 1, null));
+            reply.write(TelegramStore.feedback(a.id(), 1, null));
             reply.answerCallback(req.text("tg.fb_thanks"));
         });
     }
@@ -176,7 +181,8 @@ final class AnswerFlow {
                 reply.answerCallback(req.text("tg.button_outdated"));
                 return;
             }
-            reply.write(TelegramStore.feedback(a.id(), req.userId(), req.chatId(), -1, reason));
+            reply.write(TelegramStore.feedback(a.id(), -1, reason));
+            reports.report(req.userId(), a.id(), reason);
             reply.answerCallback(req.text("tg.fb_thanks"));
             String done = Html.esc(req.text("tg.fb_stored", "id", a.id())) + "\n" + Html.i(req.text("tg.fb." + reason));
             if (req.messageId() != null && req.chatId() != null) {

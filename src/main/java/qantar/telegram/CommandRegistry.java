@@ -23,6 +23,8 @@ public final class CommandRegistry {
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Map<String, Callback> callbacks = new LinkedHashMap<>();
+    private Role documentRole;
+    private DocumentHandler documents;
 
     /** Registers /name for everyone in private chats and groups (replaces an earlier one of that name). */
     public synchronized CommandRegistry command(String name, String menuKey, CommandHandler handler) {
@@ -44,6 +46,17 @@ public final class CommandRegistry {
         }
         callbacks.put(prefix, new Callback(prefix, role, handler));
         return this;
+    }
+
+    /** Handles documents in private chats from users with at least this role; others get the "not text" reply. */
+    public synchronized CommandRegistry document(Role role, DocumentHandler handler) {
+        documentRole = role;
+        documents = handler;
+        return this;
+    }
+
+    synchronized Optional<DocumentHandler> document(Role userRole) {
+        return documents != null && userRole.atLeast(documentRole) ? Optional.of(documents) : Optional.empty();
     }
 
     synchronized Optional<Command> command(String name) {

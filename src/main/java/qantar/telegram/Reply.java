@@ -56,6 +56,12 @@ public final class Reply {
         return add(m.build(), chatId, true);
     }
 
+    /** Sends an HTML message to another private chat (a user's id is their private chat's id), e.g. to tell an author. */
+    public Reply htmlTo(long otherChatId, String html) {
+        return add(SendMessage.builder().chatId(otherChatId).text(html).parseMode("HTML")
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build(), otherChatId, true);
+    }
+
     /** Replaces the text and buttons of a message the bot sent (paging). */
     public Reply edit(int messageId, String html, List<List<Button>> keyboard) {
         EditMessageText.EditMessageTextBuilder<?, ?> m = EditMessageText.builder().chatId(chatId).messageId(messageId)

@@ -85,6 +85,7 @@ public final class TelegramBot implements AutoCloseable {
     private final Transport transport;
     private final SendQueue queue;
     private final AnswerFlow flow;
+    private final BotFiles files;
     private ScheduledExecutorService pollThread;
     private ScheduledExecutorService statsThread;
     private TelegramBotsLongPollingApplication polling;
@@ -107,6 +108,7 @@ public final class TelegramBot implements AutoCloseable {
                 .readTimeout(settings.pollSeconds() + 15L, TimeUnit.SECONDS).build();
         this.client = new OkHttpTelegramClient(http, settings.token(), url);
         this.transport = new BotApiTransport(client);
+        this.files = new BotFiles(client, http, url, settings.token());
         this.queue = new SendQueue(transport, store, settings.limits(), counters);
         FloodGuard flood = new FloodGuard(settings.questionsPerMinute());
         this.flow = new AnswerFlow(app.answers(), app.texts(), flood, counters, this::typing, username::get);
@@ -118,6 +120,17 @@ public final class TelegramBot implements AutoCloseable {
     /** Where other features add their commands and buttons (before or after start). */
     public CommandRegistry commands() {
         return registry;
+    }
+
+    /** Downloads users' documents and sends documents (for moderation's uploads and export). */
+    public BotFiles files() {
+        return files;
+    }
+
+    /** Sends citizens' 👎 reports there (the moderation queue) besides counting the vote. */
+    public TelegramBot reportsTo(ReportSink sink) {
+        flow.reportsTo(sink);
+        return this;
     }
 
     public Counters counters() {

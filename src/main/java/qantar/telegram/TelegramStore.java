@@ -156,9 +156,13 @@ final class TelegramStore {
                 + "ON CONFLICT(user_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at", userId, lang, Instant.now().toString());
     }
 
-    static Write feedback(String answerId, long userId, Long chatId, int vote, String reason) {
-        return c -> exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                answerId, userId, chatId, vote, reason, Instant.now().toString());
+    /**
+     * A vote on an answer, counted without who gave it: user_id is always 0 and chat_id empty (the
+     * columns predate this rule). Who reported what lives only in moderation, as a salted hash.
+     */
+    static Write feedback(String answerId, int vote, String reason) {
+        return c -> exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) VALUES (?, 0, NULL, ?, ?, ?)",
+                answerId, vote, reason, Instant.now().toString());
     }
 
     /** Feedback rows for an answer as "vote:reason", oldest first (for moderators and tests). */

@@ -74,6 +74,11 @@ final class UpdateRouter {
         if (text == null) {
             if (!group) {
                 Request req = request(u, from, m.getChatId(), false, "", m.getMessageId());
+                Optional<DocumentHandler> docs = m.hasDocument() ? registry.document(req.role()) : Optional.empty();
+                if (docs.isPresent()) {
+                    docs.get().handle(req, m.getDocument(), reply);
+                    return reply;
+                }
                 reply.html(Html.esc(req.text(m.hasSticker() || m.hasPhoto() || m.hasVoice() || m.hasAudio() || m.hasVideo()
                         || m.hasDocument() || m.hasVideoNote() || m.hasAnimation() || m.hasLocation() || m.hasContact() ? "tg.not_text" : "tg.empty")));
             }

@@ -1,6 +1,7 @@
 package qantar.telegram;
 
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import qantar.app.Progress;
 import qantar.app.Qantar;
@@ -23,13 +24,18 @@ final class BotHarness implements AutoCloseable {
     }
 
     BotHarness(Path tmp, Path knowledge, SendLimits limits, UnaryOperator<TelegramBot.Settings> tweak) {
+        this(tmp, knowledge, limits, (app, settings) -> new TelegramBot(app, tweak.apply(settings)));
+    }
+
+    /** With the bot built by {@code build} (e.g. with moderation wired in as serve does), not yet started. */
+    BotHarness(Path tmp, Path knowledge, SendLimits limits, BiFunction<Qantar, TelegramBot.Settings, TelegramBot> build) {
         this.knowledge = knowledge;
         api = new FakeBotApi(TOKEN, limits);
         Qantar opened = null;
         TelegramBot started = null;
         try {
             opened = Qantar.open(tmp.resolve("data"), knowledge, CONFIG, Progress.NONE);
-            started = new TelegramBot(opened, tweak.apply(TelegramBot.Settings.of(TOKEN, api.url()).withLimits(limits).withPollSeconds(2))).start();
+            started = build.apply(opened, TelegramBot.Settings.of(TOKEN, api.url()).withLimits(limits).withPollSeconds(2)).start();
         } catch (RuntimeException e) {
             if (opened != null) {
                 opened.close();

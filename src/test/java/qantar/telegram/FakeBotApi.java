@@ -36,6 +36,10 @@ final class FakeBotApi implements AutoCloseable {
     static final String BOT_USERNAME = "qantar_test_bot";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A document the bot sent (sendDocument, multipart), as accepted. */
+    record Document(long chatId, String fileName, byte[] bytes, String captionHtml, String caption) {
+    }
+
     /** A message the bot sent (or edited), as accepted. */
     record Sent(String method, long chatId, int messageId, String html, String text, JsonNode markup, Integer replyTo) {
         boolean hasButton(String dataPrefix) {
@@ -71,6 +75,8 @@ final class FakeBotApi implements AutoCloseable {
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private final Map<Long, ArrayDeque<Long>> recentByGroup = new HashMap<>();
     private final Map<Long, Long> bannedUntil = new HashMap<>();
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final List<Document> documents = new ArrayList<>();
     private long confirmed;
     private int nextUpdateId = 100;
     private int nextQueryId = 1;
@@ -137,6 +143,20 @@ final class FakeBotApi implements AutoCloseable {
             default -> throw new IllegalArgumentException(kind);
         }
         return message(userId, "ru", privateChat(userId), null, null, media);
+    }
+
+    /** A document in a private chat; its bytes are served at /file/bot&lt;token&gt;/documents/&lt;name&gt; as Telegram does. */
+    synchronized int privateDocument(long userId, String lang, String fileName, byte[] bytes) {
+        String fileId = "doc" + (files.size() + 1);
+        files.put(fileId, bytes);
+        ObjectNode extra = JSON.createObjectNode();
+        extra.putObject("document").put("file_id", fileId).put("file_unique_id", "u" + fileId).put("file_name", fileName)
+                .put("mime_type", "application/x-yaml").put("file_size", bytes.length);
+        return message(userId, lang, privateChat(userId), null, null, extra);
+    }
+
+    synchronized List<Document> documents() {
+        return List.copyOf(documents);
     }
 
     private int message(long userId, String lang, ObjectNode chat, String text, Integer replyTo, ObjectNode extra) {
@@ -327,6 +347,10 @@ final class FakeBotApi implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             String prefix = "/bot" + token + "/";
+            if (path.startsWith("/file/")) {
+                download(ex, path);
+                return;
+            }
             if (!path.startsWith("/bot")) {
                 respond(ex, 404, error(404, "Not Found"));
                 return;
@@ -338,6 +362,25 @@ final class FakeBotApi implements AutoCloseable {
             // Telegram matches method names case-insensitively; TelegramBots sends most in lowercase
             String method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
             byte[] body = ex.getRequestBody().readAllBytes();
+            String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+            if (method.equals("senddocument")) {
+                ObjectNode answer;
+                try {
+                    answer = sendDocument(contentType, body);
+                } catch (Refusal r) {
+                    synchronized (this) {
+                        refusals.add(method + ": " + r.code + " " + r.getMessage());
+                    }
+                    answer = error(r.code, r.getMessage());
+                    if (r.retryAfter > 0) {
+                        answer.putObject("parameters").put("retry_after", r.retryAfter);
+                    }
+                    respond(ex, r.code, answer);
+                    return;
+                }
+                respond(ex, 200, answer);
+                return;
+            }
             JsonNode req = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
             ObjectNode answer;
             try {
@@ -347,6 +390,7 @@ final class FakeBotApi implements AutoCloseable {
                     case "getupdates" -> getUpdates(req);
                     case "sendmessage", "editmessagetext" -> message(method, req);
                     case "sendchataction" -> ok(true);
+                    case "getfile" -> getFile(req);
                     case "answercallbackquery" -> answerCallback(req);
                     case "answerinlinequery" -> answerInline(req);
                     default -> throw new Refusal(404, "Not Found");
@@ -366,6 +410,112 @@ final class FakeBotApi implements AutoCloseable {
                 calls.computeIfAbsent(method, k -> new ArrayList<>()).add(req);
             }
             respond(ex, 200, answer);
+        }
+    }
+
+    /** getFile: the file's path on the server, as Telegram gives it (valid for an hour there). */
+    private synchronized ObjectNode getFile(JsonNode req) {
+        String id = req.path("file_id").asText("");
+        byte[] bytes = files.get(id);
+        if (bytes == null) {
+            throw new Refusal(400, "Bad Request: invalid file_id");
+        }
+        ObjectNode f = JSON.createObjectNode();
+        f.put("file_id", id).put("file_unique_id", "u" + id).put("file_size", bytes.length).put("file_path", "documents/" + id + ".yaml");
+        return ok(f);
+    }
+
+    /** GET /file/bot&lt;token&gt;/&lt;file_path&gt;: the file's bytes; a wrong token or path is a 404. */
+    private void download(HttpExchange ex, String path) throws IOException {
+        String prefix = "/file/bot" + token + "/documents/";
+        byte[] bytes = null;
+        if (path.startsWith(prefix) && path.endsWith(".yaml")) {
+            synchronized (this) {
+                bytes = files.get(path.substring(prefix.length(), path.length() - ".yaml".length()));
+            }
+        }
+        if (bytes == null) {
+            respond(ex, 404, error(404, "Not Found"));
+            return;
+        }
+        ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** sendDocument as multipart/form-data (what the library sends for a new file): chat_id, document, caption, parse_mode. */
+    private ObjectNode sendDocument(String contentType, byte[] body) {
+        java.util.regex.Matcher b = java.util.regex.Pattern.compile("boundary=\"?([^\";]+)").matcher(contentType);
+        if (!contentType.startsWith("multipart/form-data") || !b.find()) {
+            throw new Refusal(400, "Bad Request: there is no document in the request");
+        }
+        Map<String, byte[]> parts = new HashMap<>();
+        Map<String, String> fileNames = new HashMap<>();
+        byte[] delimiter = ("--" + b.group(1)).getBytes(StandardCharsets.ISO_8859_1);
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i <= body.length - delimiter.length; i++) {
+            if (java.util.Arrays.equals(body, i, i + delimiter.length, delimiter, 0, delimiter.length)) {
+                starts.add(i);
+            }
+        }
+        for (int k = 0; k + 1 < starts.size(); k++) {
+            int from = starts.get(k) + delimiter.length + 2; // past CRLF
+            int to = starts.get(k + 1) - 2; // before CRLF
+            String part = new String(body, from, to - from, StandardCharsets.ISO_8859_1);
+            int headerEnd = part.indexOf("\r\n\r\n");
+            String headers = part.substring(0, headerEnd);
+            java.util.regex.Matcher n = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            if (!n.find()) {
+                continue;
+            }
+            int dataFrom = from + headerEnd + 4;
+            parts.put(n.group(1), java.util.Arrays.copyOfRange(body, dataFrom, to));
+            java.util.regex.Matcher fn = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            if (fn.find()) {
+                fileNames.put(n.group(1), fn.group(1));
+            }
+        }
+        String chat = parts.containsKey("chat_id") ? new String(parts.get("chat_id"), StandardCharsets.UTF_8) : "";
+        if (!chat.matches("-?\\d+")) {
+            throw new Refusal(400, "Bad Request: chat_id is empty");
+        }
+        // the file is either the "document" part itself or, as TelegramBots sends it, "attach://<part>"
+        String field = "document";
+        byte[] doc = parts.get(field);
+        if (doc != null && !fileNames.containsKey(field)) {
+            String ref = new String(doc, StandardCharsets.UTF_8);
+            field = ref.startsWith("attach://") ? ref.substring("attach://".length()) : null;
+            doc = field == null ? null : parts.get(field);
+        }
+        if (doc == null || doc.length == 0 || !fileNames.containsKey(field)) {
+            throw new Refusal(400, "Bad Request: there is no document in the request");
+        }
+        String captionHtml = parts.containsKey("caption") ? new String(parts.get("caption"), StandardCharsets.UTF_8) : "";
+        String caption = "";
+        if (!captionHtml.isEmpty()) {
+            String mode = parts.containsKey("parse_mode") ? new String(parts.get("parse_mode"), StandardCharsets.UTF_8) : "";
+            if (!mode.equalsIgnoreCase("html")) {
+                throw new Refusal(400, "Bad Request: the bot always sends HTML; parse_mode missing");
+            }
+            caption = checkedText(captionHtml);
+            if (caption.length() > 1024) {
+                throw new Refusal(400, "Bad Request: message caption is too long");
+            }
+        }
+        long chatId = Long.parseLong(chat);
+        synchronized (this) {
+            rateLimit(chatId);
+            documents.add(new Document(chatId, fileNames.get(field), doc, captionHtml, caption));
+            ObjectNode m = JSON.createObjectNode();
+            m.put("message_id", newMessageId(chatId));
+            m.set("from", botUser());
+            m.set("chat", chatId < 0 ? group(chatId) : privateChat(chatId));
+            m.put("date", System.currentTimeMillis() / 1000);
+            m.putObject("document").put("file_id", "sent" + documents.size()).put("file_unique_id", "us" + documents.size())
+                    .put("file_name", fileNames.get(field));
+            return ok(m);
         }
     }
 

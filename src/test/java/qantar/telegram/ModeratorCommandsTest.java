@@ -2,25 +2,52 @@ package qantar.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.moderation.Moderation;
 import qantar.telegram.FakeBotApi.Sent;
-import qantar.telegram.moderation.ModeratorCommands;
+import qantar.telegram.moderation.ModerationBot;
 
-/** The moderators' commands through the real bot and the strict fake Bot API (issue 5's "done when"). */
+/**
+ * Moderation through the real bot, wired exactly as `serve` wires it ({@link ModerationBot}), and
+ * the strict fake Bot API (issue 5's "done when").
+ */
 class ModeratorCommandsTest {
     static final long ADMIN = 1001;
     static final long ALICE = 2002;
     static final long BOB = 3003;
     static final long CITIZEN = BotHarness.USER;
+    static final String REFUSED = "This command is not available to you.";
+
+    static final String NEW_SOURCE = """
+            id: n1
+            title: Almaty after the unrest
+            publisher: Vlast.kz
+            date: "2022-02-01"
+            url: https://vlast.kz/example
+            language: en
+            passages:
+              - id: n1-detained
+                side: independent
+                speaker: Vlast.kz
+                topics: [detentions]
+                original: en
+                text:
+                  en: Vlast.kz counted 96 detained journalists at the Green Bazaar in Almaty.
+            """;
 
     @TempDir
     Path tmp;
@@ -29,13 +56,11 @@ class ModeratorCommandsTest {
 
     @BeforeEach
     void start() {
-        AtomicReference<Moderation> holder = new AtomicReference<>();
-        h = new BotHarness(tmp, BotHarness.QUICK, s -> s.withRoles(id -> holder.get() == null ? Role.CITIZEN
-                : ModeratorCommands.roles(holder.get()).roleOf(id)));
-        mod = new Moderation(h.app.database(), h.app.corpusStore(), h.app::corpus, Moderation.Settings.DEFAULTS, h.app::reload);
-        mod.bootstrapAdmins(Moderation.parseAdmins("1001"));
-        holder.set(mod);
-        new ModeratorCommands(mod).register(h.bot.commands());
+        h = new BotHarness(tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
+            ModerationBot.Wired w = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Moderation.parseAdmins("1001"));
+            mod = w.moderation();
+            return w.bot();
+        });
     }
 
     @AfterEach
@@ -46,28 +71,64 @@ class ModeratorCommandsTest {
     private Sent say(long user, String text) {
         int before = h.api.sentTo(user).size();
         h.api.privateText(user, "en", text);
-        FakeBotApi.await(() -> h.api.sentTo(user).size() > before, Duration.ofSeconds(15), "a reply to " + text);
+        return awaitNext(user, before, text);
+    }
+
+    private Sent awaitNext(long user, int before, String what) {
+        FakeBotApi.await(() -> h.api.sentTo(user).size() > before, Duration.ofSeconds(15), "a reply to " + what);
         return h.api.sentTo(user).get(h.api.sentTo(user).size() - 1);
+    }
+
+    private Sent sendFile(long user, String name, String content) {
+        int before = h.api.sentTo(user).size();
+        h.api.privateDocument(user, "en", name, content.getBytes(StandardCharsets.UTF_8));
+        return awaitNext(user, before, "the document " + name);
+    }
+
+    private static String proposalId(Sent s) {
+        Matcher id = Pattern.compile("<code>(\\d+)</code>").matcher(s.html());
+        assertThat(id.find()).as(s.html()).isTrue();
+        return id.group(1);
+    }
+
+    private void grantBoth() {
+        assertThat(say(ADMIN, "/grant 2002").text()).contains("User 2002 is now a moderator");
+        assertThat(say(ADMIN, "/grant 3003").text()).contains("User 3003 is now a moderator");
+    }
+
+    private long rows(String sql, Object... args) {
+        return h.app.database().query(() -> {
+            try (var ps = h.app.database().connection().prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
     }
 
     @Test
     void grantProposeApproveAndACitizenSeesTheNewPassageWhileCitizensCommandsChangeNothing() {
-        assertThat(say(ADMIN, "/grant 2002").text()).contains("User 2002 is now a moderator");
-        assertThat(say(ADMIN, "/grant 3003").text()).contains("User 3003 is now a moderator");
-
+        grantBoth();
         Sent proposed = say(ALICE, "/propose t1 official en\n"
                 + "On 6 January 2022 the Prosecutor General's Office said 347 police cars had been burned in Almaty & <elsewhere>.");
         assertThat(proposed.text()).contains("waiting for another moderator's review");
-        Matcher id = Pattern.compile("<code>(\\d+)</code>").matcher(proposed.html());
-        assertThat(id.find()).as(proposed.html()).isTrue();
+        String id = proposalId(proposed);
 
-        // a citizen's /approve and /grant: the same plain refusal, nothing changes
-        assertThat(say(CITIZEN, "/approve " + id.group(1)).text()).isEqualTo("This command is not available to you.");
-        assertThat(say(CITIZEN, "/grant " + CITIZEN).text()).isEqualTo("This command is not available to you.");
+        // a citizen's /approve and /grant: the same plain refusal, nothing changes, both logged
+        assertThat(say(CITIZEN, "/approve " + id).text()).isEqualTo(REFUSED);
+        assertThat(say(CITIZEN, "/grant " + CITIZEN).text()).isEqualTo(REFUSED);
         assertThat(mod.isModerator(CITIZEN)).isFalse();
+        assertThat(mod.review(BOB).value()).singleElement().satisfies(i -> assertThat(i.proposal().pending()).isTrue());
 
         assertThat(say(BOB, "/review").text()).contains("t1-m1", "347 police cars", "& <elsewhere>");
-        assertThat(say(BOB, "/approve " + id.group(1)).text()).contains("is approved");
+        int aliceBefore = h.api.sentTo(ALICE).size();
+        assertThat(say(BOB, "/approve " + id).text()).contains("is approved");
+        // the author is told, in their private chat
+        assertThat(awaitNext(ALICE, aliceBefore, "the author's notice").text())
+                .contains("Your proposal " + id + " (t1-m1) was approved");
 
         Sent answer = say(CITIZEN, "How many police cars were burned in Almaty in January 2022?");
         assertThat(answer.text()).contains("347 police cars");
@@ -75,5 +136,99 @@ class ModeratorCommandsTest {
         assertThat(h.api.refusals()).isEmpty();
         assertThat(mod.audit().latest(100)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("approve") && e.outcome().equals("refused"))
                 .anyMatch(e -> e.actor() == CITIZEN && e.action().equals("grant") && e.outcome().equals("refused"));
+    }
+
+    @Test
+    void theAuthorLearnsWhyTheirProposalWasRejected() {
+        grantBoth();
+        String id = proposalId(say(ALICE, "/propose t1 official en\nThe ministry said 12 cars <b>burned</b>."));
+        int aliceBefore = h.api.sentTo(ALICE).size();
+        assertThat(say(BOB, "/reject " + id + " no <source> for this figure").text()).contains("is rejected");
+        Sent notice = awaitNext(ALICE, aliceBefore, "the author's notice");
+        assertThat(notice.text()).isEqualTo("Your proposal " + id + " (t1-m1) was rejected. Reason: no <source> for this figure");
+        assertThat(h.api.refusals()).isEmpty();
+    }
+
+    @Test
+    void aCitizensThumbsDownGoesToTheModerationQueueWithoutTheirIdAndModeratorsSeeIt() {
+        grantBoth();
+        Sent answer = say(CITIZEN, TestCorpus.TOLL_RU);
+        String answerId = answer.data("dn:").substring(3);
+        int before = h.api.sentTo(CITIZEN).size();
+        h.api.press(CITIZEN, answer, "dn:" + answerId);
+        Sent ask = awaitNext(CITIZEN, before, "what is wrong");
+        int edits = h.api.sentTo(CITIZEN).size();
+        h.api.press(CITIZEN, ask, "why:" + answerId + ":fact");
+        awaitNext(CITIZEN, edits, "the stored notice");
+
+        Sent list = say(BOB, "/feedback");
+        assertThat(list.text()).contains("Open reports: 1", answerId, "fact");
+        // the reporter's raw id is nowhere with the feedback: not in tg_feedback, not in mod_reports
+        assertThat(rows("SELECT COUNT(*) FROM tg_feedback WHERE answer_id = ?", answerId)).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM tg_feedback WHERE user_id = ? OR chat_id = ?", CITIZEN, CITIZEN)).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM mod_reports WHERE answer_id = ? AND reason = 'fact'", answerId)).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM mod_reports WHERE user_hash LIKE ? OR comment LIKE ?", "%" + CITIZEN + "%", "%" + CITIZEN + "%")).isZero();
+
+        String reportId = Pattern.compile("<code>(\\d+)</code> · answer").matcher(list.html()).results().findFirst().orElseThrow().group(1);
+        assertThat(say(BOB, "/resolve " + reportId + " not_an_issue").text()).contains("resolved: not_an_issue");
+        assertThat(say(BOB, "/feedback").text()).contains("No open reports");
+    }
+
+    @Test
+    void aModeratorsSourceFileBecomesOneProposalOrIsRefusedWithLineNumbers() {
+        grantBoth();
+        String broken = NEW_SOURCE.replace("side: independent", "side: bystander");
+        Sent refused = sendFile(ALICE, "n1.yaml", broken);
+        assertThat(refused.text()).contains("nothing was added", "n1.yaml:9", "bystander");
+        assertThat(mod.review(BOB).value()).isEmpty();
+
+        Sent accepted = sendFile(ALICE, "n1.yaml", NEW_SOURCE);
+        assertThat(accepted.text()).contains("source n1", "1 new");
+        String id = proposalId(accepted);
+        assertThat(say(BOB, "/approve " + id).text()).contains("is approved");
+        assertThat(h.app.corpus().passagesById()).containsKey("n1-detained");
+
+        // not a .yaml file: refused before anything is downloaded
+        assertThat(sendFile(ALICE, "notes.txt", "hello").text()).contains("send a source file (.yaml)");
+        assertThat(h.api.refusals()).isEmpty();
+    }
+
+    @Test
+    void aCitizensDocumentGetsThePoliteNotTextReplyAndProposesNothing() {
+        Sent reply = sendFile(CITIZEN, "n1.yaml", NEW_SOURCE);
+        assertThat(reply.text()).isEqualTo("I can only read text. Please write your question in words.");
+        assertThat(rows("SELECT COUNT(*) FROM mod_proposals")).isZero();
+        assertThat(h.api.calls("getfile")).isEmpty();
+    }
+
+    @Test
+    void exportSendsTheLiveCorpusAsAZipToAdministratorsOnly() throws IOException {
+        assertThat(say(CITIZEN, "/export").text()).isEqualTo(REFUSED);
+        grantBoth();
+        assertThat(say(ALICE, "/export").text()).isEqualTo(REFUSED);
+        assertThat(h.api.documents()).isEmpty();
+
+        int before = h.api.sentTo(ADMIN).size();
+        h.api.privateText(ADMIN, "en", "/export");
+        FakeBotApi.await(() -> !h.api.documents().isEmpty() || h.api.sentTo(ADMIN).size() > before, Duration.ofSeconds(15), "the export");
+        assertThat(h.api.sentTo(ADMIN).subList(before, h.api.sentTo(ADMIN).size())).as("no message instead of the document").isEmpty();
+        FakeBotApi.Document doc = h.api.documents().get(0);
+        assertThat(doc.chatId()).isEqualTo(ADMIN);
+        assertThat(doc.fileName()).endsWith(".zip");
+        assertThat(doc.caption()).contains("Exported", "sources");
+        List<String> names = new ArrayList<>();
+        String t1 = null;
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(doc.bytes()))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                names.add(e.getName());
+                String text = new String(z.readAllBytes(), StandardCharsets.UTF_8);
+                if (e.getName().equals("knowledge/sources/t1.yaml")) {
+                    t1 = text;
+                }
+            }
+        }
+        assertThat(names).contains("knowledge/topics.yaml", "knowledge/sources/t1.yaml");
+        assertThat(t1).contains("t1-toll-225");
+        assertThat(h.api.refusals()).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ import qantar.telegram.FakeBotApi.Sent;
 /** `serve` as a real process: its token checks, exactly-once delivery across kill -9, and SIGTERM. */
 class ServeTest {
     static final long USER = 42;
-    static final List<String> SETTINGS = List.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "QANTAR_DATA_DIR", "QANTAR_KNOWLEDGE_DIR", "QANTAR_CONFIG_DIR");
+    static final List<String> SETTINGS = List.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "QANTAR_DATA_DIR", "QANTAR_KNOWLEDGE_DIR", "QANTAR_CONFIG_DIR", "QANTAR_ADMINS");
 
     @TempDir
     Path tmp;
@@ -58,7 +58,37 @@ class ServeTest {
         }
     }
 
+    @Test
+    void aBadAdminListIsOneClearErrorLine() {
+        String[] r = serveInProcess(Map.of("TELEGRAM_BOT_TOKEN", BotHarness.TOKEN, "QANTAR_ADMINS", "1001,bob"));
+        assertThat(r[0]).isNotEqualTo("0");
+        assertThat(r[1].strip()).isEqualTo("error: QANTAR_ADMINS: 'bob' is not a Telegram user id");
+    }
+
+    /** serve wires moderation in: the administrator from QANTAR_ADMINS grants, a citizen is refused. */
+    @Test
+    void serveTakesAdministratorsFromTheEnvironmentAndRunsModeratorCommands() throws Exception {
+        Path knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
+        try (FakeBotApi api = new FakeBotApi(BotHarness.TOKEN, SendLimits.TELEGRAM)) {
+            Process serve = launch(api, knowledge, "serve", Map.of("QANTAR_ADMINS", "1001"));
+            try {
+                api.privateText(1001, "en", "/grant 2002");
+                api.privateText(USER, "en", "/grant " + USER);
+                FakeBotApi.await(() -> !api.sentTo(1001).isEmpty() && !api.sentTo(USER).isEmpty(), Duration.ofSeconds(30), "both replies");
+                assertThat(api.sentTo(1001).get(0).text()).contains("User 2002 is now a moderator");
+                assertThat(api.sentTo(USER).get(0).text()).isEqualTo("This command is not available to you.");
+            } finally {
+                serve.destroy();
+                serve.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private Process launch(FakeBotApi api, Path knowledge, String name) throws IOException {
+        return launch(api, knowledge, name, Map.of());
+    }
+
+    private Process launch(FakeBotApi api, Path knowledge, String name, Map<String, String> more) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "qantar.cli.Main", "serve");
@@ -68,6 +98,8 @@ class ServeTest {
         env.put("QANTAR_DATA_DIR", tmp.resolve("data").toString());
         env.put("QANTAR_KNOWLEDGE_DIR", knowledge.toString());
         env.put("QANTAR_CONFIG_DIR", BotHarness.CONFIG.toString());
+        env.remove("QANTAR_ADMINS");
+        env.putAll(more);
         pb.redirectOutput(tmp.resolve(name + ".out").toFile());
         pb.redirectError(tmp.resolve(name + ".err").toFile());
         return pb.start();

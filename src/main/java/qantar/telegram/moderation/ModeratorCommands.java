@@ -60,8 +60,16 @@ public final class ModeratorCommands {
             }
             send(req, reply, res, lines);
         });
-        command(r, "approve", (req, reply) -> send(req, reply, mod.approve(req.userId(), req.args()), null));
-        command(r, "reject", (req, reply) -> send(req, reply, mod.reject(req.userId(), req.args()), null));
+        command(r, "approve", (req, reply) -> {
+            Result<Moderation.Decision> res = mod.approve(req.userId(), req.args());
+            send(req, reply, res, null);
+            tellAuthor(req, reply, res);
+        });
+        command(r, "reject", (req, reply) -> {
+            Result<Moderation.Decision> res = mod.reject(req.userId(), req.args());
+            send(req, reply, res, null);
+            tellAuthor(req, reply, res);
+        });
         command(r, "history", (req, reply) -> {
             var res = mod.history(req.userId(), req.args());
             send(req, reply, res, res.ok() ? Moderation.formatHistory(res.value()).stream().map(ModeratorCommands::esc).toList() : null);
@@ -100,6 +108,22 @@ public final class ModeratorCommands {
         });
     }
 
+    /**
+     * The author learns the outcome in their private chat (a user's id is that chat's id), through
+     * the same outbox as every reply, so the notice survives a crash like any other message.
+     */
+    private static void tellAuthor(Request req, Reply reply, Result<Moderation.Decision> res) {
+        if (!res.ok() || res.value().author() <= 0 || res.value().author() == req.userId()) {
+            return;
+        }
+        Proposal p = res.value().proposal();
+        String what = p.passageId() != null ? p.passageId() : p.sourceId();
+        String text = "approved".equals(p.status())
+                ? req.text("mod.author_approved", "id", p.id(), "what", what, "revision", res.value().revision())
+                : req.text("mod.author_rejected", "id", p.id(), "what", what, "reason", p.reviewReason() == null ? "" : p.reviewReason());
+        reply.htmlTo(res.value().author(), esc(text.length() > 3000 ? text.substring(0, 3000) + "…" : text));
+    }
+
     private static void command(CommandRegistry r, String name, qantar.telegram.CommandHandler handler) {
         r.command(name, Role.CITIZEN, null, false, handler);
     }
@@ -123,7 +147,7 @@ public final class ModeratorCommands {
         return null;
     }
 
-    private static void send(Request req, Reply reply, Result<?> res, List<String> lines) {
+    static void send(Request req, Reply reply, Result<?> res, List<String> lines) {
         String text = req.text(res.key(), res.args());
         // cut before escaping, so no entity or tag is ever split
         StringBuilder html = new StringBuilder(esc(text.length() > 2500 ? text.substring(0, 2500) + "…" : text));

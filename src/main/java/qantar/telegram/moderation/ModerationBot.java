@@ -1,0 +1,91 @@
+package qantar.telegram.moderation;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.telegram.telegrambots.meta.api.objects.Document;
+import qantar.app.Qantar;
+import qantar.moderation.Moderation;
+import qantar.moderation.Proposal;
+import qantar.moderation.Result;
+import qantar.telegram.BotFiles;
+import qantar.telegram.Reply;
+import qantar.telegram.Request;
+import qantar.telegram.Role;
+import qantar.telegram.TelegramBot;
+
+/**
+ * The bot with moderation wired in, as `serve` runs it and as tests build it: roles from the
+ * moderation tables (QANTAR_ADMINS taken at the first start that names any), the moderators'
+ * commands, citizens' 👎 reports into the moderation queue, source files sent as documents, and
+ * /export as a zip document.
+ */
+public final class ModerationBot {
+    /** Uploaded source files are small YAML; anything bigger is refused before downloading. */
+    static final long MAX_UPLOAD_BYTES = 1_000_000;
+
+    public record Wired(TelegramBot bot, Moderation moderation) {
+    }
+
+    private ModerationBot() {
+    }
+
+    /** Builds the bot (not started) with moderation; {@code admins} as parsed from QANTAR_ADMINS. */
+    public static Wired create(Qantar app, TelegramBot.Settings settings, Moderation.Settings modSettings, List<Long> admins) {
+        Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, modSettings, app::reload);
+        mod.bootstrapAdmins(admins);
+        TelegramBot bot = new TelegramBot(app, settings.withRoles(ModeratorCommands.roles(mod)));
+        new ModeratorCommands(mod).register(bot.commands());
+        bot.reportsTo((userId, answerId, reason) -> mod.report(userId, answerId, reason, null));
+        BotFiles files = bot.files();
+        bot.commands().document(Role.MODERATOR, (req, doc, reply) -> upload(mod, files, req, doc, reply));
+        bot.commands().command("export", Role.CITIZEN, null, false, (req, reply) -> export(mod, files, req, reply));
+        return new Wired(bot, mod);
+    }
+
+    /** A source file in the knowledge/ format: validated as a whole, one proposal or nothing. */
+    private static void upload(Moderation mod, BotFiles files, Request req, Document doc, Reply reply) {
+        String name = doc.getFileName() == null ? "upload.yaml" : doc.getFileName();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
+            reply.html(ModeratorCommands.esc(req.text("mod.upload_not_yaml", "file", name)));
+            return;
+        }
+        if (doc.getFileSize() != null && doc.getFileSize() > MAX_UPLOAD_BYTES) {
+            reply.html(ModeratorCommands.esc(req.text("mod.upload_failed", "file", name, "why", "over " + MAX_UPLOAD_BYTES + " bytes")));
+            return;
+        }
+        String content;
+        try {
+            byte[] bytes = files.download(doc.getFileId(), MAX_UPLOAD_BYTES);
+            content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (BotFiles.Failure e) {
+            reply.html(ModeratorCommands.esc(req.text("mod.upload_failed", "file", name, "why", e.getMessage())));
+            return;
+        } catch (CharacterCodingException e) {
+            reply.html(ModeratorCommands.esc(req.text("mod.upload_failed", "file", name, "why", "not UTF-8 text")));
+            return;
+        }
+        Result<Proposal> res = mod.upload(req.userId(), name, content);
+        ModeratorCommands.send(req, reply, res, null);
+    }
+
+    /** The live corpus in the knowledge/ format as one zip, sent as a document. Administrators only. */
+    private static void export(Moderation mod, BotFiles files, Request req, Reply reply) {
+        Result<byte[]> res = mod.exportZip(req.userId());
+        if (!res.ok()) {
+            ModeratorCommands.send(req, reply, res, null);
+            return;
+        }
+        try {
+            files.sendDocument(req.chatId(), "qantar-knowledge.zip", res.value(),
+                    ModeratorCommands.esc(req.text(res.key(), res.args())));
+        } catch (BotFiles.Failure e) {
+            reply.html(ModeratorCommands.esc(req.text("mod.export_failed", "why", e.getMessage())));
+        }
+    }
+}
