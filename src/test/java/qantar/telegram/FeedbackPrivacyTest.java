@@ -1,0 +1,36 @@
+package qantar.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import qantar.store.Database;
+
+/** Feedback stored before votes were anonymous loses its raw user and chat ids on the next start. */
+class FeedbackPrivacyTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oldFeedbackRowsLoseTheirUserIdsWhenTheDatabaseIsUpgraded() {
+        try (Database db = Database.open(tmp)) {
+            db.inTransaction(() -> {
+                var c = db.connection();
+                TelegramStore.exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) "
+                        + "VALUES ('abc', 501, 501, -1, 'fact', '2026-01-01T00:00:00Z')");
+                // as if the database had been written by the program before this migration
+                TelegramStore.exec(c, "DELETE FROM schema_version WHERE name = 'V5__feedback_without_users.sql'");
+                return null;
+            });
+        }
+        try (Database db = Database.open(tmp)) {
+            String row = db.query(() -> {
+                try (var rs = db.connection().createStatement().executeQuery("SELECT user_id, chat_id, vote, reason FROM tg_feedback")) {
+                    return rs.getLong(1) + "," + rs.getObject(2) + "," + rs.getInt(3) + "," + rs.getString(4);
+                }
+            });
+            assertThat(row).isEqualTo("0,null,-1,fact");
+        }
+    }
+}
