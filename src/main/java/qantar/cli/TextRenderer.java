@@ -54,6 +54,12 @@ final class TextRenderer {
 
     private String tags(Statement s, Lang lang) {
         StringBuilder t = new StringBuilder();
+        if (s.summary()) {
+            // model-written: never passed off as a source's own words
+            List<String> ids = s.cites().isEmpty() ? List.of(s.passageId()) : s.cites();
+            t.append(" (").append(texts.get("summary_of", lang, "passages",
+                    ids.stream().map(id -> "[p:" + id + "]").collect(Collectors.joining(", ")))).append(')');
+        }
         if (s.quote()) {
             t.append(" (").append(texts.get("quote", lang)).append(')');
         }

@@ -92,6 +92,9 @@ final class AnswerHtml {
         SourceRef src = n > 0 ? a.sources().get(n - 1) : null;
         line.append(' ').append(src == null ? "[" + n + "]" : link(src.url(), "[" + n + "]"));
         List<String> tags = new ArrayList<>();
+        if (s.summary()) {
+            tags.add(summaryOf(s, ui)); // model-written: never passed off as a source's own words
+        }
         if (s.quote()) {
             tags.add(texts.get("quote", ui));
         }
@@ -105,6 +108,12 @@ final class AnswerHtml {
             line.append("\n   ⚠️ ").append(i(texts.get("caution", ui) + ": " + Html.cut(s.caution(), 500)));
         }
         return line.toString();
+    }
+
+    /** "summary of [p:ID], [p:ID]": the passages a model-written sentence stands on. */
+    String summaryOf(Statement s, Lang ui) {
+        List<String> ids = s.cites().isEmpty() ? List.of(s.passageId()) : s.cites();
+        return texts.get("summary_of", ui, "passages", ids.stream().map(id -> "[p:" + id + "]").collect(Collectors.joining(", ")));
     }
 
     private String idLine(Answer a, Lang ui) {

@@ -85,4 +85,19 @@ class AnswerHtmlTest {
         }
         assertThat(String.join("", parts)).contains("https://example.org/0?a=1&amp;b=2", "https://t.me/bot?start=a_abcd2345");
     }
+
+    @Test
+    void aModelWrittenSummaryIsLabelledWithThePassagesItStandsOn() {
+        Statement summary = new Statement(Side.OFFICIAL, "Генпрокуратура", "По данным ведомства, погибли 225 человек <всего>.", "t1-a", "s1",
+                false, false, Lang.RU, null, true, List.of("t1-a", "t1-b"));
+        Statement passage = new Statement(Side.HRW, "HRW", "HRW задокументировала гибель людей.", "h1-a", "s2", false, false, Lang.RU, null);
+        Answer a = new Answer("abcd2346", "Сколько погибло?", Lang.RU, true, List.of(summary, passage), List.of(),
+                List.of(new SourceRef("s1", Side.OFFICIAL, "T1", "P1", "2022-01-15", "https://example.org/1", null),
+                        new SourceRef("s2", Side.HRW, "T2", "P2", "2022-01-16", "https://example.org/2", null)),
+                null, 3, "2025-11-25T10:00:00Z", 0.9);
+        String text = TelegramHtml.parse(new AnswerHtml(TEXTS).answer(a, Lang.EN, false).get(0));
+        assertThat(text).contains("225 человек <всего>. [1] (summary of [p:t1-a], [p:t1-b])");
+        assertThat(text).contains("HRW задокументировала гибель людей. [2]").doesNotContain("[2] (summary");
+        assertThat(TelegramHtml.parse(new AnswerHtml(TEXTS).answer(a, Lang.RU, false).get(0))).contains("(пересказ [p:t1-a], [p:t1-b])");
+    }
 }
