@@ -25,6 +25,11 @@ final class Languages {
         return choice.orElseGet(() -> fromTelegram(user.getLanguageCode()));
     }
 
+    /** The language a user chose with /lang, if any (no User at hand: someone else's chat). */
+    Optional<Lang> chosen(long userId) {
+        return chosen.computeIfAbsent(userId, id -> store.userLang(id).flatMap(Lang::fromCode));
+    }
+
     /** Records a choice (null: follow Telegram again) and returns the language now in effect. */
     Lang choose(long userId, Lang lang, Update update) {
         chosen.put(userId, Optional.ofNullable(lang));

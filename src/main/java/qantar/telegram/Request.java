@@ -18,8 +18,10 @@ public final class Request {
     private final String args;
     private final Integer messageId;
     private final Texts texts;
+    private final Languages languages;
 
-    Request(Update update, long userId, Long chatId, boolean group, Lang lang, Role role, String args, Integer messageId, Texts texts) {
+    Request(Update update, long userId, Long chatId, boolean group, Lang lang, Role role, String args, Integer messageId, Texts texts,
+            Languages languages) {
         this.update = update;
         this.userId = userId;
         this.chatId = chatId;
@@ -29,6 +31,7 @@ public final class Request {
         this.args = args == null ? "" : args;
         this.messageId = messageId;
         this.texts = texts;
+        this.languages = languages;
     }
 
     public Update update() {
@@ -72,11 +75,17 @@ public final class Request {
         return texts.get(key, lang, nameValues);
     }
 
+    /** A text for another user (e.g. an author told the outcome): their chosen language, else this request's. */
+    public String textFor(long otherUserId, String key, Object... nameValues) {
+        Lang theirs = languages == null ? lang : languages.chosen(otherUserId).orElse(lang);
+        return texts.get(key, theirs, nameValues);
+    }
+
     Request withArgs(String newArgs) {
-        return new Request(update, userId, chatId, group, lang, role, newArgs, messageId, texts);
+        return new Request(update, userId, chatId, group, lang, role, newArgs, messageId, texts, languages);
     }
 
     Request withLang(Lang newLang) {
-        return new Request(update, userId, chatId, group, newLang, role, args, messageId, texts);
+        return new Request(update, userId, chatId, group, newLang, role, args, messageId, texts, languages);
     }
 }

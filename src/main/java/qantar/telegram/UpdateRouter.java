@@ -156,6 +156,6 @@ final class UpdateRouter {
     private Request request(Update u, User from, Long chatId, boolean group, String args, Integer messageId) {
         Role role = from == null ? Role.CITIZEN : roles.roleOf(from.getId());
         return new Request(u, from == null ? 0 : from.getId(), chatId, group, languages.of(from), role == null ? Role.CITIZEN : role,
-                args, messageId, texts);
+                args, messageId, texts, languages);
     }
 }

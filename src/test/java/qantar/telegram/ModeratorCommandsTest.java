@@ -139,13 +139,17 @@ class ModeratorCommandsTest {
     }
 
     @Test
-    void theAuthorLearnsWhyTheirProposalWasRejected() {
+    void theAuthorLearnsWhyTheirProposalWasRejectedInTheirOwnLanguage() {
         grantBoth();
+        Sent menu = say(ALICE, "/lang");
+        int beforeLang = h.api.sentTo(ALICE).size();
+        h.api.press(ALICE, menu, "lang:ru");
+        awaitNext(ALICE, beforeLang, "the language choice");
         String id = proposalId(say(ALICE, "/propose t1 official en\nThe ministry said 12 cars <b>burned</b>."));
         int aliceBefore = h.api.sentTo(ALICE).size();
         assertThat(say(BOB, "/reject " + id + " no <source> for this figure").text()).contains("is rejected");
         Sent notice = awaitNext(ALICE, aliceBefore, "the author's notice");
-        assertThat(notice.text()).isEqualTo("Your proposal " + id + " (t1-m1) was rejected. Reason: no <source> for this figure");
+        assertThat(notice.text()).isEqualTo("Ваше предложение " + id + " (t1-m1) отклонено. Причина: no <source> for this figure");
         assertThat(h.api.refusals()).isEmpty();
     }
 

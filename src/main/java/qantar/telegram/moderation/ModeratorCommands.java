@@ -119,8 +119,8 @@ public final class ModeratorCommands {
         Proposal p = res.value().proposal();
         String what = p.passageId() != null ? p.passageId() : p.sourceId();
         String text = "approved".equals(p.status())
-                ? req.text("mod.author_approved", "id", p.id(), "what", what, "revision", res.value().revision())
-                : req.text("mod.author_rejected", "id", p.id(), "what", what, "reason", p.reviewReason() == null ? "" : p.reviewReason());
+                ? req.textFor(res.value().author(), "mod.author_approved", "id", p.id(), "what", what, "revision", res.value().revision())
+                : req.textFor(res.value().author(), "mod.author_rejected", "id", p.id(), "what", what, "reason", p.reviewReason() == null ? "" : p.reviewReason());
         reply.htmlTo(res.value().author(), esc(text.length() > 3000 ? text.substring(0, 3000) + "…" : text));
     }
 
