@@ -67,7 +67,11 @@ public final class AnswerService {
         Lang lang = q.lang() != null ? q.lang() : written;
         Retrieval r = retriever.retrieve(text, written, q.sides());
         double best = r.bestCoverage();
-        boolean inScope = r.anchored() || (best >= ON_TOPIC && !scope.offTopic(text));
+        // Off-topic cues win unless the events are named; a question of bare words (no curated subject
+        // term) must be answered well to count as being about the events.
+        boolean curated = r.concepts().stream().anyMatch(c -> c.fromGlossary() && c.counts());
+        boolean inScope = r.anchored()
+                || (!scope.offTopic(text) && best >= (curated ? ON_TOPIC : ExtractiveComposer.RELEVANT));
         List<Statement> statements = inScope ? composer.statements(text, r.hits(), lang, q.sides()) : List.of();
         String message = !inScope ? texts.get("out_of_scope", lang)
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;

@@ -22,7 +22,7 @@ import qantar.search.Retriever.Hit;
  */
 public final class ExtractiveComposer {
     /** The least coverage of a question for a passage to be shown at all. */
-    public static final double RELEVANT = 0.6;
+    public static final double RELEVANT = 0.55;
     /** Within a side, passages this far below the side's best are left out. */
     private static final double SIDE_SPREAD = 0.2;
     private static final int PER_SIDE = 3;

@@ -38,17 +38,20 @@ import qantar.corpus.Side;
  * the raw BM25 score, decides relevance, because it is comparable across questions.
  */
 public final class Retriever {
-    private static final int GLOBAL_CANDIDATES = 50;
-    private static final int SIDE_CANDIDATES = 10;
+    private static final int GLOBAL_CANDIDATES = 100;
+    private static final int SIDE_CANDIDATES = 40;
     private static final float OWN_FIELD = 1.0f;
     private static final float OTHER_FIELD = 0.8f;
     private static final float TRANSLIT_FIELD = 0.5f;
     private static final float FUZZY_TRANSLIT = 0.25f;
     /** Anchors and context words still rank passages a little, among equally covering ones. */
     private static final float SCENE = 0.3f;
-    private static final double BM25_SHARE = 0.3;
+    private static final double BM25_SHARE = 0.6;
     /** A glossary concept is curated subject matter; a bare word may be filler the stop lists missed. */
     private static final double GLOSSARY_WEIGHT = 2.0;
+    private static final double BARE_WORD_CAP = 1.5;
+    /** A word the corpus never uses is more often slang, a typo or filler than the point of the question. */
+    private static final double UNSEEN_WORD = 0.5;
 
     public record Hit(Passage passage, double score, double coverage) {
     }
@@ -119,8 +122,7 @@ public final class Retriever {
                 matches[i] = matching(searcher, conceptQueries.get(i));
                 anchored |= concepts.get(i).anchor();
                 if (concepts.get(i).counts()) {
-                    weight[i] = Math.log(1 + (double) docs / (1 + matches[i].cardinality()))
-                            * (concepts.get(i).fromGlossary() ? GLOSSARY_WEIGHT : 1);
+                    weight[i] = weight(concepts.get(i), matches[i].cardinality(), docs);
                     total += weight[i];
                 }
             }
@@ -147,6 +149,15 @@ public final class Retriever {
             hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.passage().id()));
             return new Retrieval(lang, concepts, anchored, hits);
         });
+    }
+
+    /** How much matching a concept says a passage is about the question: rarer is more telling. */
+    static double weight(Concept c, int matchingDocs, int docs) {
+        double idf = Math.log(1 + (double) docs / (1 + matchingDocs));
+        if (c.fromGlossary()) {
+            return idf * GLOSSARY_WEIGHT;
+        }
+        return matchingDocs == 0 ? UNSEEN_WORD : Math.min(idf, BARE_WORD_CAP);
     }
 
     /** Any form of the concept in any field; the best field counts (dis-max), so forms do not add up. */
