@@ -63,19 +63,22 @@ public final class QueryPlanner {
         boolean[] used = new boolean[words.size()];
         List<Concept> concepts = new ArrayList<>();
         List<GlossaryGroup> matched = new ArrayList<>();
-        for (Term term : terms) {
-            if (matched.contains(term.group())) {
-                continue;
-            }
-            int[] at = match(term.stems(), stems.get(term.lang()), used);
-            if (at != null) {
-                StringBuilder label = new StringBuilder();
-                for (int i : at) {
-                    used[i] = true;
-                    label.append(label.length() == 0 ? "" : " ").append(words.get(i));
+        // Exact stems first, so «протесты» goes to the protests group before «протестующие» claims it by prefix.
+        for (boolean exact : new boolean[] {true, false}) {
+            for (Term term : terms) {
+                if (matched.contains(term.group())) {
+                    continue;
                 }
-                matched.add(term.group());
-                concepts.add(new Concept(label.toString(), term.group().terms(), term.group().anchor(), term.group().context(), true));
+                int[] at = match(term.stems(), stems.get(term.lang()), used, exact);
+                if (at != null) {
+                    StringBuilder label = new StringBuilder();
+                    for (int i : at) {
+                        used[i] = true;
+                        label.append(label.length() == 0 ? "" : " ").append(words.get(i));
+                    }
+                    matched.add(term.group());
+                    concepts.add(new Concept(label.toString(), term.group().terms(), term.group().anchor(), term.group().context(), true));
+                }
             }
         }
         String[] own = stems.get(lang);
@@ -88,13 +91,14 @@ public final class QueryPlanner {
     }
 
     /** Positions of query words matching every stem of a term, or null. */
-    private static int[] match(List<String> termStems, String[] wordStems, boolean[] used) {
+    private static int[] match(List<String> termStems, String[] wordStems, boolean[] used, boolean exact) {
         int[] at = new int[termStems.size()];
         boolean[] taken = used.clone();
         for (int k = 0; k < termStems.size(); k++) {
             int found = -1;
             for (int i = 0; i < wordStems.length && found < 0; i++) {
-                if (!taken[i] && wordStems[i] != null && sameStem(termStems.get(k), wordStems[i])) {
+                if (!taken[i] && wordStems[i] != null
+                        && (exact ? termStems.get(k).equals(wordStems[i]) : sameStem(termStems.get(k), wordStems[i]))) {
                     found = i;
                 }
             }
