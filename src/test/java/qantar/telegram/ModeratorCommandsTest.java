@@ -189,8 +189,10 @@ class ModeratorCommandsTest {
         Sent accepted = sendFile(ALICE, "n1.yaml", NEW_SOURCE);
         assertThat(accepted.text()).contains("source n1", "1 new");
         String id = proposalId(accepted);
+        int aliceBefore = h.api.sentTo(ALICE).size();
         assertThat(say(BOB, "/approve " + id).text()).contains("is approved");
         assertThat(h.app.corpus().passagesById()).containsKey("n1-detained");
+        assertThat(awaitNext(ALICE, aliceBefore, "the author's notice").text()).contains("Your proposal " + id + " (n1) was approved");
 
         // not a .yaml file: refused before anything is downloaded
         assertThat(sendFile(ALICE, "notes.txt", "hello").text()).contains("send a source file (.yaml)");
