@@ -25,10 +25,18 @@ public final class Reports {
         this.db = db;
     }
 
+    /**
+     * Adds a report, or returns the open one the same citizen already made with the same words: a
+     * button press handled again after a crash, or pressed twice, is still one report.
+     */
     long add(String answerId, String userHash, String reason, String comment) {
-        return db.inTransaction(() -> Sql.insert(db.connection(),
-                "INSERT INTO mod_reports (answer_id, user_hash, reason, comment, created_at) VALUES (?, ?, ?, ?, ?)",
-                answerId, userHash, reason, comment, Instant.now().toString()));
+        return db.inTransaction(() -> {
+            Long same = Sql.one(db.connection(), "SELECT id FROM mod_reports WHERE status = 'open' AND answer_id = ? AND user_hash = ? "
+                    + "AND reason = ? AND comment IS ?", rs -> rs.getLong(1), answerId, userHash, reason, comment);
+            return same != null ? same : Sql.insert(db.connection(),
+                    "INSERT INTO mod_reports (answer_id, user_hash, reason, comment, created_at) VALUES (?, ?, ?, ?, ?)",
+                    answerId, userHash, reason, comment, Instant.now().toString());
+        });
     }
 
     List<Report> open(int limit) {

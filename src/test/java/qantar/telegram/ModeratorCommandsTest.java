@@ -162,13 +162,16 @@ class ModeratorCommandsTest {
         h.api.press(CITIZEN, answer, "dn:" + answerId);
         Sent ask = awaitNext(CITIZEN, before, "what is wrong");
         int edits = h.api.sentTo(CITIZEN).size();
-        h.api.press(CITIZEN, ask, "why:" + answerId + ":fact");
+        String first = h.api.press(CITIZEN, ask, "why:" + answerId + ":fact");
         awaitNext(CITIZEN, edits, "the stored notice");
+        // the same report again (a second tap, or the press handled again after a crash) stays one report
+        String again = h.api.press(CITIZEN, ask, "why:" + answerId + ":fact");
+        FakeBotApi.await(() -> h.api.callbackAnswered(first) && h.api.callbackAnswered(again), Duration.ofSeconds(15), "both presses answered");
 
         Sent list = say(BOB, "/feedback");
         assertThat(list.text()).contains("Open reports: 1", answerId, "fact");
         // the reporter's raw id is nowhere with the feedback: not in tg_feedback, not in mod_reports
-        assertThat(rows("SELECT COUNT(*) FROM tg_feedback WHERE answer_id = ?", answerId)).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM tg_feedback WHERE answer_id = ?", answerId)).isEqualTo(2); // votes are counted, anonymously
         assertThat(rows("SELECT COUNT(*) FROM tg_feedback WHERE user_id = ? OR chat_id = ?", CITIZEN, CITIZEN)).isZero();
         assertThat(rows("SELECT COUNT(*) FROM mod_reports WHERE answer_id = ? AND reason = 'fact'", answerId)).isEqualTo(1);
         assertThat(rows("SELECT COUNT(*) FROM mod_reports WHERE user_hash LIKE ? OR comment LIKE ?", "%" + CITIZEN + "%", "%" + CITIZEN + "%")).isZero();
