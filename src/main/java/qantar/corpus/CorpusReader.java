@@ -345,16 +345,17 @@ public final class CorpusReader {
         return out;
     }
 
+    /** The root node of an optional corpus file, or null when it is absent or unreadable. */
+    private Node parseOptional(Path dir, Path file) {
+        return Files.exists(file) ? parse(relative(dir, file), readText(file, problems)) : null;
+    }
+
     private List<GlossaryGroup> readGlossary(Path dir, Path file) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        String name = relative(dir, file);
-        Node root = parse(name, readText(file, problems));
+        Node root = parseOptional(dir, file);
         if (root == null) {
             return List.of();
         }
-        YamlNodes y = new YamlNodes(name, problems);
+        YamlNodes y = new YamlNodes(relative(dir, file), problems);
         List<GlossaryGroup> out = new ArrayList<>();
         for (Node item : y.sequence(root, "glossary")) {
             Map<String, Node> f = y.mapping(item, "a glossary group", Set.of("terms", "anchor", "context"));
@@ -376,15 +377,11 @@ public final class CorpusReader {
     }
 
     private List<TimelineItem> readTimeline(Path dir, Path file, List<Passage> passages) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        String name = relative(dir, file);
-        Node root = parse(name, readText(file, problems));
+        Node root = parseOptional(dir, file);
         if (root == null) {
             return List.of();
         }
-        YamlNodes y = new YamlNodes(name, problems);
+        YamlNodes y = new YamlNodes(relative(dir, file), problems);
         Set<String> known = new HashSet<>(passageIdsAt.keySet());
         passages.forEach(p -> known.add(p.id()));
         List<TimelineItem> out = new ArrayList<>();

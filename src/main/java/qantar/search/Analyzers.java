@@ -67,7 +67,7 @@ public final class Analyzers {
     }
 
     public static Analyzer russian() {
-        return new Analyzer() {
+        return new FigureAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer t = new StandardTokenizer();
@@ -77,16 +77,11 @@ public final class Analyzers {
                 s = new SnowballFilter(s, new RussianStemmer());
                 return new TokenStreamComponents(t, s);
             }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new PatternReplaceCharFilter(DIGIT_GROUPS, "", reader);
-            }
         };
     }
 
     public static Analyzer english() {
-        return new Analyzer() {
+        return new FigureAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer t = new StandardTokenizer();
@@ -96,17 +91,12 @@ public final class Analyzers {
                 s = new PorterStemFilter(s);
                 return new TokenStreamComponents(t, s);
             }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new PatternReplaceCharFilter(DIGIT_GROUPS, "", reader);
-            }
         };
     }
 
     /** Kazakh letters are folded to Russian ones, as people type them when their keyboard lacks them. */
     public static Analyzer kazakh() {
-        return new Analyzer() {
+        return new FigureAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer t = new StandardTokenizer();
@@ -120,7 +110,7 @@ public final class Analyzers {
 
             @Override
             protected Reader initReader(String field, Reader reader) {
-                return new MappingCharFilter(KAZAKH_TO_RUSSIAN, new PatternReplaceCharFilter(DIGIT_GROUPS, "", reader));
+                return new MappingCharFilter(KAZAKH_TO_RUSSIAN, super.initReader(field, reader));
             }
         };
     }
@@ -128,7 +118,7 @@ public final class Analyzers {
     /** Names across scripts: drops stop words of all three languages and words under 4 letters (not figures). */
     public static Analyzer translit() {
         Transliterator toLatin = Transliterator.createFromRules("qantar-latin", TRANSLIT_RULES, Transliterator.FORWARD);
-        return new Analyzer() {
+        return new FigureAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer t = new StandardTokenizer();
@@ -141,11 +131,6 @@ public final class Analyzers {
                 s = new LettersOrFigures(s);
                 s = new TruncateTokenFilter(s, TRANSLIT_PREFIX);
                 return new TokenStreamComponents(t, s);
-            }
-
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return new PatternReplaceCharFilter(DIGIT_GROUPS, "", reader);
             }
         };
     }
@@ -221,6 +206,14 @@ public final class Analyzers {
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /search/" + resource, e);
+        }
+    }
+
+    /** Every field reads figures the same way, however their digits are grouped. */
+    private abstract static class FigureAnalyzer extends Analyzer {
+        @Override
+        protected Reader initReader(String field, Reader reader) {
+            return new PatternReplaceCharFilter(DIGIT_GROUPS, "", reader);
         }
     }
 
