@@ -12,6 +12,7 @@ import qantar.answer.Question;
 import qantar.answer.Statement;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
+import qantar.search.Analyzers;
 import qantar.search.LanguageDetector;
 import qantar.search.Retriever;
 
@@ -115,6 +116,6 @@ public final class Evaluation {
 
     /** Lower case, ё as е, digit groups joined (20 000 = 20,000 = 20000). */
     static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("(?<=\\d)[ ,.\\u00a0\\u202f](?=\\d{3}(?!\\d))", "");
+        return Analyzers.joinDigitGroups(s.toLowerCase(Locale.ROOT).replace('ё', 'е'));
     }
 }

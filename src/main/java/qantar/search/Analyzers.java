@@ -139,6 +139,11 @@ public final class Analyzers {
         return new PerFieldAnalyzerWrapper(english(), Map.of(RU, russian(), EN, english(), KK, kazakh(), TRANSLIT, translit()));
     }
 
+    /** Joins grouped digits (20 000, 20,000 -> 20000) exactly as every field reads them. */
+    public static String joinDigitGroups(String text) {
+        return DIGIT_GROUPS.matcher(text).replaceAll("");
+    }
+
     /** The tokens an analyzer makes of a text. */
     public static List<String> tokens(Analyzer analyzer, String field, String text) {
         List<String> out = new ArrayList<>();
