@@ -57,11 +57,35 @@ public final class AnswerService {
         this.corpus = corpus;
     }
 
+    /**
+     * The answer to a question, stored under its short id. The same question, language, sides and
+     * corpus revision reopen the stored answer (only the asking is logged), so nothing is composed
+     * twice and a citation always shows what was first shown.
+     */
     public Answer answer(Question q) {
-        String text = q.text().strip();
-        if (text.length() > MAX_QUESTION_CHARS) {
-            text = text.substring(0, MAX_QUESTION_CHARS);
+        String text = clip(q.text());
+        Lang lang = q.lang() != null ? q.lang() : LanguageDetector.detect(text);
+        long revision = corpus.revision();
+        String id = id(text, lang, q.sides(), revision);
+        Optional<Answer> stored = find(id);
+        if (stored.isPresent()) {
+            answers.logAsked(id, Instant.now().toString());
+            return stored.get();
         }
+        Answer a = compose(q, revision, id);
+        answers.save(id, text, lang.code(), revision, AnswerJson.write(a, false), a.bestCoverage(), a.createdAt());
+        return find(id).orElse(a);
+    }
+
+    /** Composes an answer afresh without storing it (what {@link #answer} does for a new question). */
+    public Answer compose(Question q) {
+        String text = clip(q.text());
+        long revision = corpus.revision();
+        return compose(q, revision, id(text, q.lang() != null ? q.lang() : LanguageDetector.detect(text), q.sides(), revision));
+    }
+
+    private Answer compose(Question q, long revision, String id) {
+        String text = clip(q.text());
         // Retrieval reads the question in the language it is written in; the answer may be asked in another.
         Lang written = LanguageDetector.detect(text);
         Lang lang = q.lang() != null ? q.lang() : written;
@@ -75,13 +99,14 @@ public final class AnswerService {
         List<Statement> statements = inScope ? composer.statements(text, r.hits(), lang, q.sides()) : List.of();
         String message = !inScope ? texts.get("out_of_scope", lang)
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;
-        long revision = corpus.revision();
-        String id = id(text, lang, q.sides(), revision);
-        Answer a = new Answer(id, text, lang, inScope, statements,
+        return new Answer(id, text, lang, inScope, statements,
                 inScope ? ExtractiveComposer.missing(statements, q.sides()) : List.of(),
                 ExtractiveComposer.sources(statements, r.hits(), corpus.sources()), message, revision, Instant.now().toString(), best);
-        answers.save(id, text, lang.code(), revision, AnswerJson.write(a, false), best, a.createdAt());
-        return find(id).orElse(a);
+    }
+
+    private static String clip(String question) {
+        String text = question.strip();
+        return text.length() > MAX_QUESTION_CHARS ? text.substring(0, MAX_QUESTION_CHARS) : text;
     }
 
     /** Composes answers with {@code c} from now on (a model-written composer, chosen by configuration). */

@@ -26,6 +26,11 @@ public final class AnswerStore {
         });
     }
 
+    /** Logs that a stored answer was asked for again. */
+    public void logAsked(String id, String at) {
+        db.inTransaction(() -> CorpusStore.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, at));
+    }
+
     public Optional<String> find(String id) {
         return db.query(() -> {
             try (PreparedStatement ps = db.connection().prepareStatement("SELECT data FROM answers WHERE id = ?")) {
