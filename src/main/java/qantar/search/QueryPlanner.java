@@ -19,7 +19,15 @@ public final class QueryPlanner {
     private static final Pattern WORD = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
     private static final int STEM_PREFIX = 5;
 
-    private record Term(GlossaryGroup group, Lang lang, List<String> stems) {
+    private record Term(GlossaryGroup group, Lang lang, List<String> stems, String surface) {
+    }
+
+    /** How a glossary term may claim question words, in the order tried. */
+    private enum Pass {
+        /** A one-word term only as written: «протесты» is the protests group, though «протестующие» shares its stem. */
+        WRITTEN,
+        STEM,
+        PREFIX
     }
 
     private final Map<Lang, Analyzer> analyzers = new EnumMap<>(Lang.class);
@@ -37,7 +45,7 @@ public final class QueryPlanner {
                 }
                 List<String> stems = Analyzers.tokens(analyzers.get(lang), "q", t);
                 if (!stems.isEmpty()) {
-                    terms.add(new Term(g, lang, stems));
+                    terms.add(new Term(g, lang, stems, fold(t)));
                 }
             }
         }
@@ -60,16 +68,23 @@ public final class QueryPlanner {
             }
             stems.put(l, s);
         }
+        String[] own = stems.get(lang);
+        // A filler word of the question's language («мойындаңыз», "admit") is no concept in any language.
         boolean[] used = new boolean[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            used[i] = own[i] == null;
+        }
         List<Concept> concepts = new ArrayList<>();
         List<GlossaryGroup> matched = new ArrayList<>();
-        // Exact stems first, so «протесты» goes to the protests group before «протестующие» claims it by prefix.
-        for (boolean exact : new boolean[] {true, false}) {
+        // Exact matches first, so «протесты» goes to the protests group before «протестующие» claims it by prefix.
+        for (Pass pass : Pass.values()) {
             for (Term term : terms) {
                 if (matched.contains(term.group())) {
                     continue;
                 }
-                int[] at = match(term.stems(), stems.get(term.lang()), used, exact);
+                int[] at = pass == Pass.WRITTEN && term.stems().size() == 1
+                        ? written(term.surface(), words, used)
+                        : match(term.stems(), stems.get(term.lang()), used, pass != Pass.PREFIX);
                 if (at != null) {
                     StringBuilder label = new StringBuilder();
                     for (int i : at) {
@@ -81,13 +96,26 @@ public final class QueryPlanner {
                 }
             }
         }
-        String[] own = stems.get(lang);
         for (int i = 0; i < words.size(); i++) {
-            if (!used[i] && own[i] != null) {
+            if (!used[i]) {
                 concepts.add(new Concept(words.get(i), List.of(words.get(i)), false, false, false));
             }
         }
         return concepts;
+    }
+
+    /** The position of a free question word spelled as the term, or null. */
+    private static int[] written(String surface, List<String> words, boolean[] used) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!used[i] && fold(words.get(i)).equals(surface)) {
+                return new int[] {i};
+            }
+        }
+        return null;
+    }
+
+    private static String fold(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е').strip();
     }
 
     /** Positions of query words matching every stem of a term, or null. */
