@@ -18,6 +18,8 @@ COPY --chown=qantar config /app/config
 RUN mkdir /data && chown qantar /data
 USER qantar
 ENV QANTAR_DATA_DIR=/data
+# The embedding runtime unpacks its tokenizer library here (the home folder is read-only).
+ENV DJL_CACHE_DIR=/tmp/djl
 VOLUME /data
 ENTRYPOINT ["java", "-jar", "/app/qantar-bot.jar"]
 CMD ["serve"]

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import qantar.answer.AnswerService;
+import qantar.config.Locations;
 import qantar.config.ScopeRules;
 import qantar.config.Texts;
 import qantar.corpus.Corpus;
 import qantar.corpus.CorpusReader;
 import qantar.corpus.Source;
+import qantar.search.Embedder;
 import qantar.search.PassageIndex;
 import qantar.search.Retriever;
 import qantar.store.AnswerStore;
@@ -49,7 +51,7 @@ public final class Qantar implements AutoCloseable {
         try {
             this.corpusStore = new CorpusStore(db);
             importIfChanged(progress);
-            this.index = PassageIndex.open(dataDir.resolve("index"));
+            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")));
             this.corpus = corpusStore.load();
             this.revision = corpusStore.revision();
             this.sources = corpus.sourcesById();

@@ -49,7 +49,11 @@ final class AskCommand implements Callable<Integer> {
             if (explain) {
                 var r = app.retriever().retrieve(a.question(), qantar.search.LanguageDetector.detect(a.question()), q.sides());
                 var err = spec.commandLine().getErr();
-                r.concepts().forEach(c -> err.println("concept " + (c.anchor() ? "(anchor) " : "") + c.label() + " -> " + c.forms()));
+                r.concepts().forEach(c -> err.println("concept " + (c.anchor() ? "(anchor) " : c.context() ? "(context) " : "")
+                        + c.label() + " -> " + c.forms()));
+                if (r.vectorText() != null) {
+                    err.println("vector text: " + r.vectorText());
+                }
                 r.hits().stream().limit(15).forEach(h -> err.printf("%.3f cov %.3f %-13s %s%n", h.score(), h.coverage(),
                         h.passage().side().id(), h.passage().id()));
             }

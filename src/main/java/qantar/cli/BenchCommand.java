@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             double[] answer = new double[rounds * QUESTIONS.size()];
             double[] baseline = new double[answer.length];
-            PassageIndex plain = PassageIndex.open(data.resolve("baseline-index"));
+            PassageIndex plain = PassageIndex.open(data.resolve("baseline-index"), java.util.Optional.empty());
             plain.rebuild(app.corpus().passages(), app.corpus().topics(), 0, null);
             QueryParser parser = new QueryParser(Analyzers.RU, Analyzers.russian());
             int k = 0;
@@ -89,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
                             p.original(), p.quote(), p.said(), p.caution()));
                 }
             }
-            PassageIndex big = PassageIndex.open(data.resolve("scale-index"));
+            PassageIndex big = PassageIndex.open(data.resolve("scale-index"), java.util.Optional.empty());
             long s = System.nanoTime();
             big.rebuild(many, app.corpus().topics(), 0, null);
             report.put("scale_passages", many.size());

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -17,6 +19,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -36,6 +39,11 @@ import qantar.corpus.Side;
  * <p>Each hit gets a coverage: the share of the question's concepts it matches, each concept
  * weighted by its rarity in the corpus (a word the corpus never uses weighs most). Coverage, not
  * the raw BM25 score, decides relevance, because it is comparable across questions.
+ *
+ * <p>Among passages of equal coverage, the order comes from BM25 or, when the index carries vectors,
+ * from the reciprocal rank fusion of BM25 and vector similarity within each side. The embedding model
+ * knows only English: a question in another language is embedded through the English terms of the
+ * glossary concepts it matched.
  */
 public final class Retriever {
     private static final int GLOBAL_CANDIDATES = 100;
@@ -50,20 +58,33 @@ public final class Retriever {
     /** A glossary concept is curated subject matter; a bare word may be filler the stop lists missed. */
     private static final double GLOSSARY_WEIGHT = 2.0;
     private static final double BARE_WORD_CAP = 1.5;
-    /** A word the corpus never uses is more often slang, a typo or filler than the point of the question. */
-    private static final double UNSEEN_WORD = 0.5;
+    /**
+     * A word the corpus never uses may be slang or a typo, or the very subject the corpus lacks (the
+     * zoo in "what did the Almaty zoo do"): it weighs less than a curated concept, as much as a rare word.
+     */
+    private static final double UNSEEN_WORD = 1.0;
+    /** "How many…?" asks for a figure: among passages that cover it about as well, those giving one come first. */
+    private static final Pattern ASKS_FOR_FIGURE = Pattern.compile(
+            "(?iu)(?<!\\p{L})(сколько|скока|скоко|сколка|количеств\\p{L}*|число|численност\\p{L}*|how many|how much|number of|қанша|неше)(?!\\p{L})");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*");
+    private static final double FIGURE = 0.2;
+    /** The usual reciprocal rank fusion constant: ranks far down still count, a little. */
+    private static final int RRF_K = 60;
 
     public record Hit(Passage passage, double score, double coverage) {
     }
 
-    /** The question as understood, and the candidates, best first. */
-    public record Retrieval(Lang lang, List<Concept> concepts, boolean anchored, List<Hit> hits) {
+    /**
+     * The question as understood, and the candidates, best first. {@code vectorText} is what was
+     * embedded for the vector search, or null when vectors took no part.
+     */
+    public record Retrieval(Lang lang, List<Concept> concepts, boolean anchored, String vectorText, List<Hit> hits) {
         public double bestCoverage() {
             return hits.stream().mapToDouble(Hit::coverage).max().orElse(0);
         }
     }
 
-    private record State(QueryPlanner planner, Map<String, Passage> passages) {
+    private record State(QueryPlanner planner, Map<String, Passage> passages, Set<String> withFigures) {
     }
 
     private final PassageIndex index;
@@ -79,19 +100,24 @@ public final class Retriever {
 
     /** Takes a new live corpus (after the index was rebuilt from it). */
     public void update(Corpus corpus) {
-        state = new State(new QueryPlanner(corpus.glossary()), corpus.passagesById());
+        Set<String> withFigures = new java.util.HashSet<>();
+        corpus.passages().stream().filter(Retriever::givesFigure).forEach(p -> withFigures.add(p.id()));
+        state = new State(new QueryPlanner(corpus.glossary()), corpus.passagesById(), withFigures);
     }
 
     public Retrieval retrieve(String question, Lang lang, Set<Side> sides) {
         State s = state;
         List<Concept> concepts = s.planner().plan(question, lang);
         if (concepts.isEmpty()) {
-            return new Retrieval(lang, concepts, false, List.of());
+            return new Retrieval(lang, concepts, false, null, List.of());
         }
         List<Query> conceptQueries = new ArrayList<>();
         for (Concept c : concepts) {
             conceptQueries.add(conceptQuery(c, lang));
         }
+        String vectorText = index.embedder().isPresent() ? vectorText(question, lang, concepts) : null;
+        float[] vector = vectorText == null ? null : index.embedder().get().embed(vectorText);
+        boolean figure = ASKS_FOR_FIGURE.matcher(question).find();
         return index.search(searcher -> {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             for (int i = 0; i < concepts.size(); i++) {
@@ -106,11 +132,20 @@ public final class Retriever {
                     candidates.put(d.doc, d.score);
                 }
             }
+            Map<Integer, Integer> vectorRank = new HashMap<>();
             for (Side side : wanted) {
-                Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST)
-                        .add(new TermQuery(new Term(PassageIndex.SIDE, side.id())), Occur.FILTER).build();
+                Query sideFilter = new TermQuery(new Term(PassageIndex.SIDE, side.id()));
+                Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(sideFilter, Occur.FILTER).build();
                 for (ScoreDoc d : searcher.search(filtered, SIDE_CANDIDATES).scoreDocs) {
                     candidates.put(d.doc, d.score);
+                }
+                if (vector != null) {
+                    ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, vector, SIDE_CANDIDATES, sideFilter),
+                            SIDE_CANDIDATES).scoreDocs;
+                    for (int r = 0; r < near.length; r++) {
+                        vectorRank.put(near[r].doc, r + 1);
+                        candidates.putIfAbsent(near[r].doc, 0f);
+                    }
                 }
             }
             int docs = searcher.getIndexReader().numDocs();
@@ -127,10 +162,22 @@ public final class Retriever {
                 }
             }
             double maxBm25 = candidates.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
-            List<Hit> hits = new ArrayList<>();
             var stored = searcher.storedFields();
+            Map<Integer, Passage> found = new HashMap<>();
+            for (int doc : candidates.keySet()) {
+                Passage p = s.passages().get(stored.document(doc).get(PassageIndex.ID));
+                if (p != null) {
+                    found.put(doc, p);
+                }
+            }
+            Map<Integer, Integer> bm25Rank = vector == null ? Map.of() : ranksWithinSide(candidates, found);
+            List<Hit> hits = new ArrayList<>();
             for (var e : candidates.entrySet()) {
                 int doc = e.getKey();
+                Passage p = found.get(doc);
+                if (p == null) {
+                    continue;
+                }
                 double covered = 0;
                 boolean sceneMatch = false;
                 for (int i = 0; i < concepts.size(); i++) {
@@ -141,14 +188,71 @@ public final class Retriever {
                 }
                 // A question made only of anchors and context ("tell me about Qantar") is covered by passages naming them.
                 double coverage = total > 0 ? covered / total : (sceneMatch ? 1 : 0);
-                Passage p = s.passages().get(stored.document(doc).get(PassageIndex.ID));
-                if (p != null) {
-                    hits.add(new Hit(p, coverage + BM25_SHARE * e.getValue() / maxBm25, coverage));
-                }
+                double order = vector == null ? e.getValue() / maxBm25
+                        : (rrf(bm25Rank.get(doc)) + rrf(vectorRank.get(doc))) / (2 * rrf(1));
+                double bonus = figure && s.withFigures().contains(p.id()) ? FIGURE : 0;
+                hits.add(new Hit(p, coverage + BM25_SHARE * order + bonus, coverage));
             }
             hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.passage().id()));
-            return new Retrieval(lang, concepts, anchored, hits);
+            return new Retrieval(lang, concepts, anchored, vectorText, hits);
         });
+    }
+
+    /** Whether a passage gives a figure: a number of 10 or more that is not a year. */
+    static boolean givesFigure(Passage p) {
+        Matcher m = NUMBER.matcher(p.texts().values().iterator().next());
+        while (m.find()) {
+            String digits = m.group().replaceAll("\\D", "");
+            boolean year = digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
+            if (!year && (digits.length() > 2 || Integer.parseInt(digits) >= 10)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double rrf(Integer rank) {
+        return rank == null ? 0 : 1.0 / (RRF_K + rank);
+    }
+
+    /** Each lexical candidate's BM25 rank among the candidates of its own side (1 is best). */
+    private static Map<Integer, Integer> ranksWithinSide(Map<Integer, Float> bm25, Map<Integer, Passage> passages) {
+        Map<Side, List<Integer>> bySide = new HashMap<>();
+        bm25.forEach((doc, score) -> {
+            if (score > 0 && passages.containsKey(doc)) {
+                bySide.computeIfAbsent(passages.get(doc).side(), x -> new ArrayList<>()).add(doc);
+            }
+        });
+        Map<Integer, Integer> ranks = new HashMap<>();
+        for (List<Integer> docs : bySide.values()) {
+            docs.sort(Comparator.comparingDouble((Integer d) -> -bm25.get(d)).thenComparing(d -> d));
+            for (int r = 0; r < docs.size(); r++) {
+                ranks.put(docs.get(r), r + 1);
+            }
+        }
+        return ranks;
+    }
+
+    /**
+     * What to embed for the vector search: an English question as it is; otherwise the English terms
+     * of the glossary concepts it matched (null when it matched none, since the model reads only English).
+     */
+    static String vectorText(String question, Lang lang, List<Concept> concepts) {
+        if (lang == Lang.EN) {
+            return question;
+        }
+        List<String> english = new ArrayList<>();
+        for (Concept c : concepts) {
+            if (c.fromGlossary()) {
+                c.forms().stream().filter(Retriever::isLatin).findFirst().ifPresent(english::add);
+            }
+        }
+        return english.isEmpty() ? null : String.join(" ", english);
+    }
+
+    private static boolean isLatin(String term) {
+        return term.chars().anyMatch(Character::isLetter)
+                && term.chars().filter(Character::isLetter).allMatch(c -> c < 0x250);
     }
 
     /** How much matching a concept says a passage is about the question: rarer is more telling. */
