@@ -31,6 +31,12 @@ public final class AnswerService {
      * enough to show: "in scope, nothing in the corpus" rather than "not my subject".
      */
     static final double ON_TOPIC = 0.34;
+    /**
+     * A question with no curated subject term (only words the glossary lacks) is about the events
+     * only if one passage covers most of it: one word of two found by chance («дайындайды», prepares,
+     * in «how is beshbarmak prepared») is not enough.
+     */
+    static final double UNCURATED = 0.7;
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final Retriever retriever;
@@ -91,11 +97,10 @@ public final class AnswerService {
         Lang lang = q.lang() != null ? q.lang() : written;
         Retrieval r = retriever.retrieve(text, written, q.sides());
         double best = r.bestCoverage();
-        // Off-topic cues win unless the events are named; a question of bare words (no curated subject
-        // term) must be answered well to count as being about the events.
+        // Off-topic cues win unless the events are named; a question of bare words must be covered well.
         boolean curated = r.concepts().stream().anyMatch(c -> c.fromGlossary() && c.counts());
         boolean inScope = r.anchored()
-                || (!scope.offTopic(text) && best >= (curated ? ON_TOPIC : ExtractiveComposer.RELEVANT));
+                || (!scope.offTopic(text) && best >= (curated ? ON_TOPIC : UNCURATED));
         List<Statement> statements = inScope ? composer.statements(text, r.hits(), lang, q.sides()) : List.of();
         String message = !inScope ? texts.get("out_of_scope", lang)
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;

@@ -54,6 +54,8 @@ public final class Analyzers {
     private static final CharArraySet EN_STOP = union(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, words("stop-en.txt"));
     private static final NormalizeCharMap KAZAKH_TO_RUSSIAN = kazakhToRussian();
     private static final CharArraySet KK_STOP = kazakhStop();
+    /** The Russian stop words as the Kazakh field sees them, ICU-folded («какой» as «какои»). */
+    private static final CharArraySet RU_STOP_FOLDED = folded(RU_STOP);
     /** Kazakh letters to their nearest Russian ones, then BGN romanisation, then plain ASCII. */
     private static final String TRANSLIT_RULES = """
             ә > а; Ә > А; ғ > г; Ғ > Г; қ > к; Қ > К; ң > н; Ң > Н; ө > о; Ө > О;
@@ -103,7 +105,7 @@ public final class Analyzers {
                 TokenStream s = new LowerCaseFilter(t);
                 s = new ICUFoldingFilter(s);
                 s = new StopFilter(s, KK_STOP);
-                s = new StopFilter(s, RU_STOP);
+                s = new StopFilter(s, RU_STOP_FOLDED);
                 s = new TruncateTokenFilter(s, KAZAKH_PREFIX);
                 return new TokenStreamComponents(t, s);
             }
@@ -170,7 +172,10 @@ public final class Analyzers {
         return b.build();
     }
 
-    /** The Kazakh stop words, spelled as the Kazakh field sees them (Kazakh letters folded). */
+    /**
+     * The Kazakh stop words, spelled as the Kazakh field sees them when the stop filter runs: Kazakh
+     * letters mapped to Russian ones, then ICU-folded (which also turns й into и).
+     */
     private static CharArraySet kazakhStop() {
         CharArraySet set = new CharArraySet(16, true);
         String from = "әғқңөұүһі";
@@ -178,8 +183,15 @@ public final class Analyzers {
         for (String w : words("stop-kk.txt")) {
             StringBuilder sb = new StringBuilder();
             w.chars().forEach(c -> sb.append(from.indexOf(c) >= 0 ? to.charAt(from.indexOf(c)) : (char) c));
-            set.add(w);
-            set.add(sb.toString());
+            set.add(ICUFoldingFilter.NORMALIZER.normalize(sb.toString()));
+        }
+        return set;
+    }
+
+    private static CharArraySet folded(CharArraySet words) {
+        CharArraySet set = new CharArraySet(words.size(), true);
+        for (Object w : words) {
+            set.add(ICUFoldingFilter.NORMALIZER.normalize(new String((char[]) w)));
         }
         return set;
     }
