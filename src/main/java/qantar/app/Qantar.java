@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import qantar.answer.AnswerService;
+import qantar.answer.llm.LlmComposer;
+import qantar.answer.llm.LlmSettings;
+import qantar.answer.llm.QueryTranslator;
 import qantar.config.Locations;
 import qantar.config.ScopeRules;
 import qantar.config.Texts;
@@ -70,8 +73,13 @@ public final class Qantar implements AutoCloseable {
                     return revision;
                 }
             });
-            // Model-written answers when QANTAR_LLM_* configure a model; extractive otherwise.
-            qantar.answer.llm.LlmComposer.fromEnvironment().ifPresent(answers::useComposer);
+            // With a model (QANTAR_LLM_*): questions also searched in translation, and model-written answers.
+            LlmSettings.fromEnvironment().ifPresent(s -> {
+                LOG.info("Model: {}", s);
+                LlmComposer composer = LlmComposer.of(s);
+                answers.useComposer(composer);
+                retriever.useQueryTransformer(new QueryTranslator(composer.model(), s.translationTimeout()));
+            });
         } catch (RuntimeException e) {
             db.close();
             throw e;

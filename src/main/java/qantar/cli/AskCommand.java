@@ -51,6 +51,7 @@ final class AskCommand implements Callable<Integer> {
                 var err = spec.commandLine().getErr();
                 r.concepts().forEach(c -> err.println("concept " + (c.anchor() ? "(anchor) " : c.context() ? "(context) " : "")
                         + c.label() + " -> " + c.forms()));
+                r.translations().forEach(t -> err.println("also searched as: " + t));
                 if (r.vectorText() != null) {
                     err.println("vector text: " + r.vectorText());
                 }

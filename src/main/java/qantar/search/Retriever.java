@@ -1,5 +1,6 @@
 package qantar.search;
 
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +20,8 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -76,13 +77,19 @@ public final class Retriever {
 
     /**
      * The question as understood, and the candidates, best first. {@code vectorText} is what was
-     * embedded for the vector search, or null when vectors took no part.
+     * embedded for the vector search, or null when vectors took no part; {@code translations} are
+     * the other forms of the question that were searched too.
      */
-    public record Retrieval(Lang lang, List<Concept> concepts, boolean anchored, String vectorText, List<Hit> hits) {
+    public record Retrieval(Lang lang, List<Concept> concepts, boolean anchored, String vectorText, List<String> translations,
+                            List<Hit> hits) {
         public double bestCoverage() {
             return hits.stream().mapToDouble(Hit::coverage).max().orElse(0);
         }
     }
+
+    private static final Hit NONE = new Hit(null, 0, 0);
+    private static final Comparator<Hit> BEST_FIRST = Comparator.comparingDouble(Hit::score).reversed()
+            .thenComparing(h -> h.passage().id());
 
     private record State(QueryPlanner planner, Map<String, Passage> passages, Set<String> withFigures) {
     }
@@ -92,6 +99,8 @@ public final class Retriever {
             Lang.RU, Analyzers.russian(), Lang.EN, Analyzers.english(), Lang.KK, Analyzers.kazakh());
     private final org.apache.lucene.analysis.Analyzer translit = Analyzers.translit();
     private volatile State state;
+    /** Other forms of a question to search as well (translations, when a model is configured). */
+    private volatile QueryTransformer forms = question -> List.of(question);
 
     public Retriever(PassageIndex index, Corpus corpus) {
         this.index = index;
@@ -105,11 +114,55 @@ public final class Retriever {
         state = new State(new QueryPlanner(corpus.glossary()), corpus.passagesById(), withFigures);
     }
 
+    public void useQueryTransformer(QueryTransformer transformer) {
+        forms = java.util.Objects.requireNonNull(transformer);
+    }
+
+    /**
+     * The question's candidates. Other forms of it (translations) are searched too when they name a
+     * subject the glossary knows; a passage then keeps its best coverage under any form, and among
+     * equally covering passages the question as asked decides the order.
+     */
     public Retrieval retrieve(String question, Lang lang, Set<Side> sides) {
         State s = state;
+        Retrieval own = retrieve(s, question, lang, sides);
+        List<String> others = forms.transform(dev.langchain4j.rag.query.Query.from(question)).stream()
+                .map(dev.langchain4j.rag.query.Query::text).filter(t -> !t.equals(question)).distinct().toList();
+        List<Concept> concepts = new ArrayList<>(own.concepts());
+        boolean anchored = own.anchored();
+        String vectorText = own.vectorText();
+        Map<String, Hit> best = new HashMap<>();
+        own.hits().forEach(h -> best.put(h.passage().id(), h));
+        List<String> used = new ArrayList<>();
+        for (String other : others) {
+            Retrieval r = retrieve(s, other, LanguageDetector.detect(other), sides);
+            if (r.concepts().stream().noneMatch(c -> c.fromGlossary() && c.counts())) {
+                continue; // only the model's own words: they would add noise, not meaning
+            }
+            used.add(other);
+            r.concepts().stream().filter(c -> concepts.stream().noneMatch(k -> k.forms().equals(c.forms()))).forEach(concepts::add);
+            anchored |= r.anchored();
+            vectorText = vectorText != null ? vectorText : r.vectorText();
+            for (Hit h : r.hits()) {
+                Hit mine = own.hits().stream().filter(x -> x.passage() == h.passage()).findFirst().orElse(null);
+                double order = mine == null ? 0 : mine.score() - mine.coverage();
+                if (h.coverage() > best.getOrDefault(h.passage().id(), NONE).coverage()) {
+                    best.put(h.passage().id(), new Hit(h.passage(), h.coverage() + order, h.coverage()));
+                }
+            }
+        }
+        if (used.isEmpty()) {
+            return own;
+        }
+        List<Hit> hits = new ArrayList<>(best.values());
+        hits.sort(BEST_FIRST);
+        return new Retrieval(lang, concepts, anchored, vectorText, used, hits);
+    }
+
+    private Retrieval retrieve(State s, String question, Lang lang, Set<Side> sides) {
         List<Concept> concepts = s.planner().plan(question, lang);
         if (concepts.isEmpty()) {
-            return new Retrieval(lang, concepts, false, null, List.of());
+            return new Retrieval(lang, concepts, false, null, List.of(), List.of());
         }
         List<Query> conceptQueries = new ArrayList<>();
         for (Concept c : concepts) {
@@ -193,8 +246,8 @@ public final class Retriever {
                 double bonus = figure && s.withFigures().contains(p.id()) ? FIGURE : 0;
                 hits.add(new Hit(p, coverage + BM25_SHARE * order + bonus, coverage));
             }
-            hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.passage().id()));
-            return new Retrieval(lang, concepts, anchored, vectorText, hits);
+            hits.sort(BEST_FIRST);
+            return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits);
         });
     }
 

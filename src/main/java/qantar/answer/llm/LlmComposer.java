@@ -1,11 +1,6 @@
 package qantar.answer.llm;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.ollama.OllamaChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,18 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qantar.answer.Composer;
 import qantar.answer.ExtractiveComposer;
 import qantar.answer.Statement;
-import qantar.config.Locations;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
@@ -43,11 +31,6 @@ public final class LlmComposer implements Composer {
     /** Passages given to the model per side: the extractive choice first, then the next relevant. */
     static final int PASSAGES_PER_SIDE = 4;
     static final int SENTENCES_PER_SIDE = 3;
-    private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "qantar-llm");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final ChatModel model;
     private final Duration timeout;
@@ -58,31 +41,13 @@ public final class LlmComposer implements Composer {
         this.timeout = timeout;
     }
 
-    /** The composer for the configured model, or empty (extractive answers) when none is, or the settings are wrong. */
-    public static Optional<LlmComposer> fromEnvironment() {
-        try {
-            return LlmSettings.read(Locations::setting).map(LlmComposer::of);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("No model-written answers: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     public static LlmComposer of(LlmSettings s) {
-        LOG.info("Model-written answers: {}", s);
-        return new LlmComposer(chatModel(s), s.timeout());
+        return new LlmComposer(ModelCall.chatModel(s), s.timeout());
     }
 
-    /** No retries: a retry would only spend the user's time budget on a server that just failed. */
-    static ChatModel chatModel(LlmSettings s) {
-        return switch (s.provider()) {
-            case OPENAI -> OpenAiChatModel.builder().baseUrl(s.baseUrl()).modelName(s.model())
-                    // Local OpenAI-compatible servers need no key, but the client wants one.
-                    .apiKey(s.apiKey() == null ? "none" : s.apiKey())
-                    .temperature(0.0).timeout(s.timeout()).maxRetries(0).build();
-            case OLLAMA -> OllamaChatModel.builder().baseUrl(s.baseUrl()).modelName(s.model())
-                    .temperature(0.0).timeout(s.timeout()).maxRetries(0).build();
-        };
+    /** The chat model it writes with, to share with other uses of the same server. */
+    public ChatModel model() {
+        return model;
     }
 
     @Override
@@ -94,7 +59,8 @@ public final class LlmComposer implements Composer {
         Map<Side, List<Statement>> bySide = new LinkedHashMap<>();
         fallback.forEach(s -> bySide.computeIfAbsent(s.side(), x -> new ArrayList<>()).add(s));
         Map<String, Passage> given = passages(hits, bySide);
-        Optional<Map<Side, List<String>>> reply = ask(SummaryPrompt.user(question, lang, List.copyOf(given.values())))
+        Optional<Map<Side, List<String>>> reply = ModelCall.ask(model, SummaryPrompt.SYSTEM,
+                SummaryPrompt.user(question, lang, List.copyOf(given.values())), timeout, "extractive answer")
                 .flatMap(SummaryReply::parse);
         if (reply.isEmpty()) {
             return fallback;
@@ -151,41 +117,5 @@ public final class LlmComposer implements Composer {
                 : first.caution().getOrDefault(lang, first.caution().getOrDefault(Lang.EN, first.caution().values().iterator().next()));
         return new Statement(side, first.speaker(), v.text(), first.id(), first.sourceId(), false,
                 first.isTranslation(lang), lang, caution, true, v.cited().stream().map(Passage::id).toList());
-    }
-
-    /** What went wrong, by exception class only (messages may quote the request): "RateLimitException < HttpException". */
-    private static String causes(ExecutionException e) {
-        List<String> names = new ArrayList<>();
-        for (Throwable t = e.getCause(); t != null && names.size() < 3; t = t.getCause() == t ? null : t.getCause()) {
-            names.add(t.getClass().getSimpleName());
-        }
-        return String.join(" < ", names);
-    }
-
-    /** The model's reply within the timeout, or empty on a timeout, an error or an empty reply. */
-    private Optional<String> ask(String user) {
-        long start = System.nanoTime();
-        CompletableFuture<ChatResponse> call = CompletableFuture.supplyAsync(
-                () -> model.chat(SystemMessage.from(SummaryPrompt.SYSTEM), UserMessage.from(user)), CALLS);
-        try {
-            ChatResponse r = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            String text = r == null || r.aiMessage() == null ? null : r.aiMessage().text();
-            if (text == null || text.isBlank()) {
-                LOG.warn("The model gave an empty reply; extractive answer");
-                return Optional.empty();
-            }
-            return Optional.of(text);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            LOG.warn("The model did not answer within {} ms; extractive answer", timeout.toMillis());
-        } catch (ExecutionException e) {
-            LOG.warn("The model failed after {} ms ({}); extractive answer", (System.nanoTime() - start) / 1_000_000,
-                    causes(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.warn("The model could not be asked ({}); extractive answer", e.getClass().getSimpleName());
-        }
-        return Optional.empty();
     }
 }

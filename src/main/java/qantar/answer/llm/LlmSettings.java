@@ -23,6 +23,26 @@ public record LlmSettings(Provider provider, String baseUrl, String model, Strin
         }
     }
 
+    /** The settings in the environment; empty, with a warning, when they are wrong. */
+    public static Optional<LlmSettings> fromEnvironment() {
+        try {
+            return read(qantar.config.Locations::setting);
+        } catch (IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(LlmSettings.class).warn("No model is used: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Translating the question comes before retrieval and the summary after it, both within what a
+     * user will wait: the translation gets a quarter of the timeout (at least a second).
+     */
+    public Duration translationTimeout() {
+        Duration floor = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
+        Duration quarter = timeout.dividedBy(4);
+        return quarter.compareTo(floor) < 0 ? floor : quarter;
+    }
+
     /**
      * The settings read through {@code setting} (a name to its value or null), empty when no model
      * is configured.

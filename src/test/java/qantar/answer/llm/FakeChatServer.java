@@ -32,7 +32,8 @@ final class FakeChatServer implements AutoCloseable {
     });
     private final CountDownLatch closing = new CountDownLatch(1);
     final List<String> requests = new CopyOnWriteArrayList<>();
-    private volatile String reply = "";
+    /** The reply to a request: from the user message's text to the assistant's content. */
+    private volatile java.util.function.UnaryOperator<String> replies = user -> "";
     private volatile int status = 200;
     private volatile long delayMillis;
 
@@ -45,7 +46,12 @@ final class FakeChatServer implements AutoCloseable {
 
     /** The model's reply text (the assistant message's content). */
     FakeChatServer replying(String content) {
-        this.reply = content;
+        return replying(user -> content);
+    }
+
+    /** A reply that depends on the request's user message. */
+    FakeChatServer replying(java.util.function.UnaryOperator<String> replies) {
+        this.replies = replies;
         this.status = 200;
         return this;
     }
@@ -73,7 +79,8 @@ final class FakeChatServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            requests.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String request = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(request);
             if (delayMillis > 0 && closing.await(delayMillis, TimeUnit.MILLISECONDS)) {
                 return;
             }
@@ -86,7 +93,7 @@ final class FakeChatServer implements AutoCloseable {
                 o.put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 0).put("model", "fake");
                 ObjectNode choice = o.putArray("choices").addObject();
                 choice.put("index", 0).put("finish_reason", "stop");
-                choice.putObject("message").put("role", "assistant").put("content", reply);
+                choice.putObject("message").put("role", "assistant").put("content", replies.apply(userMessage(request)));
                 o.putObject("usage").put("prompt_tokens", 1).put("completion_tokens", 1).put("total_tokens", 2);
                 body = JSON.writeValueAsBytes(o);
             }
@@ -98,6 +105,17 @@ final class FakeChatServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The text of the last user message of a chat completions request. */
+    static String userMessage(String request) throws IOException {
+        String user = "";
+        for (var m : JSON.readTree(request).path("messages")) {
+            if ("user".equals(m.path("role").asText())) {
+                user = m.path("content").asText();
+            }
+        }
+        return user;
     }
 
     @Override
