@@ -82,6 +82,34 @@ final class BenchCommand implements Callable<Integer> {
             report.put("baseline_bm25_ms_mean", round(mean(baseline)));
             report.put("answer_to_baseline_ratio", round(mean(answer) / mean(baseline)));
 
+            // Vectors: embedding every passage is the slow part of a first build; a rebuild reuses them.
+            var embedder = app.retriever().embedder();
+            if (embedder.isPresent()) {
+                try (PassageIndex lexical = PassageIndex.open(data.resolve("lexical-index"), java.util.Optional.empty());
+                        PassageIndex hybrid = PassageIndex.open(data.resolve("vector-index"), embedder)) {
+                    long l = System.nanoTime();
+                    lexical.rebuild(app.corpus().passages(), app.corpus().topics(), 0, null);
+                    double lexicalMs = ms(l);
+                    long v = System.nanoTime();
+                    hybrid.rebuild(app.corpus().passages(), app.corpus().topics(), 0, null);
+                    double vectorMs = ms(v);
+                    long c = System.nanoTime();
+                    hybrid.rebuild(app.corpus().passages(), app.corpus().topics(), 1, null);
+                    double cachedMs = ms(c);
+                    report.put("index_lexical_ms", round(lexicalMs));
+                    report.put("index_with_vectors_ms", round(vectorMs));
+                    report.put("index_vectors_reused_ms", round(cachedMs));
+                    report.put("vectors_to_lexical_ratio", round(vectorMs / lexicalMs));
+                }
+                double[] embed = new double[QUESTIONS.size() * rounds];
+                for (int i = 0; i < embed.length; i++) {
+                    long e = System.nanoTime();
+                    embedder.get().embed(QUESTIONS.get(i % QUESTIONS.size()));
+                    embed[i] = ms(e);
+                }
+                report.put("embed_question_ms_mean", round(mean(embed)));
+            }
+
             List<Passage> many = new ArrayList<>();
             for (int c = 0; c < scale; c++) {
                 for (Passage p : app.corpus().passages()) {

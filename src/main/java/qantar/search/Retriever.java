@@ -114,6 +114,11 @@ public final class Retriever {
         state = new State(new QueryPlanner(corpus.glossary()), corpus.passagesById(), withFigures);
     }
 
+    /** The embedding model behind the vector half of the search, if vectors are on. */
+    public java.util.Optional<Embedder> embedder() {
+        return index.embedder();
+    }
+
     public void useQueryTransformer(QueryTransformer transformer) {
         forms = java.util.Objects.requireNonNull(transformer);
     }
