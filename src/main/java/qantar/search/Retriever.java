@@ -130,29 +130,29 @@ public final class Retriever {
      */
     public Retrieval retrieve(String question, Lang lang, Set<Side> sides) {
         State s = state;
-        Retrieval own = retrieve(s, question, lang, sides);
         List<String> others = forms.transform(dev.langchain4j.rag.query.Query.from(question)).stream()
                 .map(dev.langchain4j.rag.query.Query::text).filter(t -> !t.equals(question)).distinct().toList();
+        String english = others.stream().filter(t -> LanguageDetector.detect(t) == Lang.EN).findFirst().orElse(null);
+        Retrieval own = retrieve(s, question, lang, sides, true, english);
         List<Concept> concepts = new ArrayList<>(own.concepts());
         boolean anchored = own.anchored();
-        String vectorText = own.vectorText();
-        Map<String, Hit> best = new HashMap<>();
-        own.hits().forEach(h -> best.put(h.passage().id(), h));
+        Map<String, Hit> asked = new HashMap<>();
+        own.hits().forEach(h -> asked.put(h.passage().id(), h));
+        Map<String, Hit> best = new HashMap<>(asked);
         List<String> used = new ArrayList<>();
         for (String other : others) {
-            Retrieval r = retrieve(s, other, LanguageDetector.detect(other), sides);
+            Retrieval r = retrieve(s, other, LanguageDetector.detect(other), sides, false, null);
             if (r.concepts().stream().noneMatch(c -> c.fromGlossary() && c.counts())) {
                 continue; // only the model's own words: they would add noise, not meaning
             }
             used.add(other);
             r.concepts().stream().filter(c -> concepts.stream().noneMatch(k -> k.forms().equals(c.forms()))).forEach(concepts::add);
             anchored |= r.anchored();
-            vectorText = vectorText != null ? vectorText : r.vectorText();
             for (Hit h : r.hits()) {
-                Hit mine = own.hits().stream().filter(x -> x.passage() == h.passage()).findFirst().orElse(null);
-                double order = mine == null ? 0 : mine.score() - mine.coverage();
-                if (h.coverage() > best.getOrDefault(h.passage().id(), NONE).coverage()) {
-                    best.put(h.passage().id(), new Hit(h.passage(), h.coverage() + order, h.coverage()));
+                String id = h.passage().id();
+                if (h.coverage() > best.getOrDefault(id, NONE).coverage()) {
+                    Hit mine = asked.get(id);
+                    best.put(id, new Hit(h.passage(), h.coverage() + (mine == null ? 0 : mine.score() - mine.coverage()), h.coverage()));
                 }
             }
         }
@@ -161,10 +161,11 @@ public final class Retriever {
         }
         List<Hit> hits = new ArrayList<>(best.values());
         hits.sort(BEST_FIRST);
-        return new Retrieval(lang, concepts, anchored, vectorText, used, hits);
+        return new Retrieval(lang, concepts, anchored, own.vectorText(), used, hits);
     }
 
-    private Retrieval retrieve(State s, String question, Lang lang, Set<Side> sides) {
+    /** One form of the question; {@code english} is its English translation, if any, for the vector search. */
+    private Retrieval retrieve(State s, String question, Lang lang, Set<Side> sides, boolean vectors, String english) {
         List<Concept> concepts = s.planner().plan(question, lang);
         if (concepts.isEmpty()) {
             return new Retrieval(lang, concepts, false, null, List.of(), List.of());
@@ -173,7 +174,7 @@ public final class Retriever {
         for (Concept c : concepts) {
             conceptQueries.add(conceptQuery(c, lang));
         }
-        String vectorText = index.embedder().isPresent() ? vectorText(question, lang, concepts) : null;
+        String vectorText = vectors && index.embedder().isPresent() ? vectorText(question, lang, concepts, english) : null;
         float[] vector = vectorText == null ? null : index.embedder().get().embed(vectorText);
         boolean figure = ASKS_FOR_FIGURE.matcher(question).find();
         return index.search(searcher -> {
@@ -293,19 +294,20 @@ public final class Retriever {
 
     /**
      * What to embed for the vector search: an English question as it is; otherwise the English terms
-     * of the glossary concepts it matched (null when it matched none, since the model reads only English).
+     * of the glossary concepts it matched (on the dev set a better guide than a whole translation),
+     * else its English {@code translation}; null when there is neither (the model reads only English).
      */
-    static String vectorText(String question, Lang lang, List<Concept> concepts) {
+    static String vectorText(String question, Lang lang, List<Concept> concepts, String translation) {
         if (lang == Lang.EN) {
             return question;
         }
-        List<String> english = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
         for (Concept c : concepts) {
             if (c.fromGlossary()) {
-                c.forms().stream().filter(Retriever::isLatin).findFirst().ifPresent(english::add);
+                c.forms().stream().filter(Retriever::isLatin).findFirst().ifPresent(terms::add);
             }
         }
-        return english.isEmpty() ? null : String.join(" ", english);
+        return terms.isEmpty() ? translation : String.join(" ", terms);
     }
 
     private static boolean isLatin(String term) {

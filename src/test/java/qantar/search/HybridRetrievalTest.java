@@ -79,16 +79,19 @@ class HybridRetrievalTest {
     }
 
     @Test
-    void aRussianOrKazakhQuestionIsEmbeddedThroughItsGlossaryConceptsInEnglish() {
+    void aRussianOrKazakhQuestionIsEmbeddedThroughItsGlossaryConceptsInEnglishElseItsTranslation() {
         QueryPlanner planner = new QueryPlanner(corpus.glossary());
         String ru = "Сколько человек погибло в январе?";
-        assertThat(Retriever.vectorText(ru, Lang.RU, planner.plan(ru, Lang.RU))).isEqualTo("died January people");
+        assertThat(Retriever.vectorText(ru, Lang.RU, planner.plan(ru, Lang.RU), null)).isEqualTo("died January people");
         String kk = "Қанша адам ұсталды?";
-        assertThat(Retriever.vectorText(kk, Lang.KK, planner.plan(kk, Lang.KK))).isEqualTo("detained people");
+        assertThat(Retriever.vectorText(kk, Lang.KK, planner.plan(kk, Lang.KK), null)).isEqualTo("detained people");
         String en = "Who ordered the troops in?";
-        assertThat(Retriever.vectorText(en, Lang.EN, planner.plan(en, Lang.EN))).isEqualTo(en);
+        assertThat(Retriever.vectorText(en, Lang.EN, planner.plan(en, Lang.EN), null)).isEqualTo(en);
         String unknown = "Где купить билеты?";
-        assertThat(Retriever.vectorText(unknown, Lang.RU, planner.plan(unknown, Lang.RU))).isNull();
+        assertThat(Retriever.vectorText(unknown, Lang.RU, planner.plan(unknown, Lang.RU), null)).isNull();
+        // With a model configured, its English translation stands in when the glossary knows no word of it.
+        assertThat(Retriever.vectorText(unknown, Lang.RU, planner.plan(unknown, Lang.RU), "Where to buy tickets?"))
+                .isEqualTo("Where to buy tickets?");
     }
 
     @Test
