@@ -1,5 +1,8 @@
 package qantar.answer.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ModelCall {
     private static final Logger LOG = LoggerFactory.getLogger(ModelCall.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "qantar-llm");
         t.setDaemon(true);
@@ -70,6 +74,20 @@ final class ModelCall {
             LOG.warn("The model could not be asked ({}); {}", e.getClass().getSimpleName(), purpose);
         }
         return Optional.empty();
+    }
+
+    /** The JSON object in a model's reply, which may wrap it in a code fence or words. */
+    static Optional<JsonNode> json(String reply) {
+        int from = reply.indexOf('{');
+        int to = reply.lastIndexOf('}');
+        if (from < 0 || to <= from) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(reply.substring(from, to + 1)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     /** What went wrong, by exception class only (messages may quote the request): "RateLimitException < HttpException". */

@@ -1,6 +1,5 @@
 package qantar.answer.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.ChatModel;
@@ -80,15 +79,8 @@ public final class QueryTranslator implements QueryTransformer {
 
     /** The translations asked for, each plausibly one: not blank, not the question, not far longer than it. */
     static List<String> parse(String reply, String question, List<String> into) {
-        int from = reply.indexOf('{');
-        int to = reply.lastIndexOf('}');
-        if (from < 0 || to <= from) {
-            return List.of();
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(reply.substring(from, to + 1));
-        } catch (JsonProcessingException e) {
+        JsonNode root = ModelCall.json(reply).orElse(null);
+        if (root == null) {
             return List.of();
         }
         List<String> out = new ArrayList<>();

@@ -1,8 +1,6 @@
 package qantar.answer.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import qantar.corpus.Side;
  * no usable sentence at all is no reply (the caller falls back to the extractive answer).
  */
 final class SummaryReply {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Far more than three short sentences for each of five sides; anything longer is not an answer. */
     static final int MAX_CHARS = 20_000;
     private static final int MAX_ITEMS = 6;
@@ -28,17 +25,11 @@ final class SummaryReply {
         if (reply == null || reply.isBlank() || reply.length() > MAX_CHARS) {
             return Optional.empty();
         }
-        int from = reply.indexOf('{');
-        int to = reply.lastIndexOf('}');
-        if (from < 0 || to <= from) {
+        Optional<JsonNode> json = ModelCall.json(reply);
+        if (json.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(reply.substring(from, to + 1));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        JsonNode root = json.get();
         JsonNode sides = root.has("sides") ? root.get("sides") : root;
         if (!sides.isObject()) {
             return Optional.empty();
