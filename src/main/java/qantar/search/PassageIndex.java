@@ -43,7 +43,8 @@ import qantar.corpus.Topic;
  * built from and is rebuilt whole when that changes (a few hundred passages take well under a second).
  *
  * <p>With an {@link Embedder}, every passage also carries the vector of its English text. Embedding
- * is the slow part of a rebuild, so vectors of unchanged texts are taken over from the previous index.
+ * is the slow part (about two seconds for the shipped corpus), so a rebuild takes over the vectors of
+ * unchanged texts from the previous index and embeds only new ones.
  */
 public final class PassageIndex implements AutoCloseable {
     public static final String ID = "id";
