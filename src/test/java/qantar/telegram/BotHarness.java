@@ -1,10 +1,13 @@
 package qantar.telegram;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import qantar.app.Progress;
 import qantar.app.Qantar;
+import qantar.telegram.FakeBotApi.Sent;
 
 /** The real bot on a real database and index, talking to the strict fake Bot API on 127.0.0.1. */
 final class BotHarness implements AutoCloseable {
@@ -45,6 +48,31 @@ final class BotHarness implements AutoCloseable {
         }
         app = opened;
         bot = started;
+    }
+
+    /** Sends a private message and returns the bot's latest message to that user once it replied. */
+    Sent ask(long user, String lang, String text) {
+        int before = api.sentTo(user).size();
+        api.privateText(user, lang, text);
+        return next(user, before, text);
+    }
+
+    /** The same, once the whole reply is out (a long answer comes in parts). */
+    Sent askWhole(long user, String lang, String text) {
+        ask(user, lang, text);
+        FakeBotApi.await(() -> bot.outboxPending() == 0, Duration.ofSeconds(15), "the whole reply to " + text);
+        return last(user);
+    }
+
+    /** The bot's latest message to {@code user} once it has sent more than {@code before}. */
+    Sent next(long user, int before, String what) {
+        FakeBotApi.await(() -> api.sentTo(user).size() > before, Duration.ofSeconds(15), "a reply to " + what);
+        return last(user);
+    }
+
+    private Sent last(long user) {
+        List<Sent> sent = api.sentTo(user);
+        return sent.get(sent.size() - 1);
     }
 
     static BotHarness quick(Path tmp) {

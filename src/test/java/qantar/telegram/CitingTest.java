@@ -5,7 +5,6 @@ import static qantar.telegram.BotHarness.USER;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,7 @@ class CitingTest {
     }
 
     private Sent say(String text) {
-        int before = h.api.sentTo(USER).size();
-        h.api.privateText(USER, "ru", text);
-        FakeBotApi.await(() -> h.api.sentTo(USER).size() > before && h.bot.outboxPending() == 0, Duration.ofSeconds(15), text);
-        return h.api.sentTo(USER).get(h.api.sentTo(USER).size() - 1);
+        return h.askWhole(USER, "ru", text);
     }
 
     @Test

@@ -23,10 +23,7 @@ class CommandsTest {
     }
 
     private Sent say(String lang, String text) {
-        int before = h.api.sentTo(USER).size();
-        h.api.privateText(USER, lang, text);
-        FakeBotApi.await(() -> h.api.sentTo(USER).size() > before, Duration.ofSeconds(15), "a reply to " + text);
-        return h.api.sentTo(USER).get(h.api.sentTo(USER).size() - 1);
+        return h.ask(USER, lang, text);
     }
 
     private Sent pressAndAwait(Sent on, String data) {

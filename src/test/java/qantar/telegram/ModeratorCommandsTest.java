@@ -69,20 +69,13 @@ class ModeratorCommandsTest {
     }
 
     private Sent say(long user, String text) {
-        int before = h.api.sentTo(user).size();
-        h.api.privateText(user, "en", text);
-        return awaitNext(user, before, text);
-    }
-
-    private Sent awaitNext(long user, int before, String what) {
-        FakeBotApi.await(() -> h.api.sentTo(user).size() > before, Duration.ofSeconds(15), "a reply to " + what);
-        return h.api.sentTo(user).get(h.api.sentTo(user).size() - 1);
+        return h.ask(user, "en", text);
     }
 
     private Sent sendFile(long user, String name, String content) {
         int before = h.api.sentTo(user).size();
         h.api.privateDocument(user, "en", name, content.getBytes(StandardCharsets.UTF_8));
-        return awaitNext(user, before, "the document " + name);
+        return h.next(user, before, "the document " + name);
     }
 
     private static String proposalId(Sent s) {
@@ -127,7 +120,7 @@ class ModeratorCommandsTest {
         int aliceBefore = h.api.sentTo(ALICE).size();
         assertThat(say(BOB, "/approve " + id).text()).contains("is approved");
         // the author is told, in their private chat
-        assertThat(awaitNext(ALICE, aliceBefore, "the author's notice").text())
+        assertThat(h.next(ALICE, aliceBefore, "the author's notice").text())
                 .contains("Your proposal " + id + " (t1-m1) was approved");
 
         Sent answer = say(CITIZEN, "How many police cars were burned in Almaty in January 2022?");
@@ -144,11 +137,11 @@ class ModeratorCommandsTest {
         Sent menu = say(ALICE, "/lang");
         int beforeLang = h.api.sentTo(ALICE).size();
         h.api.press(ALICE, menu, "lang:ru");
-        awaitNext(ALICE, beforeLang, "the language choice");
+        h.next(ALICE, beforeLang, "the language choice");
         String id = proposalId(say(ALICE, "/propose t1 official en\nThe ministry said 12 cars <b>burned</b>."));
         int aliceBefore = h.api.sentTo(ALICE).size();
         assertThat(say(BOB, "/reject " + id + " no <source> for this figure").text()).contains("is rejected");
-        Sent notice = awaitNext(ALICE, aliceBefore, "the author's notice");
+        Sent notice = h.next(ALICE, aliceBefore, "the author's notice");
         assertThat(notice.text()).isEqualTo("Ваше предложение " + id + " (t1-m1) отклонено. Причина: no <source> for this figure");
         assertThat(h.api.refusals()).isEmpty();
     }
@@ -160,10 +153,10 @@ class ModeratorCommandsTest {
         String answerId = answer.data("dn:").substring(3);
         int before = h.api.sentTo(CITIZEN).size();
         h.api.press(CITIZEN, answer, "dn:" + answerId);
-        Sent ask = awaitNext(CITIZEN, before, "what is wrong");
+        Sent ask = h.next(CITIZEN, before, "what is wrong");
         int edits = h.api.sentTo(CITIZEN).size();
         String first = h.api.press(CITIZEN, ask, "why:" + answerId + ":fact");
-        awaitNext(CITIZEN, edits, "the stored notice");
+        h.next(CITIZEN, edits, "the stored notice");
         // the same report again (a second tap, or the press handled again after a crash) stays one report
         String again = h.api.press(CITIZEN, ask, "why:" + answerId + ":fact");
         FakeBotApi.await(() -> h.api.callbackAnswered(first) && h.api.callbackAnswered(again), Duration.ofSeconds(15), "both presses answered");
@@ -195,7 +188,7 @@ class ModeratorCommandsTest {
         int aliceBefore = h.api.sentTo(ALICE).size();
         assertThat(say(BOB, "/approve " + id).text()).contains("is approved");
         assertThat(h.app.corpus().passagesById()).containsKey("n1-detained");
-        assertThat(awaitNext(ALICE, aliceBefore, "the author's notice").text()).contains("Your proposal " + id + " (n1) was approved");
+        assertThat(h.next(ALICE, aliceBefore, "the author's notice").text()).contains("Your proposal " + id + " (n1) was approved");
 
         // not a .yaml file: refused before anything is downloaded
         assertThat(sendFile(ALICE, "notes.txt", "hello").text()).contains("send a source file (.yaml)");

@@ -29,10 +29,7 @@ class PrivateChatTest {
     }
 
     private Sent ask(String text) {
-        int before = h.api.sentTo(USER).size();
-        h.api.privateText(USER, "ru", text);
-        FakeBotApi.await(() -> h.api.sentTo(USER).size() > before, Duration.ofSeconds(15), "a reply to " + text);
-        return h.api.sentTo(USER).get(h.api.sentTo(USER).size() - 1);
+        return h.ask(USER, "ru", text);
     }
 
     @Test
