@@ -67,7 +67,7 @@ public final class Retriever {
     /** "How many…?" asks for a figure: among passages that cover it about as well, those giving one come first. */
     private static final Pattern ASKS_FOR_FIGURE = Pattern.compile(
             "(?iu)(?<!\\p{L})(сколько|скока|скоко|сколка|количеств\\p{L}*|число|численност\\p{L}*|how many|how much|number of|қанша|неше)(?!\\p{L})");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final double FIGURE = 0.2;
     /** The usual reciprocal rank fusion constant: ranks far down still count, a little. */
     private static final int RRF_K = 60;
@@ -259,9 +259,9 @@ public final class Retriever {
 
     /** Whether a passage gives a figure: a number of 10 or more that is not a year. */
     static boolean givesFigure(Passage p) {
-        Matcher m = NUMBER.matcher(p.texts().values().iterator().next());
+        Matcher m = NUMBER.matcher(Analyzers.joinDigitGroups(p.texts().values().iterator().next()));
         while (m.find()) {
-            String digits = m.group().replaceAll("\\D", "");
+            String digits = m.group();
             boolean year = digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
             if (!year && (digits.length() > 2 || Integer.parseInt(digits) >= 10)) {
                 return true;
