@@ -310,8 +310,8 @@ public final class Moderation {
 
     /** "/retire PASSAGE_ID REASON": proposes to take a passage out of the live corpus (kept in history). */
     public Result<Proposal> retire(long actor, String args) {
-        String[] parts = args == null ? new String[0] : args.strip().split("\\s+", 2);
-        String target = parts.length > 0 && !parts[0].isEmpty() ? parts[0] : null;
+        String[] parts = words(args, 2);
+        String target = parts.length > 0 ? parts[0] : null;
         return act(actor, Role.MODERATOR, "retire", target, () -> {
             if (parts.length < 2 || parts[1].isBlank()) {
                 return Result.error("mod.retire_usage");
@@ -423,8 +423,8 @@ public final class Moderation {
 
     /** "/reject ID REASON": the proposal never goes live; its author is told why. */
     public Result<Decision> reject(long actor, String args) {
-        String[] parts = args == null ? new String[0] : args.strip().split("\\s+", 2);
-        String target = parts.length > 0 && !parts[0].isEmpty() ? parts[0] : null;
+        String[] parts = words(args, 2);
+        String target = parts.length > 0 ? parts[0] : null;
         return act(actor, Role.MODERATOR, "reject", target, () -> {
             if (parts.length < 2 || parts[1].isBlank()) {
                 return Result.error("mod.reject_usage");
@@ -538,8 +538,8 @@ public final class Moderation {
 
     /** "ID fixed|not_an_issue [note]". */
     public Result<Reports.Report> resolve(long actor, String args) {
-        String[] parts = args == null ? new String[0] : args.strip().split("\\s+", 3);
-        String target = parts.length > 0 && !parts[0].isEmpty() ? "report " + parts[0] : null;
+        String[] parts = words(args, 3);
+        String target = parts.length > 0 ? "report " + parts[0] : null;
         return act(actor, Role.MODERATOR, "resolve", target, () -> {
             if (parts.length < 2 || !Reports.RESOLUTIONS.contains(parts[1].toLowerCase(Locale.ROOT))) {
                 return Result.error("mod.resolve_usage");
@@ -668,6 +668,11 @@ public final class Moderation {
         return counts.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(e -> List.of(e.getKey())).orElse(List.of());
+    }
+
+    /** A command's arguments as at most {@code limit} words, the last keeping the rest; none when blank. */
+    private static String[] words(String args, int limit) {
+        return args == null || args.isBlank() ? new String[0] : args.strip().split("\\s+", limit);
     }
 
     private static Optional<Long> parseId(String id) {
