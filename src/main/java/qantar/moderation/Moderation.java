@@ -214,14 +214,6 @@ public final class Moderation {
         });
     }
 
-    /**
-     * Proposes a new passage built elsewhere (the guided conversation). Its id is ignored and
-     * replaced by the next free {@code <source>-m<n>}.
-     */
-    public Result<Proposal> proposePassage(long actor, Passage draft, String reason) {
-        return act(actor, Role.MODERATOR, "propose", null, () -> proposeCreate(actor, draft, reason));
-    }
-
     /** Synchronized so that two proposals made at once never get the same new passage id. */
     private synchronized Result<Proposal> proposeCreate(long actor, Passage draft, String reason) {
         Corpus corpus = live.get();
@@ -279,17 +271,6 @@ public final class Moderation {
         });
     }
 
-    /** Proposes a changed passage built elsewhere (the guided conversation). */
-    public Result<Proposal> proposeUpdate(long actor, Passage changed, String reason) {
-        return act(actor, Role.MODERATOR, "edit", changed.id(), () -> {
-            Optional<CorpusStore.Stored> stored = store.passage(changed.id());
-            if (stored.isEmpty() || !stored.get().live()) {
-                return Result.error("mod.no_passage", "passage", changed.id());
-            }
-            return proposeUpdateOf(actor, stored.get(), changed, reason);
-        });
-    }
-
     private Result<Proposal> proposeUpdateOf(long actor, CorpusStore.Stored stored, Passage changed, String reason) {
         if (CorpusJson.passage(changed).equals(CorpusJson.passage(stored.passage()))) {
             return Result.error("mod.no_change", "passage", changed.id());
@@ -341,11 +322,6 @@ public final class Moderation {
             return Result.ok("mod.uploaded", proposals.find(pid).orElseThrow(), "id", pid, "source", u.source().id(),
                     "created", u.creates().size(), "updated", u.updates().size());
         });
-    }
-
-    /** A new source with its passages (the guided conversation's "create the source"), as one batch. */
-    public Result<Proposal> proposeSource(long actor, Source source, List<Passage> passages) {
-        return upload(actor, source.id() + ".yaml", CorpusWriter.sourceYaml(source, passages));
     }
 
     /** Passage ids a new or changed passage may not take: the corpus's and pending proposals', except its own. */

@@ -210,10 +210,6 @@ public final class CorpusStore {
         });
     }
 
-    public long createSource(Source source, String author, String reason) {
-        return apply(List.of(new Change.PutSource(source)), author, reason);
-    }
-
     public long createPassage(Passage passage, String author, String reason) {
         return apply(List.of(new Change.CreatePassage(passage)), author, reason);
     }
