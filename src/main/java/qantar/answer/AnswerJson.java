@@ -46,6 +46,10 @@ public final class AnswerJson {
                 ArrayNode cites = n.putArray("cites");
                 s.cites().forEach(cites::add);
             }
+            if (!s.also().isEmpty()) {
+                ArrayNode also = n.putArray("also");
+                s.also().forEach(x -> also.addObject().put("passage_id", x.passageId()).put("source_id", x.sourceId()));
+            }
         }
         ArrayNode missing = o.putArray("sides_missing");
         a.sidesMissing().forEach(s -> missing.add(s.id()));
@@ -88,7 +92,7 @@ public final class AnswerJson {
                         n.path("passage_id").asText(), n.path("source_id").asText(), n.path("quote").asBoolean(),
                         n.path("translated").asBoolean(), Lang.fromCode(n.path("lang").asText()).orElse(Lang.EN),
                         n.hasNonNull("caution") ? n.get("caution").asText() : null, n.path("summary").asBoolean(),
-                        cites(n)));
+                        cites(n), also(n)));
             }
             List<Side> missing = new ArrayList<>();
             o.path("sides_missing").forEach(n -> missing.add(Side.fromId(n.asText()).orElseThrow()));
@@ -110,6 +114,12 @@ public final class AnswerJson {
     private static List<String> cites(JsonNode n) {
         List<String> out = new ArrayList<>();
         n.path("cites").forEach(c -> out.add(c.asText()));
+        return out;
+    }
+
+    private static List<Statement.Also> also(JsonNode n) {
+        List<Statement.Also> out = new ArrayList<>();
+        n.path("also").forEach(x -> out.add(new Statement.Also(x.path("passage_id").asText(), x.path("source_id").asText())));
         return out;
     }
 

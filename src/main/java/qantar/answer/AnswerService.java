@@ -40,9 +40,9 @@ public final class AnswerService {
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final Retriever retriever;
-    private final ExtractiveComposer extractive = new ExtractiveComposer();
+    private final ExtractiveComposer extractive;
     /** Extractive unless configuration plugs in another (see {@link #useComposer}). */
-    private volatile Composer composer = (question, hits, lang, sides) -> extractive.statements(hits, lang, sides);
+    private volatile Composer composer;
     private final ScopeRules scope;
     private final Texts texts;
     private final AnswerStore answers;
@@ -57,6 +57,8 @@ public final class AnswerService {
 
     public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
         this.retriever = retriever;
+        this.extractive = new ExtractiveComposer(retriever::cluster);
+        this.composer = (question, hits, lang, sides) -> extractive.statements(hits, lang, sides);
         this.scope = scope;
         this.texts = texts;
         this.answers = answers;
@@ -101,8 +103,11 @@ public final class AnswerService {
         boolean curated = r.concepts().stream().anyMatch(c -> c.fromGlossary() && c.counts());
         boolean inScope = r.anchored()
                 || (!scope.offTopic(text) && best >= (curated ? ON_TOPIC : UNCURATED));
-        List<Statement> statements = inScope ? composer.statements(text, r.hits(), lang, q.sides()) : List.of();
+        // A name the corpus never uses is a subject it does not cover: passages on the rest would not be about it.
+        boolean uncovered = inScope && !r.uncovered().isEmpty();
+        List<Statement> statements = inScope && !uncovered ? composer.statements(text, r.hits(), lang, q.sides()) : List.of();
         String message = !inScope ? texts.get("out_of_scope", lang)
+                : uncovered ? texts.get("nothing_on", lang).replace("{subject}", String.join(", ", r.uncovered()))
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;
         return new Answer(id, text, lang, inScope, statements,
                 inScope ? ExtractiveComposer.missing(statements, q.sides()) : List.of(),

@@ -29,7 +29,22 @@ public final class ExtractiveComposer {
     /** Word overlap above which two statements of a side say the same thing. */
     private static final double SAME_STATEMENT = 0.7;
 
-    /** The statements chosen from the hits, in side order then relevance. */
+    /** The passages stating the same fact as a passage (its fact cluster), the passage first. */
+    private final java.util.function.Function<Passage, List<Passage>> cluster;
+
+    public ExtractiveComposer() {
+        this(p -> List.of(p));
+    }
+
+    public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster) {
+        this.cluster = cluster;
+    }
+
+    /**
+     * The statements chosen from the hits, in side order then relevance. A fact cluster is shown
+     * once, by its best hit, with its other passages as {@code also}, so a side's few slots carry
+     * distinct facts.
+     */
     public List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides) {
         Map<Side, List<Hit>> bySide = new EnumMap<>(Side.class);
         for (Hit h : hits) {
@@ -42,6 +57,7 @@ public final class ExtractiveComposer {
             List<Hit> side = e.getValue();
             double best = side.stream().mapToDouble(Hit::coverage).max().orElse(0);
             List<Set<String>> shown = new ArrayList<>();
+            Set<String> clustersShown = new HashSet<>();
             int taken = 0;
             for (Hit h : side) {
                 if (taken == PER_SIDE) {
@@ -50,13 +66,18 @@ public final class ExtractiveComposer {
                 if (h.coverage() < best - SIDE_SPREAD) {
                     continue;
                 }
+                if (!clustersShown.add(h.passage().clusterId())) {
+                    continue;
+                }
                 Statement s = statement(h.passage(), lang);
                 Set<String> words = words(s.text());
                 if (shown.stream().anyMatch(w -> overlap(w, words) > SAME_STATEMENT)) {
                     continue;
                 }
                 shown.add(words);
-                out.add(s);
+                List<Statement.Also> also = cluster.apply(h.passage()).stream().skip(1)
+                        .map(p -> new Statement.Also(p.id(), p.sourceId())).toList();
+                out.add(also.isEmpty() ? s : s.withAlso(also));
                 taken++;
             }
         }
@@ -98,6 +119,7 @@ public final class ExtractiveComposer {
         for (Statement s : statements) {
             List<String> sourceIds = new ArrayList<>(List.of(s.sourceId()));
             s.cites().stream().map(sourceOf::get).filter(java.util.Objects::nonNull).forEach(sourceIds::add);
+            s.also().forEach(a -> sourceIds.add(a.sourceId()));
             for (String id : sourceIds) {
                 Source src = sourcesById.get(id);
                 if (src != null && !out.containsKey(src.id())) {

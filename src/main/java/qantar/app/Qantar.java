@@ -18,6 +18,8 @@ import qantar.answer.llm.QueryTranslator;
 import qantar.config.Locations;
 import qantar.config.ScopeRules;
 import qantar.config.Texts;
+import qantar.search.Frames;
+import qantar.search.RetrievalSettings;
 import qantar.corpus.Corpus;
 import qantar.corpus.CorpusReader;
 import qantar.corpus.Source;
@@ -61,7 +63,7 @@ public final class Qantar implements AutoCloseable {
             if (index.builtRevision() != revision) {
                 index.rebuild(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
             }
-            this.retriever = new Retriever(index, corpus);
+            this.retriever = new Retriever(index, corpus, Frames.load(configDir.resolve("frames.yaml")), RetrievalSettings.DEFAULT);
             this.answers = new AnswerService(retriever, ScopeRules.load(configDir), texts, new AnswerStore(db), new AnswerService.CorpusView() {
                 @Override
                 public Map<String, Source> sources() {

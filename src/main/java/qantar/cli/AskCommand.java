@@ -49,7 +49,7 @@ final class AskCommand implements Callable<Integer> {
             if (explain) {
                 var r = app.retriever().retrieve(a.question(), qantar.search.LanguageDetector.detect(a.question()), q.sides());
                 var err = spec.commandLine().getErr();
-                r.concepts().forEach(c -> err.println("concept " + (c.anchor() ? "(anchor) " : c.context() ? "(context) " : "")
+                r.concepts().forEach(c -> err.println("concept " + (c.anchor() ? "(anchor) " : c.context() ? "(context) " : c.frame() != null ? "(frame " + c.frame().id() + ") " : "")
                         + c.label() + " -> " + c.forms()));
                 r.translations().forEach(t -> err.println("also searched as: " + t));
                 if (r.vectorText() != null) {

@@ -26,7 +26,8 @@ import qantar.store.CorpusStore;
 import qantar.store.Database;
 
 @Command(name = "corpus", description = "Checks, imports, exports and counts the curated corpus.",
-        subcommands = {CorpusCommand.Validate.class, CorpusCommand.Import.class, CorpusCommand.Export.class, CorpusCommand.Stats.class})
+        subcommands = {CorpusCommand.Validate.class, CorpusCommand.Import.class, CorpusCommand.Export.class, CorpusCommand.Stats.class,
+                CorpusCommand.Duplicates.class})
 final class CorpusCommand {
 
     @Command(name = "validate", description = "Reports every problem with file and line; exits 1 if there is an error.")
@@ -50,6 +51,28 @@ final class CorpusCommand {
             }
             out.println("ok: " + r.corpus().sources().size() + " sources, " + r.corpus().passages().size()
                     + " passages, " + warnings + " warning(s)");
+            return 0;
+        }
+    }
+
+    @Command(name = "duplicates", description = "Lists passages of one side that may state the same fact and are in no cluster (candidates for same_as).")
+    static final class Duplicates implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "The corpus folder (default: knowledge).")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            Corpus corpus = CorpusReader.read(dir != null ? dir : Locations.knowledgeDir()).orThrow();
+            PrintWriter out = spec.commandLine().getOut();
+            var pairs = qantar.corpus.LikelyDuplicates.of(corpus);
+            for (var p : pairs) {
+                out.printf("%.2f %-12s %s ~ %s%s%n", p.overlap(), p.a().side().id(), p.a().id(), p.b().id(),
+                        p.figures().isEmpty() ? "" : "  figures " + new java.util.TreeSet<>(p.figures()));
+            }
+            out.println(pairs.size() + " candidate pair(s)");
             return 0;
         }
     }

@@ -26,6 +26,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print per-question results and totals as JSON.")
     boolean json;
 
+    @Option(names = "--failures", description = "List only the failures: question, what went wrong, the side and the passage ids.")
+    boolean failures;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Retrieve with one setting changed (see qantar.search.RetrievalSettings), e.g. askField=0; repeatable.")
+    List<String> settings = new ArrayList<>();
+
     @Parameters(paramLabel = "FILE", description = "The question set.")
     Path file;
 
@@ -33,6 +40,15 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<EvalItem> items = EvalSet.read(file);
         try (Qantar app = Options.open()) {
+            qantar.search.RetrievalSettings tuned = app.retriever().settings();
+            for (String kv : settings) {
+                String[] p = kv.split("=", 2);
+                if (p.length != 2) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--set takes NAME=VALUE, not " + kv);
+                }
+                tuned = tuned.with(p[0].strip(), Double.parseDouble(p[1].strip()));
+            }
+            app.retriever().use(tuned);
             Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
             List<Evaluation.Result> results = new ArrayList<>();
             for (EvalItem item : items) {
@@ -44,14 +60,17 @@ final class EvalCommand implements Callable<Integer> {
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(results, t)));
             } else {
                 for (Evaluation.Result r : results) {
-                    out.printf("%s %-3s %6.1f ms  %s%n", r.misses().isEmpty() ? "ok  " : "MISS", r.item().lang().code(),
-                            r.millis(), r.item().question());
-                    r.misses().forEach(m -> out.println("          - " + m));
+                    if (failures && r.failures().isEmpty()) {
+                        continue;
+                    }
+                    out.printf("%s %-3s %-11s %6.1f ms  %s%n", r.failures().isEmpty() ? "ok  " : "FAIL", r.item().lang().code(),
+                            r.item().kind().id(), r.millis(), r.item().question());
+                    r.failures().forEach(f -> out.println("          - " + f));
                 }
-                out.printf("%nquestions %d | recall@5 %.3f | side coverage %.3f | attribution precision %.3f | "
-                                + "key facts %.3f | scope accuracy %.3f | latency mean %.1f ms, p95 %.1f ms%n",
-                        t.questions(), t.recallAt5(), t.sideCoverage(), t.attributionPrecision(), t.factHitRate(),
-                        t.scopeAccuracy(), t.meanMillis(), t.p95Millis());
+                out.printf("%nquestions %d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f | "
+                                + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms%n",
+                        t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
+                        t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate(), t.meanMillis(), t.p95Millis());
             }
         }
         return 0;
@@ -70,18 +89,35 @@ final class EvalCommand implements Callable<Integer> {
             n.put("scope_correct", r.scopeCorrect());
             putRatio(n, "recall_at_5", r.recallAt5());
             putRatio(n, "side_coverage", r.sideCoverage());
-            putRatio(n, "attribution_precision", r.attributionPrecision());
             putRatio(n, "key_fact_hit_rate", r.factHitRate());
+            n.put("kind", r.item().kind().id());
+            n.put("shown", r.shown());
+            n.put("filler", r.filler());
+            n.put("false_missing", r.falseMissing());
+            putRatio(n, "core_fact", r.coreHit());
+            putRatio(n, "ndcg_at_3", r.ndcg3());
             n.put("millis", Math.round(r.millis() * 10) / 10.0);
-            ArrayNode misses = n.putArray("misses");
-            r.misses().forEach(misses::add);
+            ArrayNode misses = n.putArray("failures");
+            for (Evaluation.Failure f : r.failures()) {
+                ObjectNode fn = misses.addObject();
+                fn.put("what", f.what());
+                if (f.side() != null) {
+                    fn.put("side", f.side().id());
+                }
+                ArrayNode ids = fn.putArray("passage_ids");
+                f.passageIds().forEach(ids::add);
+            }
         }
         ObjectNode totals = o.putObject("totals");
         totals.put("questions", t.questions());
         putRatio(totals, "recall_at_5", t.recallAt5());
         putRatio(totals, "side_coverage", t.sideCoverage());
-        putRatio(totals, "attribution_precision", t.attributionPrecision());
         putRatio(totals, "key_fact_hit_rate", t.factHitRate());
+        putRatio(totals, "filler_rate", t.fillerRate());
+        putRatio(totals, "false_missing_rate", t.falseMissingRate());
+        putRatio(totals, "core_fact_rate", t.coreFactRate());
+        putRatio(totals, "ndcg_at_3", t.ndcg3());
+        putRatio(totals, "overview_answered", t.overviewAnswered());
         putRatio(totals, "out_of_scope_accuracy", t.scopeAccuracy());
         totals.put("latency_mean_ms", Math.round(t.meanMillis() * 10) / 10.0);
         totals.put("latency_p95_ms", Math.round(t.p95Millis() * 10) / 10.0);

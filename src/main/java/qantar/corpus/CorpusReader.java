@@ -33,7 +33,11 @@ public final class CorpusReader {
     private static final Set<String> SOURCE_FIELDS =
             Set.of("id", "title", "publisher", "date", "url", "language", "mirror_of", "note", "passages");
     private static final Set<String> PASSAGE_FIELDS =
-            Set.of("id", "side", "speaker", "topics", "text", "original", "quote", "said", "caution");
+            Set.of("id", "side", "speaker", "topics", "text", "original", "quote", "said", "caution", "asks", "same_as");
+    /** Questions a passage answers, per language it has a text in. */
+    public static final int MIN_ASKS = 2;
+    public static final int MAX_ASKS = 6;
+    public static final int MAX_ASK_CHARS = 200;
 
     /** What was read, and every problem found. The corpus is complete only when there are no errors. */
     public record Result(Corpus corpus, List<Problem> problems) {
@@ -58,6 +62,11 @@ public final class CorpusReader {
     private final Map<String, String> sourceIdsAt = new HashMap<>();
     private final Map<String, String> passageIdsAt = new HashMap<>();
     private Set<String> topicIds = Set.of();
+    /** same_as references, checked once every passage is known. */
+    private final List<ClusterRef> clusterRefs = new ArrayList<>();
+
+    private record ClusterRef(String passage, String target, String file, int line) {
+    }
 
     private CorpusReader() {
     }
@@ -83,6 +92,7 @@ public final class CorpusReader {
             }
         }
         List<TimelineItem> timeline = r.readTimeline(dir, dir.resolve("timeline.yaml"), passages);
+        r.checkClusters(passages, Map.of());
         return new Result(new Corpus(sources, passages, topics, glossary, timeline), r.problems);
     }
 
@@ -92,6 +102,12 @@ public final class CorpusReader {
      */
     public static Result readSource(String fileName, String content, Set<String> topicIds,
                                     Set<String> takenSourceIds, Set<String> takenPassageIds) {
+        return readSource(fileName, content, topicIds, takenSourceIds, takenPassageIds, Map.of());
+    }
+
+    /** As above; {@code livePassages} are the passages a same_as in the file may name. */
+    public static Result readSource(String fileName, String content, Set<String> topicIds,
+                                    Set<String> takenSourceIds, Set<String> takenPassageIds, Map<String, Passage> livePassages) {
         CorpusReader r = new CorpusReader();
         r.topicIds = topicIds;
         takenSourceIds.forEach(id -> r.sourceIdsAt.put(id, "the live corpus"));
@@ -99,7 +115,30 @@ public final class CorpusReader {
         List<Source> sources = new ArrayList<>();
         List<Passage> passages = new ArrayList<>();
         r.readSourceFile(fileName, content, sources, passages);
+        r.checkClusters(passages, livePassages);
         return new Result(new Corpus(sources, passages, List.of(), List.of(), List.of()), r.problems);
+    }
+
+    /**
+     * A same_as names the first passage of its cluster: one that exists, of the same side (a cluster
+     * is one side's fact told by several sources), and itself in no other cluster.
+     */
+    private void checkClusters(List<Passage> read, Map<String, Passage> live) {
+        Map<String, Passage> known = new HashMap<>(live);
+        read.forEach(p -> known.put(p.id(), p));
+        for (ClusterRef ref : clusterRefs) {
+            Passage target = known.get(ref.target());
+            Passage self = known.get(ref.passage());
+            String problem = target == null ? "same_as names an unknown passage '" + ref.target() + "'"
+                    : target.sameAs() != null ? "same_as must name the first passage of the cluster: '" + ref.target()
+                            + "' is itself same_as '" + target.sameAs() + "'"
+                    : self != null && self.side() != target.side() ? "same_as names '" + ref.target() + "' of side "
+                            + target.side().id() + "; a cluster keeps to one side"
+                    : null;
+            if (problem != null) {
+                problems.add(new Problem(ref.file(), ref.line(), Problem.Severity.ERROR, problem));
+            }
+        }
     }
 
     private static List<Path> listYaml(Path dir, List<Problem> problems) {
@@ -279,10 +318,37 @@ public final class CorpusReader {
                 y.warning(f.get("text"), "passage " + id + " has no " + l.code() + " text");
             }
         }
+        Map<Lang, List<String>> asks = asks(y, f, node, texts);
+        String sameAs = y.text(f, "same_as", node, false);
+        if (sameAs != null) {
+            if (sameAs.equals(id)) {
+                y.error(f.get("same_as"), "same_as names the passage itself");
+            } else {
+                clusterRefs.add(new ClusterRef(id, sameAs, y.file(), YamlNodes.line(f.get("same_as"))));
+            }
+        }
         if (id == null || side == null || speaker == null || texts.isEmpty()) {
             return null;
         }
-        return new Passage(id, source.id(), side, speaker, topics, texts, original, quote, said, caution);
+        return new Passage(id, source.id(), side, speaker, topics, texts, original, quote, said, caution, asks, sameAs);
+    }
+
+    /** Every language the passage has a text in needs its questions: a passage is found by what it answers. */
+    private Map<Lang, List<String>> asks(YamlNodes y, Map<String, Node> f, Node node, Map<Lang, String> texts) {
+        if (!f.containsKey("asks")) {
+            y.error(node, "missing asks (" + MIN_ASKS + " to " + MAX_ASKS + " questions the passage answers, per language of its text)");
+            return Map.of();
+        }
+        Map<Lang, List<String>> asks = y.langLists(f.get("asks"), "asks");
+        for (Lang l : texts.keySet()) {
+            int n = asks.getOrDefault(l, List.of()).size();
+            if (n < MIN_ASKS || n > MAX_ASKS) {
+                y.error(f.get("asks"), "asks in " + l.code() + ": " + n + " questions; " + MIN_ASKS + " to " + MAX_ASKS + " are needed");
+            }
+        }
+        asks.forEach((l, qs) -> qs.stream().filter(q -> q.length() > MAX_ASK_CHARS).findFirst().ifPresent(q ->
+                y.error(f.get("asks"), "an ask in " + l.code() + " is longer than " + MAX_ASK_CHARS + " characters")));
+        return asks;
     }
 
     private boolean bool(YamlNodes y, Map<String, Node> f, String key) {

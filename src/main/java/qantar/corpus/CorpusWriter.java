@@ -59,7 +59,19 @@ public final class CorpusWriter {
             if (p.said() != null) {
                 pm.put("said", p.said());
             }
+            if (p.sameAs() != null) {
+                pm.put("same_as", p.sameAs());
+            }
             pm.put("text", langs(p.texts()));
+            if (!p.asks().isEmpty()) {
+                Map<String, List<String>> asks = new LinkedHashMap<>();
+                for (Lang l : List.of(Lang.RU, Lang.EN, Lang.KK)) {
+                    if (p.asks().containsKey(l)) {
+                        asks.put(l.code(), p.asks().get(l));
+                    }
+                }
+                pm.put("asks", asks);
+            }
             if (!p.caution().isEmpty()) {
                 pm.put("caution", langs(p.caution()));
             }

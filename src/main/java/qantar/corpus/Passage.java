@@ -1,5 +1,6 @@
 package qantar.corpus;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,18 +8,39 @@ import java.util.Map;
  * One statement of one speaker, tied to one source. {@code texts} holds the statement in each
  * language we have; every text except the one in {@code original} (null when the source is in
  * another language) is a translation and is shown as one.
+ *
+ * <p>{@code asks} are short questions the passage answers, per language, as citizens ask them: they
+ * are searched beside the text, so a passage is found by what it answers, not only by the words it
+ * uses. {@code sameAs} names the first passage of a fact cluster when this one states the same fact
+ * from another source (null otherwise): an answer shows the cluster once, with every source.
  */
 public record Passage(String id, String sourceId, Side side, String speaker, List<String> topics,
                       Map<Lang, String> texts, Lang original, boolean quote, String said,
-                      Map<Lang, String> caution) {
+                      Map<Lang, String> caution, Map<Lang, List<String>> asks, String sameAs) {
 
     public Passage {
         topics = List.copyOf(topics);
         texts = Map.copyOf(texts);
         caution = caution == null ? Map.of() : Map.copyOf(caution);
+        Map<Lang, List<String>> a = new EnumMap<>(Lang.class);
+        if (asks != null) {
+            asks.forEach((l, qs) -> a.put(l, List.copyOf(qs)));
+        }
+        asks = Map.copyOf(a);
+    }
+
+    /** A passage with no asks and in no cluster. */
+    public Passage(String id, String sourceId, Side side, String speaker, List<String> topics,
+                   Map<Lang, String> texts, Lang original, boolean quote, String said, Map<Lang, String> caution) {
+        this(id, sourceId, side, speaker, topics, texts, original, quote, said, caution, Map.of(), null);
     }
 
     public boolean isTranslation(Lang lang) {
         return lang != original;
+    }
+
+    /** The id of the fact cluster this passage belongs to: its first passage's id. */
+    public String clusterId() {
+        return sameAs != null ? sameAs : id;
     }
 }

@@ -134,4 +134,30 @@ final class YamlNodes {
         }
         return out;
     }
+
+    /** A map from passage language to a list of texts ({ru: [..], en: [..], kk: [..]}). */
+    Map<Lang, List<String>> langLists(Node n, String what) {
+        Map<String, Node> fields = mapping(n, what, null);
+        Map<Lang, List<String>> out = new LinkedHashMap<>();
+        if (fields == null) {
+            return out;
+        }
+        for (var e : fields.entrySet()) {
+            var lang = Lang.fromCode(e.getKey());
+            if (lang.isEmpty()) {
+                error(e.getValue(), "unknown language '" + e.getKey() + "' in " + what + " (use ru, en or kk)");
+                continue;
+            }
+            List<String> items = new ArrayList<>();
+            for (Node item : sequence(e.getValue(), what + " in " + e.getKey())) {
+                if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
+                    items.add(s.getValue().strip());
+                } else {
+                    error(item, "each item of " + what + " must be a non-empty text");
+                }
+            }
+            out.put(lang.get(), items);
+        }
+        return out;
+    }
 }

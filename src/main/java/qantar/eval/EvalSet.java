@@ -46,6 +46,9 @@ public final class EvalSet {
             List<Side> sides = new ArrayList<>();
             Map<Side, List<String>> facts = new EnumMap<>(Side.class);
             List<String> passages = new ArrayList<>();
+            Map<String, Integer> judged = new java.util.LinkedHashMap<>();
+            List<String> core = new ArrayList<>();
+            EvalItem.Kind kind = EvalItem.Kind.PLAIN;
             for (NodeTuple t : m.getValue()) {
                 String key = ((ScalarNode) t.getKeyNode()).getValue();
                 Node v = t.getValueNode();
@@ -63,6 +66,24 @@ public final class EvalSet {
                             facts.put(side(((ScalarNode) f.getKeyNode()).getValue(), where), list(f.getValueNode(), where));
                         }
                     }
+                    case "kind" -> kind = kind(scalar(v, where), where);
+                    case "core" -> core.addAll(list(v, where));
+                    case "judged" -> {
+                        if (v instanceof ScalarNode s && s.getValue().isEmpty()) {
+                            break; // "judged:" with nothing under it: no passage answers
+                        }
+                        if (!(v instanceof MappingNode jm)) {
+                            throw new IllegalStateException(where + "judged must map passage ids to grades 1 or 2");
+                        }
+                        for (NodeTuple j : jm.getValue()) {
+                            String grade = scalar(j.getValueNode(), where);
+                            if (!grade.equals("1") && !grade.equals("2")) {
+                                throw new IllegalStateException(where + "grade '" + grade + "' of "
+                                        + ((ScalarNode) j.getKeyNode()).getValue() + ": use 1 or 2");
+                            }
+                            judged.put(((ScalarNode) j.getKeyNode()).getValue(), Integer.parseInt(grade));
+                        }
+                    }
                     case "note" -> { }
                     default -> throw new IllegalStateException(where + "unknown field '" + key + "'");
                 }
@@ -70,9 +91,26 @@ public final class EvalSet {
             if (question == null || lang == null) {
                 throw new IllegalStateException(where + "an item needs question and lang");
             }
-            out.add(new EvalItem(question, lang, outOfScope, sides, facts, passages, line));
+            for (String id : core) {
+                if (judged.getOrDefault(id, 0) != 2) {
+                    throw new IllegalStateException(where + "core passage " + id + " must be judged 2");
+                }
+            }
+            if (outOfScope) {
+                kind = EvalItem.Kind.OUT_OF_SCOPE;
+            }
+            out.add(new EvalItem(question, lang, kind, outOfScope, sides, facts, passages, judged, core, line));
         }
         return out;
+    }
+
+    private static EvalItem.Kind kind(String id, String where) {
+        for (EvalItem.Kind k : EvalItem.Kind.values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalStateException(where + "unknown kind '" + id + "'");
     }
 
     private static Side side(String id, String where) {

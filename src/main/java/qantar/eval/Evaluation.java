@@ -2,6 +2,7 @@ package qantar.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,27 +17,51 @@ import qantar.search.Analyzers;
 import qantar.search.LanguageDetector;
 import qantar.search.Retriever;
 
-/** Scores the answers to a question set. */
+/**
+ * Scores the answers to a question set against its graded judgments (see {@link EvalItem}): how
+ * many shown statements are filler (judged 0), how often a main side is called empty while it has
+ * a passage that answers (false missing), whether the core fact is shown, nDCG@3 per side, and the
+ * older measures (recall@5, side coverage, key facts, scope).
+ */
 public final class Evaluation {
     private static final int TOP = 5;
+    private static final int NDCG_DEPTH = 3;
 
-    /** The outcome for one question. Ratios are NaN where the item expects nothing of that kind. */
-    public record Result(EvalItem item, Answer answer, double millis, double recallAt5, double sideCoverage,
-                         double attributionPrecision, double factHitRate, boolean scopeCorrect, List<String> misses) {
+    /** One thing wrong with an answer, for {@code eval --failures}. */
+    public record Failure(String what, Side side, List<String> passageIds) {
+        @Override
+        public String toString() {
+            return what + (side == null ? "" : " [" + side.id() + "]") + (passageIds.isEmpty() ? "" : " " + passageIds);
+        }
     }
 
-    public record Totals(int questions, double recallAt5, double sideCoverage, double attributionPrecision,
-                         double factHitRate, double scopeAccuracy, double meanMillis, double p95Millis) {
+    /**
+     * The outcome for one question. Ratios are NaN where the item expects nothing of that kind;
+     * counts are zero there.
+     */
+    public record Result(EvalItem item, Answer answer, double millis, double recallAt5, double sideCoverage,
+                         double factHitRate, boolean scopeCorrect, int shown, int filler, int answeringSides,
+                         int falseMissing, double coreHit, double ndcg3, List<Failure> failures) {
+        public List<String> misses() {
+            return failures.stream().map(Failure::toString).toList();
+        }
+    }
+
+    public record Totals(int questions, double recallAt5, double sideCoverage, double factHitRate, double scopeAccuracy,
+                         double fillerRate, double falseMissingRate, double coreFactRate, double ndcg3,
+                         double overviewAnswered, double meanMillis, double p95Millis) {
     }
 
     private final AnswerService answers;
     private final Retriever retriever;
     private final Map<String, Passage> passages;
+    private final Map<String, List<String>> clusters = new HashMap<>();
 
     public Evaluation(AnswerService answers, Retriever retriever, Map<String, Passage> passages) {
         this.answers = answers;
         this.retriever = retriever;
         this.passages = passages;
+        passages.values().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p.id()));
     }
 
     public Result run(EvalItem item) {
@@ -44,43 +69,54 @@ public final class Evaluation {
         // Composed afresh: a stored answer would show what an earlier version of the system answered.
         Answer a = answers.compose(new Question(item.question(), item.lang(), Set.of()));
         double millis = (System.nanoTime() - start) / 1e6;
-        List<String> misses = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         boolean scopeCorrect = a.inScope() != item.outOfScope();
         if (!scopeCorrect) {
-            misses.add(item.outOfScope() ? "answered an out-of-scope question" : "called it out of scope");
+            failures.add(new Failure(item.outOfScope() ? "answered an out-of-scope question" : "called it out of scope", null, List.of()));
         }
-        double recall = Double.NaN;
-        if (!item.passages().isEmpty()) {
-            var hits = retriever.retrieve(a.question(), LanguageDetector.detect(a.question()), Set.of()).hits();
-            int found = 0;
-            for (String id : item.passages()) {
-                Passage p = passages.get(id);
-                boolean top = p != null && hits.stream().filter(h -> h.passage().side() == p.side()).limit(TOP)
-                        .anyMatch(h -> h.passage().id().equals(id));
-                if (top) {
-                    found++;
-                } else {
-                    misses.add(p == null ? "unknown passage " + id : "passage " + id + " not in its side's top " + TOP);
-                }
+        if (item.kind() == EvalItem.Kind.OVERVIEW && a.statements().isEmpty()) {
+            failures.add(new Failure("overview question unanswered", null, List.of()));
+        }
+        int filler = 0;
+        for (Statement s : a.statements()) {
+            if (grade(item, s) == 0) {
+                filler++;
+                failures.add(new Failure("filler", s.side(), List.of(s.passageId())));
             }
-            recall = (double) found / item.passages().size();
         }
+        int answering = 0;
+        int falseMissing = 0;
+        double ndcgSum = 0;
+        for (Side side : Side.values()) {
+            List<String> answeringIds = judgedOf(item, side, 2);
+            if (answeringIds.isEmpty()) {
+                continue;
+            }
+            double ndcg = ndcg(item, side, a.statements(side));
+            ndcgSum += ndcg;
+            answering++;
+            if (a.statements(side).isEmpty() && Side.MAIN.contains(side)) {
+                falseMissing++;
+                failures.add(new Failure("called empty, but answered by", side, answeringIds));
+            } else if (ndcg < 0.5) {
+                failures.add(new Failure(String.format(Locale.ROOT, "nDCG@3 %.2f, best unshown", ndcg), side,
+                        answeringIds.stream().filter(id -> a.statements(side).stream().noneMatch(s -> s.passageIds().contains(id))).limit(3).toList()));
+            }
+        }
+        int answeringMain = (int) Side.MAIN.stream().filter(s -> !judgedOf(item, s, 2).isEmpty()).count();
+        double coreHit = Double.NaN;
+        if (!item.core().isEmpty()) {
+            boolean hit = a.statements().stream().anyMatch(s -> s.passageIds().stream().anyMatch(id -> cluster(id).stream().anyMatch(item.core()::contains)));
+            coreHit = hit ? 1 : 0;
+            if (!hit) {
+                failures.add(new Failure("core fact not shown", null, item.core()));
+            }
+        }
+        double recall = recall(item, a, failures);
         double coverage = Double.NaN;
         if (!item.sides().isEmpty()) {
             long shown = item.sides().stream().filter(s -> !a.statements(s).isEmpty()).count();
-            item.sides().stream().filter(s -> a.statements(s).isEmpty()).forEach(s -> misses.add("side " + s.id() + " missing"));
             coverage = (double) shown / item.sides().size();
-        }
-        double attribution = Double.NaN;
-        if (!a.statements().isEmpty()) {
-            long right = a.statements().stream().filter(s -> {
-                Passage p = passages.get(s.passageId());
-                return p != null && p.side() == s.side() && p.sourceId().equals(s.sourceId());
-            }).count();
-            attribution = (double) right / a.statements().size();
-            if (right < a.statements().size()) {
-                misses.add("misattributed statements");
-            }
         }
         double facts = Double.NaN;
         if (!item.facts().isEmpty()) {
@@ -89,23 +125,94 @@ public final class Evaluation {
                 String shown = normalise(String.join(" ", a.statements(e.getKey()).stream().map(Statement::text).toList()));
                 if (e.getValue().stream().anyMatch(term -> shown.contains(normalise(term)))) {
                     hit++;
-                } else {
-                    misses.add("no key fact " + e.getValue() + " for " + e.getKey().id());
                 }
             }
             facts = (double) hit / item.facts().size();
         }
-        return new Result(item, a, millis, recall, coverage, attribution, facts, scopeCorrect, misses);
+        return new Result(item, a, millis, recall, coverage, facts, scopeCorrect, a.statements().size(), filler,
+                answeringMain, falseMissing, coreHit, answering == 0 ? Double.NaN : ndcgSum / answering, failures);
+    }
+
+    /** The passages of a side judged at least {@code grade}, read with the side they have in the corpus now. */
+    private List<String> judgedOf(EvalItem item, Side side, int grade) {
+        return item.judged().entrySet().stream()
+                .filter(e -> e.getValue() >= grade && passages.containsKey(e.getKey()) && passages.get(e.getKey()).side() == side)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** A statement is as good as the best judged passage it stands on (a cluster counts as its best member). */
+    private int grade(EvalItem item, Statement s) {
+        return s.passageIds().stream().flatMap(id -> cluster(id).stream()).mapToInt(item::grade).max().orElse(0);
+    }
+
+    private List<String> cluster(String id) {
+        Passage p = passages.get(id);
+        return p == null ? List.of(id) : clusters.getOrDefault(p.clusterId(), List.of(id));
+    }
+
+    /** nDCG@3 of a side's statements, against the best its judged passages allow (a cluster counts once). */
+    private double ndcg(EvalItem item, Side side, List<Statement> shown) {
+        Map<String, Integer> byCluster = new HashMap<>();
+        for (String id : judgedOf(item, side, 1)) {
+            byCluster.merge(passages.get(id).clusterId(), item.grade(id), Math::max);
+        }
+        double[] ideal = byCluster.values().stream().mapToDouble(Integer::doubleValue).sorted().toArray();
+        double idcg = 0;
+        for (int i = 0; i < Math.min(NDCG_DEPTH, ideal.length); i++) {
+            idcg += gain(ideal[ideal.length - 1 - i]) / log2(i + 2);
+        }
+        double dcg = 0;
+        for (int i = 0; i < Math.min(NDCG_DEPTH, shown.size()); i++) {
+            dcg += gain(grade(item, shown.get(i))) / log2(i + 2);
+        }
+        return idcg == 0 ? Double.NaN : dcg / idcg;
+    }
+
+    private static double gain(double grade) {
+        return Math.pow(2, grade) - 1;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    /** Share of the expected passages (the core ones when no others are named) among their side's top five. */
+    private double recall(EvalItem item, Answer a, List<Failure> failures) {
+        List<String> expected = !item.passages().isEmpty() ? item.passages() : item.core();
+        if (expected.isEmpty() || item.outOfScope()) {
+            return Double.NaN;
+        }
+        var hits = retriever.retrieve(a.question(), LanguageDetector.detect(a.question()), Set.of()).hits();
+        int found = 0;
+        for (String id : expected) {
+            Passage p = passages.get(id);
+            boolean top = p != null && hits.stream().filter(h -> h.passage().side() == p.side()).limit(TOP)
+                    .anyMatch(h -> h.passage().id().equals(id));
+            if (top) {
+                found++;
+            }
+        }
+        return (double) found / expected.size();
     }
 
     public static Totals totals(List<Result> results) {
         double[] ms = results.stream().mapToDouble(Result::millis).sorted().toArray();
+        int shown = results.stream().mapToInt(Result::shown).sum();
+        int filler = results.stream().mapToInt(Result::filler).sum();
+        int answering = results.stream().mapToInt(Result::answeringSides).sum();
+        int falseMissing = results.stream().mapToInt(Result::falseMissing).sum();
+        List<Result> overviews = results.stream().filter(r -> r.item().kind() == EvalItem.Kind.OVERVIEW).toList();
         return new Totals(results.size(),
                 mean(results.stream().mapToDouble(Result::recallAt5).toArray()),
                 mean(results.stream().mapToDouble(Result::sideCoverage).toArray()),
-                mean(results.stream().mapToDouble(Result::attributionPrecision).toArray()),
                 mean(results.stream().mapToDouble(Result::factHitRate).toArray()),
                 results.stream().filter(Result::scopeCorrect).count() / (double) Math.max(1, results.size()),
+                shown == 0 ? 0 : (double) filler / shown,
+                answering == 0 ? 0 : (double) falseMissing / answering,
+                mean(results.stream().mapToDouble(Result::coreHit).toArray()),
+                mean(results.stream().mapToDouble(Result::ndcg3).toArray()),
+                overviews.isEmpty() ? Double.NaN
+                        : overviews.stream().filter(r -> !r.answer().statements().isEmpty()).count() / (double) overviews.size(),
                 Arrays.stream(ms).average().orElse(0),
                 ms.length == 0 ? 0 : ms[Math.min(ms.length - 1, (int) Math.ceil(0.95 * ms.length) - 1)]);
     }

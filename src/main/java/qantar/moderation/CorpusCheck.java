@@ -24,7 +24,7 @@ final class CorpusCheck {
     /** Errors of one passage of a live source; {@code taken} are the passage ids it may not use. */
     static List<String> passage(Corpus live, Source source, Passage p, Set<String> taken) {
         String yaml = CorpusWriter.sourceYaml(source, List.of(p));
-        CorpusReader.Result r = CorpusReader.readSource(source.id() + ".yaml", yaml, topicIds(live), Set.of(), taken);
+        CorpusReader.Result r = CorpusReader.readSource(source.id() + ".yaml", yaml, topicIds(live), Set.of(), taken, live.passagesById());
         return r.errors().stream().map(Problem::message).toList();
     }
 
@@ -47,7 +47,7 @@ final class CorpusCheck {
     static Upload upload(String fileName, String content, Corpus live, CorpusStore store, Set<String> pendingIds) {
         Set<String> topics = topicIds(live);
         // First pass: what the file says, to know its source and passage ids.
-        CorpusReader.Result first = CorpusReader.readSource(fileName, content, topics, Set.of(), Set.of());
+        CorpusReader.Result first = CorpusReader.readSource(fileName, content, topics, Set.of(), Set.of(), live.passagesById());
         if (!first.ok() || first.corpus().sources().isEmpty()) {
             return new Upload(first, null, List.of(), List.of());
         }
@@ -63,7 +63,7 @@ final class CorpusCheck {
             takenSources.remove(source.id());
         }
         // Second pass: the same file against the ids it may not use, so each clash has its line.
-        CorpusReader.Result r = CorpusReader.readSource(fileName, content, topics, takenSources, takenPassages);
+        CorpusReader.Result r = CorpusReader.readSource(fileName, content, topics, takenSources, takenPassages, live.passagesById());
         if (!r.ok()) {
             return new Upload(r, null, List.of(), List.of());
         }

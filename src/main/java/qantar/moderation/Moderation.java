@@ -209,7 +209,8 @@ public final class Moderation {
             String speaker = t.fields().getOrDefault("speaker", source.publisher());
             Lang original = lang.get().code().equals(source.language()) ? lang.get() : null;
             Passage draft = new Passage("draft", source.id(), side.get(), speaker, topics, Map.of(lang.get(), t.text()),
-                    original, Boolean.TRUE.equals(t.quote()), t.fields().get("said"), Map.of());
+                    original, Boolean.TRUE.equals(t.quote()), t.fields().get("said"), Map.of(),
+                    t.asks(lang.get()), t.fields().get("same_as"));
             return proposeCreate(actor, draft, t.fields().getOrDefault("reason", "new passage"));
         });
     }
@@ -223,7 +224,7 @@ public final class Moderation {
         }
         String id = proposals.nextPassageId(source.id(), store.passageIds());
         Passage p = new Passage(id, draft.sourceId(), draft.side(), draft.speaker(), draft.topics(), draft.texts(),
-                draft.original(), draft.quote(), draft.said(), draft.caution());
+                draft.original(), draft.quote(), draft.said(), draft.caution(), draft.asks(), draft.sameAs());
         List<String> errors = CorpusCheck.passage(corpus, source, p, taken(id));
         if (!errors.isEmpty()) {
             return Result.error("mod.invalid", "problems", String.join("\n", errors));
@@ -264,9 +265,17 @@ public final class Moderation {
             if (!t.text().isEmpty()) {
                 texts.put(lang, t.text());
             }
+            Map<Lang, List<String>> asks = new EnumMap<>(Lang.class);
+            asks.putAll(old.asks());
+            Map<Lang, List<String>> newAsks = t.asks(lang);
+            if (newAsks != null) {
+                asks.putAll(newAsks);
+            }
+            String sameAs = t.fields().getOrDefault("same_as", old.sameAs() == null ? "" : old.sameAs());
             Passage changed = new Passage(old.id(), old.sourceId(), old.side(), t.fields().getOrDefault("speaker", old.speaker()),
                     t.topics() != null ? t.topics() : old.topics(), texts, old.original(),
-                    t.quote() != null ? t.quote() : old.quote(), t.fields().getOrDefault("said", old.said()), old.caution());
+                    t.quote() != null ? t.quote() : old.quote(), t.fields().getOrDefault("said", old.said()), old.caution(),
+                    asks, sameAs.isBlank() || sameAs.equals("-") ? null : sameAs);
             return proposeUpdateOf(actor, stored.get(), changed, t.fields().getOrDefault("reason", "edit"));
         });
     }

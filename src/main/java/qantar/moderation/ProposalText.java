@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
  * /propose SOURCE_ID SIDE LANG        /edit PASSAGE_ID [LANG]
  * speaker: ...   (optional lines)     speaker: / topics: / quote: / said: / reason: (optional)
  * topics: a, b                        the new text (optional when only fields change)
+ * asks: q1 | q2   (questions the text answers, in LANG; asks.ru: / asks.kk: / asks.en: for others)
+ * same_as: PASSAGE_ID   (the first passage of the fact cluster)
  * the passage text, any number of lines
  * </pre>
  * Field lines are read only at the top of the body, so a text line that happens to contain a
  * colon further down stays text.
  */
 record ProposalText(String head, Map<String, String> fields, String text) {
-    static final java.util.Set<String> FIELDS = java.util.Set.of("speaker", "topics", "quote", "said", "reason");
-    private static final Pattern FIELD = Pattern.compile("(?i)\\s*(speaker|topics|quote|said|reason)\\s*:\\s*(.*)");
+    private static final Pattern FIELD = Pattern.compile(
+            "(?i)\\s*(speaker|topics|quote|said|reason|same_as|asks(?:[._](?:ru|kk|en))?)\\s*:\\s*(.*)");
 
     /** Splits a command's arguments into the first line, leading field lines and the text. */
     static ProposalText parse(String args) {
@@ -37,7 +39,7 @@ record ProposalText(String head, Map<String, String> fields, String text) {
             if (!m.matches()) {
                 break;
             }
-            fields.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
+            fields.put(m.group(1).toLowerCase(Locale.ROOT).replace('_', '.').replace("same.as", "same_as"), m.group(2).strip());
         }
         StringBuilder text = new StringBuilder();
         for (; i < body.length; i++) {
@@ -56,6 +58,22 @@ record ProposalText(String head, Map<String, String> fields, String text) {
             return null;
         }
         return java.util.Arrays.stream(t.replaceAll("[\\[\\]]", "").split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /**
+     * The asks lines: "asks:" in {@code lang}, "asks.ru:" and the like in theirs; questions separated
+     * by "|". Null when there are none.
+     */
+    java.util.Map<qantar.corpus.Lang, java.util.List<String>> asks(qantar.corpus.Lang lang) {
+        java.util.Map<qantar.corpus.Lang, java.util.List<String>> out = new java.util.EnumMap<>(qantar.corpus.Lang.class);
+        fields.forEach((k, v) -> {
+            qantar.corpus.Lang l = k.equals("asks") ? lang
+                    : k.startsWith("asks.") ? qantar.corpus.Lang.fromCode(k.substring(5)).orElse(null) : null;
+            if (l != null) {
+                out.put(l, java.util.Arrays.stream(v.split("\\|")).map(String::strip).filter(q -> !q.isEmpty()).toList());
+            }
+        });
+        return out.isEmpty() ? null : out;
     }
 
     /** quote: yes/true/no/false; null when absent or unreadable (reported by the caller). */

@@ -42,6 +42,9 @@ public final class Analyzers {
     public static final String EN = "text_en";
     public static final String KK = "text_kk";
     public static final String TRANSLIT = "translit";
+    public static final String ASK_RU = "ask_ru";
+    public static final String ASK_EN = "ask_en";
+    public static final String ASK_KK = "ask_kk";
 
     /** «Сколько человек погибло»: Lucene's stop set would drop «человек» and «был». */
     private static final List<String> RUSSIAN_KEEP = List.of("человек", "был", "была", "были", "было", "быть", "нет", "один", "два", "три");
@@ -138,7 +141,17 @@ public final class Analyzers {
     }
 
     public static Analyzer perField() {
-        return new PerFieldAnalyzerWrapper(english(), Map.of(RU, russian(), EN, english(), KK, kazakh(), TRANSLIT, translit()));
+        return new PerFieldAnalyzerWrapper(english(), Map.of(RU, russian(), EN, english(), KK, kazakh(), TRANSLIT, translit(),
+                ASK_RU, russian(), ASK_EN, english(), ASK_KK, kazakh()));
+    }
+
+    /** The field of the questions a passage answers in {@code lang}, read by that language's analyzer. */
+    public static String askField(qantar.corpus.Lang lang) {
+        return switch (lang) {
+            case RU -> ASK_RU;
+            case EN -> ASK_EN;
+            case KK -> ASK_KK;
+        };
     }
 
     /** Joins grouped digits (20 000, 20,000 -> 20000) exactly as every field reads them. */

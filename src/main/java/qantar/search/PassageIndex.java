@@ -52,7 +52,7 @@ public final class PassageIndex implements AutoCloseable {
     public static final String VECTOR = "vector";
     private static final String TEXT_HASH = "text_hash";
     /** Bump when the fields or analyzers change, so old indexes are rebuilt. */
-    private static final String FORMAT = "4";
+    private static final String FORMAT = "5";
     private static final String NO_VECTORS = "none";
     private static final int EMBED_BATCH = 16;
 
@@ -261,6 +261,8 @@ public final class PassageIndex implements AutoCloseable {
         }
         all.add(p.speaker());
         d.add(new TextField(Analyzers.TRANSLIT, all.toString(), Field.Store.NO));
+        // The questions a passage answers, each language in its own field (doc2query): found by what it answers.
+        p.asks().forEach((lang, qs) -> d.add(new TextField(Analyzers.askField(lang), String.join("\n", qs), Field.Store.NO)));
         return d;
     }
 

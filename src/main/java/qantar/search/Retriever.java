@@ -1,33 +1,23 @@
 package qantar.search;
 
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.FixedBitSet;
 import qantar.corpus.Corpus;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
@@ -47,43 +37,36 @@ import qantar.corpus.Side;
  * glossary concepts it matched.
  */
 public final class Retriever {
-    private static final int GLOBAL_CANDIDATES = 100;
-    private static final int SIDE_CANDIDATES = 40;
-    private static final float OWN_FIELD = 1.0f;
-    private static final float OTHER_FIELD = 0.8f;
-    private static final float TRANSLIT_FIELD = 0.5f;
-    private static final float FUZZY_TRANSLIT = 0.25f;
-    /** Anchors and context words still rank passages a little, among equally covering ones. */
-    private static final float SCENE = 0.3f;
-    private static final double BM25_SHARE = 0.6;
-    /** A glossary concept is curated subject matter; a bare word may be filler the stop lists missed. */
-    private static final double GLOSSARY_WEIGHT = 2.0;
-    private static final double BARE_WORD_CAP = 1.5;
-    /**
-     * A word the corpus never uses may be slang or a typo, or the very subject the corpus lacks (the
-     * zoo in "what did the Almaty zoo do"): it weighs less than a curated concept, as much as a rare word.
-     */
-    private static final double UNSEEN_WORD = 1.0;
-    /** "How many…?" asks for a figure: among passages that cover it about as well, those giving one come first. */
-    private static final Pattern ASKS_FOR_FIGURE = Pattern.compile(
-            "(?iu)(?<!\\p{L})(сколько|скока|скоко|сколка|количеств\\p{L}*|число|численност\\p{L}*|how many|how much|number of|қанша|неше)(?!\\p{L})");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
-    private static final double FIGURE = 0.2;
-    /** The usual reciprocal rank fusion constant: ranks far down still count, a little. */
-    private static final int RRF_K = 60;
 
+    /** A candidate: its score (the order) and its coverage of the question by its texts and asks. */
     public record Hit(Passage passage, double score, double coverage) {
     }
 
     /**
      * The question as understood, and the candidates, best first. {@code vectorText} is what was
      * embedded for the vector search, or null when vectors took no part; {@code translations} are
-     * the other forms of the question that were searched too.
+     * the other forms of the question that were searched too; {@code frames} the kinds of answer
+     * the question asks for.
      */
     public record Retrieval(Lang lang, List<Concept> concepts, boolean anchored, String vectorText, List<String> translations,
-                            List<Hit> hits) {
+                            List<Hit> hits, List<String> uncovered) {
+        public Retrieval(Lang lang, List<Concept> concepts, boolean anchored, String vectorText, List<String> translations,
+                         List<Hit> hits) {
+            this(lang, concepts, anchored, vectorText, translations, hits, List.of());
+        }
+
         public double bestCoverage() {
             return hits.stream().mapToDouble(Hit::coverage).max().orElse(0);
+        }
+
+        public List<Frame> frames() {
+            return concepts.stream().map(Concept::frame).filter(java.util.Objects::nonNull).distinct().toList();
+        }
+
+        /** Whether the question has a subject beyond the events, the scene and its frame. */
+        public boolean hasSubject() {
+            return concepts.stream().anyMatch(Concept::counts);
         }
     }
 
@@ -91,19 +74,26 @@ public final class Retriever {
     private static final Comparator<Hit> BEST_FIRST = Comparator.comparingDouble(Hit::score).reversed()
             .thenComparing(h -> h.passage().id());
 
-    private record State(QueryPlanner planner, Map<String, Passage> passages, Set<String> withFigures) {
+    private record State(QueryPlanner planner, Map<String, Passage> passages, Set<String> withFigures,
+                         Map<String, List<Passage>> clusters) {
     }
 
     private final PassageIndex index;
-    private final Map<Lang, org.apache.lucene.analysis.Analyzer> analyzers = Map.of(
-            Lang.RU, Analyzers.russian(), Lang.EN, Analyzers.english(), Lang.KK, Analyzers.kazakh());
-    private final org.apache.lucene.analysis.Analyzer translit = Analyzers.translit();
+    private final Frames frames;
+    private volatile RetrievalSettings settings;
+    private volatile ConceptQueries queries;
     private volatile State state;
     /** Other forms of a question to search as well (translations, when a model is configured). */
     private volatile QueryTransformer forms = question -> List.of(question);
 
     public Retriever(PassageIndex index, Corpus corpus) {
+        this(index, corpus, Frames.NONE, RetrievalSettings.DEFAULT);
+    }
+
+    public Retriever(PassageIndex index, Corpus corpus, Frames frames, RetrievalSettings settings) {
         this.index = index;
+        this.frames = frames;
+        use(settings);
         update(corpus);
     }
 
@@ -111,7 +101,27 @@ public final class Retriever {
     public void update(Corpus corpus) {
         Set<String> withFigures = new java.util.HashSet<>();
         corpus.passages().stream().filter(Retriever::givesFigure).forEach(p -> withFigures.add(p.id()));
-        state = new State(new QueryPlanner(corpus.glossary()), corpus.passagesById(), withFigures);
+        Map<String, List<Passage>> clusters = new HashMap<>();
+        corpus.passages().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p));
+        state = new State(new QueryPlanner(corpus.glossary(), frames), corpus.passagesById(), withFigures, clusters);
+    }
+
+    /** Retrieves with other settings from now on (for {@code eval --set}). */
+    public void use(RetrievalSettings s) {
+        settings = java.util.Objects.requireNonNull(s);
+        queries = new ConceptQueries(s);
+    }
+
+    public RetrievalSettings settings() {
+        return settings;
+    }
+
+    /** The passages stating the same fact as {@code p} (its fact cluster), {@code p} first. */
+    public List<Passage> cluster(Passage p) {
+        List<Passage> all = state.clusters().getOrDefault(p.clusterId(), List.of(p));
+        List<Passage> out = new ArrayList<>(List.of(p));
+        all.stream().filter(x -> !x.id().equals(p.id())).forEach(out::add);
+        return out;
     }
 
     /** The embedding model behind the vector half of the search, if vectors are on. */
@@ -161,7 +171,7 @@ public final class Retriever {
         }
         List<Hit> hits = new ArrayList<>(best.values());
         hits.sort(BEST_FIRST);
-        return new Retrieval(lang, concepts, anchored, own.vectorText(), used, hits);
+        return new Retrieval(lang, concepts, anchored, own.vectorText(), used, hits, own.uncovered());
     }
 
     /** One form of the question; {@code english} is its English translation, if any, for the vector search. */
@@ -170,91 +180,108 @@ public final class Retriever {
         if (concepts.isEmpty()) {
             return new Retrieval(lang, concepts, false, null, List.of(), List.of());
         }
-        List<Query> conceptQueries = new ArrayList<>();
-        for (Concept c : concepts) {
-            conceptQueries.add(conceptQuery(c, lang));
-        }
+        RetrievalSettings set = settings;
+        ConceptQueries cq = queries;
+        List<Query> conceptQueries = concepts.stream().map(c -> cq.of(c, lang)).toList();
         String vectorText = vectors && index.embedder().isPresent() ? vectorText(question, lang, concepts, english) : null;
         float[] vector = vectorText == null ? null : index.embedder().get().embed(vectorText);
-        boolean figure = ASKS_FOR_FIGURE.matcher(question).find();
+        List<Frame> frames = concepts.stream().map(Concept::frame).filter(java.util.Objects::nonNull).distinct().toList();
+        // A frame that stands alone ("what happened?") is a question about the events when nothing else is asked.
+        boolean anchored = concepts.stream().anyMatch(Concept::anchor)
+                || (frames.stream().anyMatch(Frame::standsAlone) && concepts.stream().noneMatch(Concept::counts));
+        boolean subject = concepts.stream().anyMatch(Concept::counts);
         return index.search(searcher -> {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             for (int i = 0; i < concepts.size(); i++) {
                 Query q = conceptQueries.get(i);
-                all.add(concepts.get(i).counts() ? q : new BoostQuery(q, SCENE), Occur.SHOULD);
+                all.add(concepts.get(i).counts() ? q : new BoostQuery(q, set.scene()), Occur.SHOULD);
             }
-            Query query = all.build();
             Set<Side> wanted = sides == null || sides.isEmpty() ? Set.of(Side.values()) : sides;
-            Map<Integer, Float> candidates = new HashMap<>();
-            if (wanted.size() == Side.values().length) {
-                for (ScoreDoc d : searcher.search(query, GLOBAL_CANDIDATES).scoreDocs) {
-                    candidates.put(d.doc, d.score);
-                }
-            }
-            Map<Integer, Integer> vectorRank = new HashMap<>();
-            for (Side side : wanted) {
-                Query sideFilter = new TermQuery(new Term(PassageIndex.SIDE, side.id()));
-                Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(sideFilter, Occur.FILTER).build();
-                for (ScoreDoc d : searcher.search(filtered, SIDE_CANDIDATES).scoreDocs) {
-                    candidates.put(d.doc, d.score);
-                }
-                if (vector != null) {
-                    ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, vector, SIDE_CANDIDATES, sideFilter),
-                            SIDE_CANDIDATES).scoreDocs;
-                    for (int r = 0; r < near.length; r++) {
-                        vectorRank.put(near[r].doc, r + 1);
-                        candidates.putIfAbsent(near[r].doc, 0f);
-                    }
-                }
-            }
-            int docs = searcher.getIndexReader().numDocs();
-            boolean anchored = false;
-            double total = 0;
-            double[] weight = new double[concepts.size()];
-            FixedBitSet[] matches = new FixedBitSet[concepts.size()];
-            for (int i = 0; i < concepts.size(); i++) {
-                matches[i] = matching(searcher, conceptQueries.get(i));
-                anchored |= concepts.get(i).anchor();
-                if (concepts.get(i).counts()) {
-                    weight[i] = weight(concepts.get(i), matches[i].cardinality(), docs);
-                    total += weight[i];
-                }
-            }
-            double maxBm25 = candidates.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
+            Candidates c = candidates(searcher, all.build(), vector, wanted, set);
+            Coverage coverage = Coverage.of(searcher, concepts, conceptQueries, set);
             var stored = searcher.storedFields();
             Map<Integer, Passage> found = new HashMap<>();
-            for (int doc : candidates.keySet()) {
+            for (int doc : c.bm25().keySet()) {
                 Passage p = s.passages().get(stored.document(doc).get(PassageIndex.ID));
                 if (p != null) {
                     found.put(doc, p);
                 }
             }
-            Map<Integer, Integer> bm25Rank = vector == null ? Map.of() : ranksWithinSide(candidates, found);
+            Map<Integer, Integer> bm25Rank = vector == null ? Map.of() : ranksWithinSide(c.bm25(), found);
+            double maxBm25 = c.bm25().values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
             List<Hit> hits = new ArrayList<>();
-            for (var e : candidates.entrySet()) {
-                int doc = e.getKey();
-                Passage p = found.get(doc);
+            for (var e : c.bm25().entrySet()) {
+                Passage p = found.get(e.getKey());
                 if (p == null) {
                     continue;
                 }
-                double covered = 0;
-                boolean sceneMatch = false;
-                for (int i = 0; i < concepts.size(); i++) {
-                    if (matches[i].get(doc)) {
-                        covered += weight[i];
-                        sceneMatch |= !concepts.get(i).counts();
-                    }
-                }
-                // A question made only of anchors and context ("tell me about Qantar") is covered by passages naming them.
-                double coverage = total > 0 ? covered / total : (sceneMatch ? 1 : 0);
+                double cover = coverage.of(e.getKey());
                 double order = vector == null ? e.getValue() / maxBm25
-                        : (rrf(bm25Rank.get(doc)) + rrf(vectorRank.get(doc))) / (2 * rrf(1));
-                double bonus = figure && s.withFigures().contains(p.id()) ? FIGURE : 0;
-                hits.add(new Hit(p, coverage + BM25_SHARE * order + bonus, coverage));
+                        : (rrf(bm25Rank.get(e.getKey()), set) + rrf(c.vectorRank().get(e.getKey()), set)) / (2 * rrf(1, set));
+                hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, subject, p, set), cover));
             }
             hits.sort(BEST_FIRST);
-            return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits);
+            return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits, names(question, coverage.unseen()));
         });
+    }
+
+    /** Lexical candidates with their BM25 scores (vector-only ones at 0), and each vector candidate's rank in its side. */
+    private record Candidates(Map<Integer, Float> bm25, Map<Integer, Integer> vectorRank) {
+    }
+
+    /** The global top and every side's own top, so a side with few passages is never crowded out. */
+    private static Candidates candidates(IndexSearcher searcher, Query query, float[] vector, Set<Side> wanted,
+                                         RetrievalSettings set) throws java.io.IOException {
+        Map<Integer, Float> bm25 = new HashMap<>();
+        if (wanted.size() == Side.values().length) {
+            for (ScoreDoc d : searcher.search(query, set.globalCandidates()).scoreDocs) {
+                bm25.put(d.doc, d.score);
+            }
+        }
+        Map<Integer, Integer> vectorRank = new HashMap<>();
+        for (Side side : wanted) {
+            Query sideFilter = new TermQuery(new Term(PassageIndex.SIDE, side.id()));
+            Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(sideFilter, Occur.FILTER).build();
+            for (ScoreDoc d : searcher.search(filtered, set.sideCandidates()).scoreDocs) {
+                bm25.put(d.doc, d.score);
+            }
+            if (vector != null) {
+                ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, vector, set.sideCandidates(), sideFilter),
+                        set.sideCandidates()).scoreDocs;
+                for (int r = 0; r < near.length; r++) {
+                    vectorRank.put(near[r].doc, r + 1);
+                    bm25.putIfAbsent(near[r].doc, 0f);
+                }
+            }
+        }
+        return new Candidates(bm25, vectorRank);
+    }
+
+    /** What the question's frames add for a passage: a figure for "how many", a prison term for "what sentence"... */
+    private static double preference(State s, List<Frame> frames, boolean subject, Passage p, RetrievalSettings set) {
+        for (Frame f : frames) {
+            if (f.standsAlone() && subject) {
+                continue; // "what happened to Masimov" wants Masimov, not the course of events
+            }
+            boolean preferred = (f.figure() && s.withFigures().contains(p.id()))
+                    || (f.textPattern() != null && p.texts().values().stream().anyMatch(t -> f.textPattern().matcher(t).find()))
+                    || p.topics().stream().anyMatch(f.topics()::contains);
+            if (preferred) {
+                return set.framePreference();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The names among the words no passage uses, not even misspelt by one letter: a person, place or
+     * thing the corpus does not cover ("Satybaldy", "Aktobe"). Passages about the rest of the
+     * question would not be about it.
+     */
+    private static List<String> names(String question, List<String> unseen) {
+        return unseen.stream().filter(w -> w.length() >= 4 && Character.isUpperCase(w.codePointAt(0))
+                && w.codePoints().skip(1).noneMatch(Character::isUpperCase)
+                && Pattern.compile("[^.!?\\s]\\s+" + Pattern.quote(w) + "(?![\\p{L}\\p{N}])").matcher(question).find()).toList();
     }
 
     /** Whether a passage gives a figure: a number of 10 or more that is not a year. */
@@ -270,8 +297,8 @@ public final class Retriever {
         return false;
     }
 
-    private static double rrf(Integer rank) {
-        return rank == null ? 0 : 1.0 / (RRF_K + rank);
+    private static double rrf(Integer rank, RetrievalSettings set) {
+        return rank == null ? 0 : 1.0 / (set.rrfK() + rank);
     }
 
     /** Each lexical candidate's BM25 rank among the candidates of its own side (1 is best). */
@@ -315,63 +342,4 @@ public final class Retriever {
                 && term.chars().filter(Character::isLetter).allMatch(c -> c < 0x250);
     }
 
-    /** How much matching a concept says a passage is about the question: rarer is more telling. */
-    static double weight(Concept c, int matchingDocs, int docs) {
-        double idf = Math.log(1 + (double) docs / (1 + matchingDocs));
-        if (c.fromGlossary()) {
-            return idf * GLOSSARY_WEIGHT;
-        }
-        return matchingDocs == 0 ? UNSEEN_WORD : Math.min(idf, BARE_WORD_CAP);
-    }
-
-    /** Any form of the concept in any field; the best field counts (dis-max), so forms do not add up. */
-    private Query conceptQuery(Concept c, Lang lang) {
-        Set<Query> clauses = new LinkedHashSet<>();
-        for (String form : c.forms()) {
-            for (Lang l : Lang.values()) {
-                Query q = termsQuery(PassageIndex.field(l), Analyzers.tokens(analyzers.get(l), "q", form));
-                if (q != null) {
-                    clauses.add(new BoostQuery(q, l == lang ? OWN_FIELD : OTHER_FIELD));
-                }
-            }
-            List<String> latin = Analyzers.tokens(translit, "q", form);
-            Query q = termsQuery(Analyzers.TRANSLIT, latin);
-            if (q != null) {
-                clauses.add(new BoostQuery(q, TRANSLIT_FIELD));
-            }
-            // Misspelt names: one edit away in Latin letters, for single longer words typed by the user.
-            if (!c.fromGlossary() && latin.size() == 1 && latin.get(0).length() >= 5 && !latin.get(0).chars().allMatch(Character::isDigit)) {
-                clauses.add(new BoostQuery(new FuzzyQuery(new Term(Analyzers.TRANSLIT, latin.get(0)), 1, 2), FUZZY_TRANSLIT));
-            }
-        }
-        return new DisjunctionMaxQuery(clauses, 0.1f);
-    }
-
-    private static Query termsQuery(String field, List<String> tokens) {
-        if (tokens.isEmpty()) {
-            return null;
-        }
-        if (tokens.size() == 1) {
-            return new TermQuery(new Term(field, tokens.get(0)));
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        tokens.forEach(t -> b.add(new TermQuery(new Term(field, t)), Occur.MUST));
-        return b.build();
-    }
-
-    private static FixedBitSet matching(IndexSearcher searcher, Query q) throws IOException {
-        FixedBitSet bits = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
-        Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
-            Scorer scorer = w.scorer(ctx);
-            if (scorer == null) {
-                continue;
-            }
-            DocIdSetIterator it = scorer.iterator();
-            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                bits.set(ctx.docBase + d);
-            }
-        }
-        return bits;
-    }
 }

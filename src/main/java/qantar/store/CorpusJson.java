@@ -64,6 +64,13 @@ public final class CorpusJson {
         if (!p.caution().isEmpty()) {
             m.put("caution", langs(p.caution()));
         }
+        // Only when present, so passages without them keep the digests they had.
+        if (!p.asks().isEmpty()) {
+            Map<String, List<String>> asks = new TreeMap<>();
+            p.asks().forEach((l, qs) -> asks.put(l.code(), qs));
+            m.put("asks", asks);
+        }
+        putIf(m, "same_as", p.sameAs());
         return write(m);
     }
 
@@ -75,7 +82,18 @@ public final class CorpusJson {
         return new Passage(n.path("id").asText(), n.path("source_id").asText(),
                 Side.fromId(n.path("side").asText()).orElseThrow(), n.path("speaker").asText(), topics,
                 langs(n.path("text")), original == null ? null : Lang.fromCode(original).orElseThrow(),
-                n.path("quote").asBoolean(), textOrNull(n, "said"), langs(n.path("caution")));
+                n.path("quote").asBoolean(), textOrNull(n, "said"), langs(n.path("caution")), asks(n.path("asks")),
+                textOrNull(n, "same_as"));
+    }
+
+    private static Map<Lang, List<String>> asks(JsonNode n) {
+        Map<Lang, List<String>> out = new EnumMap<>(Lang.class);
+        n.fields().forEachRemaining(e -> Lang.fromCode(e.getKey()).ifPresent(l -> {
+            List<String> qs = new ArrayList<>();
+            e.getValue().forEach(q -> qs.add(q.asText()));
+            out.put(l, qs);
+        }));
+        return out;
     }
 
     public static String topics(List<Topic> topics) {

@@ -28,6 +28,35 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aPassageWithoutTheQuestionsItAnswersIsAnError() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("sources/o29.yaml"), "    asks:\n", "    unasked:\n");
+        assertThat(CorpusReader.read(k).errors()).anySatisfy(p -> assertThat(p.message()).contains("unknown field"));
+        Fixture.edit(k.resolve("sources/o29.yaml"), "    unasked:\n", "    asks:\n");
+        Fixture.edit(k.resolve("sources/o29.yaml"), ", \"What did the Interior Ministry say about detentions?\"", "");
+        assertThat(CorpusReader.read(k).errors()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("asks in en: 1 questions; 2 to 6 are needed"));
+    }
+
+    @Test
+    void aFactClusterNamesAnExistingPassageOfTheSameSide() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("sources/o29.yaml"), "    side: official\n", "    side: official\n    same_as: o11-toll-225\n");
+        CorpusReader.Result ok = CorpusReader.read(k);
+        assertThat(ok.errors()).isEmpty();
+        assertThat(ok.corpus().passagesById().get("o29-detained-4404").clusterId()).isEqualTo("o11-toll-225");
+
+        Fixture.edit(k.resolve("sources/o29.yaml"), "same_as: o11-toll-225", "same_as: h3-torture");
+        assertThat(CorpusReader.read(k).errors()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("k/sources/o29.yaml");
+            assertThat(p.message()).contains("of side hrw; a cluster keeps to one side");
+        });
+        Fixture.edit(k.resolve("sources/o29.yaml"), "same_as: h3-torture", "same_as: o99-nothing");
+        assertThat(CorpusReader.read(k).errors()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("unknown passage 'o99-nothing'"));
+    }
+
+    @Test
     void unknownSideIsReportedWithFileAndLine() {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         Fixture.edit(k.resolve("sources/h2.yaml"), "side: hrw", "side: bogus_side");

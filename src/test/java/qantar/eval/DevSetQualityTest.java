@@ -11,9 +11,11 @@ import qantar.app.Qantar;
 import qantar.corpus.Lang;
 
 /**
- * The shipped corpus answered the dev question set at least this well when these thresholds were
- * set; the build fails when retrieval or the corpus gets worse. Vectors are on by default because
- * they help: the run without them must not do better.
+ * The shipped corpus answers the judged dev set at least as well as when these bounds were set;
+ * the build fails when retrieval or the corpus gets worse. The bounds are today's measures with a
+ * small margin, not the targets (filler and false missing at most 5 %, core fact 0.9, nDCG@3 0.8),
+ * which are not reached yet. Vectors are on by default because they help: the run without them
+ * must not do better.
  */
 class DevSetQualityTest {
     @TempDir
@@ -22,16 +24,25 @@ class DevSetQualityTest {
     @Test
     void theDevSetIsAnsweredWellEnough() {
         List<EvalItem> items = EvalSet.read(Path.of("knowledge/eval/dev.yaml"));
-        assertThat(items).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(items.stream().filter(i -> i.lang() == Lang.RU)).hasSizeGreaterThanOrEqualTo(25);
-        assertThat(items.stream().filter(i -> i.lang() == Lang.EN)).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(items.stream().filter(i -> i.lang() == Lang.KK)).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(items.stream().filter(EvalItem::outOfScope)).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(items).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(items.stream().filter(i -> i.lang() == Lang.RU)).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(items.stream().filter(i -> i.lang() == Lang.KK)).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(items.stream().filter(i -> i.lang() == Lang.EN)).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(items.stream().filter(i -> i.kind() == EvalItem.Kind.OVERVIEW)).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(items.stream().filter(i -> i.kind() == EvalItem.Kind.LEADING)).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(items.stream().filter(i -> i.kind() == EvalItem.Kind.UNCOVERED)).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(items.stream().filter(i -> i.outOfScope() || i.kind() == EvalItem.Kind.COLLOQUIAL
+                || i.kind() == EvalItem.Kind.MISSPELT)).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(items.stream().filter(i -> !i.outOfScope() && i.kind() != EvalItem.Kind.UNCOVERED)
+                .allMatch(i -> !i.judged().isEmpty())).as("every answerable question is judged").isTrue();
+
         Evaluation.Totals t = evaluate(items, tmp.resolve("hybrid"), true);
-        assertThat(t.attributionPrecision()).isEqualTo(1.0);
-        assertThat(t.sideCoverage()).isGreaterThanOrEqualTo(0.9);
-        assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.9);
-        assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.8);
+        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.30);
+        assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.23);
+        assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.80);
+        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.60);
+        assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.97);
+        assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.75);
 
         Evaluation.Totals lexical = evaluate(items, tmp.resolve("lexical"), false);
         assertThat(t.recallAt5()).isGreaterThan(lexical.recallAt5());
@@ -44,10 +55,10 @@ class DevSetQualityTest {
             Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
             List<Evaluation.Result> results = items.stream().map(eval::run).toList();
             Evaluation.Totals t = Evaluation.totals(results);
-            System.out.printf("dev set, vectors %s: recall@5 %.3f, side coverage %.3f, attribution %.3f, key facts %.3f, scope %.3f%n",
-                    vectors ? "on" : "off", t.recallAt5(), t.sideCoverage(), t.attributionPrecision(), t.factHitRate(), t.scopeAccuracy());
-            results.stream().filter(r -> !r.misses().isEmpty())
-                    .forEach(r -> System.out.println("  miss: " + r.item().question() + " " + r.misses()));
+            System.out.printf("dev set, vectors %s: filler %.3f, false missing %.3f, core fact %.3f, nDCG@3 %.3f, scope %.3f, "
+                            + "overviews %.3f, recall@5 %.3f, side coverage %.3f, key facts %.3f%n",
+                    vectors ? "on" : "off", t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
+                    t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate());
             return t;
         } finally {
             System.clearProperty("QANTAR_VECTORS");

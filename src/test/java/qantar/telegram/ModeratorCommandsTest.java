@@ -47,6 +47,8 @@ class ModeratorCommandsTest {
                 original: en
                 text:
                   en: Vlast.kz counted 96 detained journalists at the Green Bazaar in Almaty.
+                asks:
+                  en: ["How many journalists were detained at the Green Bazaar?", "What did Vlast.kz count?"]
             """;
 
     @TempDir
@@ -106,6 +108,7 @@ class ModeratorCommandsTest {
     void grantProposeApproveAndACitizenSeesTheNewPassageWhileCitizensCommandsChangeNothing() {
         grantBoth();
         Sent proposed = say(ALICE, "/propose t1 official en\n"
+                + "asks: How many police cars were burned? | What did the Prosecutor General say about police cars?\n"
                 + "On 6 January 2022 the Prosecutor General's Office said 347 police cars had been burned in Almaty & <elsewhere>.");
         assertThat(proposed.text()).contains("waiting for another moderator's review");
         String id = proposalId(proposed);
@@ -138,7 +141,7 @@ class ModeratorCommandsTest {
         int beforeLang = h.api.sentTo(ALICE).size();
         h.api.press(ALICE, menu, "lang:ru");
         h.next(ALICE, beforeLang, "the language choice");
-        String id = proposalId(say(ALICE, "/propose t1 official en\nThe ministry said 12 cars <b>burned</b>."));
+        String id = proposalId(say(ALICE, "/propose t1 official en\nasks: How many cars burned? | What did the ministry say about cars?\nThe ministry said 12 cars <b>burned</b>."));
         int aliceBefore = h.api.sentTo(ALICE).size();
         assertThat(say(BOB, "/reject " + id + " no <source> for this figure").text()).contains("is rejected");
         Sent notice = h.next(ALICE, aliceBefore, "the author's notice");

@@ -34,6 +34,8 @@ final class TestCorpus {
                             original: en
                             text:
                               en: Wire service %1$d reported detentions after the January events.
+                            asks:
+                              en: ["What did wire service %1$d report?", "Were people detained after the January events?"]
                         """.formatted(i, 10 + i));
             }
         } catch (IOException e) {
@@ -83,6 +85,10 @@ final class TestCorpus {
                           ru: 15 января 2022 года Генпрокуратура сообщила, что в морги доставлены тела 225 погибших во время январских событий.
                           en: On 15 January 2022 the Prosecutor General's Office said 225 dead had been delivered to morgues after the January events.
                           kk: 2022 жылғы 15 қаңтарда Бас прокуратура қаңтар оқиғасы кезінде 225 адам қаза болғанын хабарлады.
+                        asks:
+                          ru: ["Сколько человек погибло по данным Генпрокуратуры?", "Сколько погибших доставили в морги?"]
+                          en: ["How many died according to the Prosecutor General?", "How many dead were delivered to morgues?"]
+                          kk: ["Бас прокуратура бойынша қанша адам қаза болды?", "Моргқа қанша қаза болған адам жеткізілді?"]
                       - id: t1-detained
                         side: official
                         speaker: Генеральная прокуратура Казахстана
@@ -91,6 +97,9 @@ final class TestCorpus {
                         text:
                           ru: Генпрокуратура сообщила, что после январских событий задержаны 4404 человека.
                           en: The Prosecutor General's Office said 4,404 people were detained after the January events.
+                        asks:
+                          ru: ["Сколько человек задержали?", "Что Генпрокуратура сообщила о задержанных?"]
+                          en: ["How many people were detained?", "What did the Prosecutor General say about detentions?"]
                     """);
             Files.writeString(dir.resolve("sources/t2.yaml"), """
                     id: t2
@@ -108,6 +117,9 @@ final class TestCorpus {
                         text:
                           en: HRW documented at least ten people killed <by security forces> & said the death toll of the January events needs an independent inquiry.
                           ru: HRW задокументировала не менее десяти человек, погибших <от рук силовиков> & заявила, что число погибших во время январских событий требует независимого расследования.
+                        asks:
+                          en: ["How many killings did HRW document?", "What does HRW say about the death toll?"]
+                          ru: ["Сколько убитых задокументировала HRW?", "Что HRW говорит о числе погибших?"]
                     """);
             Files.writeString(dir.resolve("sources/t3.yaml"), """
                     id: t3
@@ -125,6 +137,9 @@ final class TestCorpus {
                         text:
                           ru: Независимый список называет 263 погибших во время январских событий, среди них дети.
                           en: An independent list names 263 people who died in the January events, children among them.
+                        asks:
+                          ru: ["Сколько погибших в независимом списке?", "Были ли среди погибших дети?"]
+                          en: ["How many dead does the independent list name?", "Were children among the dead?"]
                     """);
             return dir;
         } catch (IOException e) {

@@ -1,0 +1,26 @@
+package qantar.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import qantar.corpus.Lang;
+
+/**
+ * A kind of question ("how many", "why", "is it true that"), recognised by its words. Frame words
+ * are never the question's subject: they are matched only against the questions passages answer
+ * (asks), and the frame may prefer some passages among those that cover the subject equally.
+ *
+ * @param phrases     per language, each phrase as folded words; a word ending in '*' matches by its start
+ * @param figure      prefers passages that give a figure ("how many")
+ * @param textPattern prefers passages whose text matches (a prison term for "what sentence"), or null
+ * @param topics      prefers passages of these topics ("how did it begin": the course of events)
+ * @param standsAlone the frame alone is a question about the events ("what happened?", "briefly")
+ * @param everySide   every side with material shows its position ("is it true that...")
+ */
+public record Frame(String id, Map<Lang, List<List<String>>> phrases, boolean figure, Pattern textPattern,
+                    List<String> topics, boolean standsAlone, boolean everySide) {
+    public Frame {
+        phrases = Map.copyOf(phrases);
+        topics = List.copyOf(topics);
+    }
+}
