@@ -58,7 +58,7 @@ public final class AnswerService {
     public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
         this.retriever = retriever;
         this.extractive = new ExtractiveComposer(retriever::cluster);
-        this.composer = (question, hits, lang, sides) -> extractive.statements(hits, lang, sides);
+        this.composer = (question, retrieval, lang, sides) -> extractive.statements(retrieval, lang, sides);
         this.scope = scope;
         this.texts = texts;
         this.answers = answers;
@@ -105,7 +105,7 @@ public final class AnswerService {
                 || (!scope.offTopic(text) && best >= (curated ? ON_TOPIC : UNCURATED));
         // A name the corpus never uses is a subject it does not cover: passages on the rest would not be about it.
         boolean uncovered = inScope && !r.uncovered().isEmpty();
-        List<Statement> statements = inScope && !uncovered ? composer.statements(text, r.hits(), lang, q.sides()) : List.of();
+        List<Statement> statements = inScope && !uncovered ? composer.statements(text, r, lang, q.sides()) : List.of();
         String message = !inScope ? texts.get("out_of_scope", lang)
                 : uncovered ? texts.get("nothing_on", lang).replace("{subject}", String.join(", ", r.uncovered()))
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;

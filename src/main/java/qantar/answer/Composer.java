@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
-import qantar.search.Retriever.Hit;
+import qantar.search.Retriever.Retrieval;
 
 /**
  * Turns the retrieved passages into the statements of an answer. The extractive composer is the
@@ -13,5 +13,5 @@ import qantar.search.Retriever.Hit;
 @FunctionalInterface
 public interface Composer {
     /** The statements for the question, in side order; {@code sides} empty means all sides. */
-    List<Statement> statements(String question, List<Hit> hits, Lang lang, Set<Side> sides);
+    List<Statement> statements(String question, Retrieval retrieval, Lang lang, Set<Side> sides);
 }

@@ -26,6 +26,7 @@ public final class ExtractiveComposer {
     /** Within a side, passages this far below the side's best are left out. */
     private static final double SIDE_SPREAD = 0.2;
     private static final int PER_SIDE = 3;
+    private static final int OVERVIEW_PER_SIDE = 2;
     /** Word overlap above which two statements of a side say the same thing. */
     private static final double SAME_STATEMENT = 0.7;
 
@@ -45,7 +46,14 @@ public final class ExtractiveComposer {
      * once, by its best hit, with its other passages as {@code also}, so a side's few slots carry
      * distinct facts.
      */
-    public List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides) {
+    public List<Statement> statements(qantar.search.Retriever.Retrieval retrieval, Lang lang, Set<Side> sides) {
+        // An overview ("what happened?") gives each side's few key items, not all it holds.
+        boolean overview = !retrieval.hasSubject() && retrieval.frames().stream().anyMatch(qantar.search.Frame::standsAlone);
+        return statements(retrieval.hits(), lang, sides, overview ? OVERVIEW_PER_SIDE : PER_SIDE);
+    }
+
+    /** The statements chosen from the hits, at most {@code perSide} a side. */
+    public List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide) {
         Map<Side, List<Hit>> bySide = new EnumMap<>(Side.class);
         for (Hit h : hits) {
             if (h.coverage() >= RELEVANT && (sides.isEmpty() || sides.contains(h.passage().side()))) {
@@ -60,7 +68,7 @@ public final class ExtractiveComposer {
             Set<String> clustersShown = new HashSet<>();
             int taken = 0;
             for (Hit h : side) {
-                if (taken == PER_SIDE) {
+                if (taken == perSide) {
                     break;
                 }
                 if (h.coverage() < best - SIDE_SPREAD) {
@@ -89,7 +97,7 @@ public final class ExtractiveComposer {
         Lang shown = p.texts().containsKey(lang) ? lang : fallback(lang).stream().filter(p.texts()::containsKey).findFirst().orElseThrow();
         String caution = p.caution().isEmpty() ? null
                 : p.caution().getOrDefault(shown, p.caution().getOrDefault(Lang.EN, p.caution().values().iterator().next()));
-        return new Statement(p.side(), p.speaker(), p.texts().get(shown), p.id(), p.sourceId(), p.quote(),
+        return new Statement(p.side(), p.speaker(lang), p.texts().get(shown), p.id(), p.sourceId(), p.quote(),
                 p.isTranslation(shown), shown, caution);
     }
 

@@ -139,8 +139,16 @@ final class CorpusCommand {
                     bySide.put(s.id(), 0);
                 }
                 Map<String, Integer> byLang = new TreeMap<>();
+                Map<String, Integer> byTopic = new TreeMap<>();
+                Map<String, qantar.corpus.Source> sources = c.sourcesById();
+                int onCopies = 0;
                 for (Passage p : c.passages()) {
                     bySide.merge(p.side().id(), 1, Integer::sum);
+                    p.topics().forEach(t -> byTopic.merge(t, 1, Integer::sum));
+                    qantar.corpus.Source src = sources.get(p.sourceId());
+                    if (src != null && src.isCopy()) {
+                        onCopies++;
+                    }
                     for (Lang l : p.texts().keySet()) {
                         byLang.merge(l.code(), 1, Integer::sum);
                     }
@@ -153,6 +161,9 @@ final class CorpusCommand {
                     o.put("passages", c.passages().size());
                     o.set("by_side", m.valueToTree(bySide));
                     o.set("by_language", m.valueToTree(byLang));
+                    o.set("by_topic", m.valueToTree(byTopic));
+                    o.put("passages_on_copies", onCopies);
+                    o.put("copy_share", c.passages().isEmpty() ? 0 : Math.round(1000.0 * onCopies / c.passages().size()) / 1000.0);
                     out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(o));
                 } else {
                     out.println("sources: " + c.sources().size());
@@ -160,6 +171,10 @@ final class CorpusCommand {
                     bySide.forEach((k, v) -> out.printf("  %-13s %4d%n", k, v));
                     out.println("texts by language:");
                     byLang.forEach((k, v) -> out.printf("  %-13s %4d%n", k, v));
+                    out.println("passages by topic:");
+                    byTopic.forEach((k, v) -> out.printf("  %-13s %4d%n", k, v));
+                    out.printf("passages on mirrors, copies or aggregators: %d (%.1f %%)%n", onCopies,
+                            c.passages().isEmpty() ? 0.0 : 100.0 * onCopies / c.passages().size());
                 }
             }
             return 0;

@@ -38,6 +38,7 @@ public final class CorpusReader {
     public static final int MIN_ASKS = 2;
     public static final int MAX_ASKS = 6;
     public static final int MAX_ASK_CHARS = 200;
+    private static final Pattern HRW_NAMED = Pattern.compile("(?i)human rights watch|\\bHRW\\b");
 
     /** What was read, and every problem found. The corpus is complete only when there are no errors. */
     public record Result(Corpus corpus, List<Problem> problems) {
@@ -268,7 +269,8 @@ public final class CorpusReader {
                 y.error(f.get("side"), "unknown side '" + sideId + "' (use one of: " + Side.allIds() + ")");
             }
         }
-        String speaker = y.text(f, "speaker", node, true);
+        Map<Lang, String> speakers = speakers(y, f, node);
+        String speaker = speakers.get(Lang.EN);
         List<String> topics = y.textList(f, "topics", node);
         for (String topic : topics) {
             if (!topicIds.contains(topic)) {
@@ -330,7 +332,36 @@ public final class CorpusReader {
         if (id == null || side == null || speaker == null || texts.isEmpty()) {
             return null;
         }
-        return new Passage(id, source.id(), side, speaker, topics, texts, original, quote, said, caution, asks, sameAs);
+        if (side != null && side != Side.HRW && speaker != null && HRW_NAMED.matcher(speaker).find()
+                && !speaker.toLowerCase(java.util.Locale.ROOT).contains("cited by")) {
+            y.warning(f.get("speaker"), "speaker '" + speaker + "' names Human Rights Watch under side " + side.id()
+                    + ": check the side of who says it (knowledge/README.md)");
+        }
+        return new Passage(id, source.id(), side, speaker, topics, texts, original, quote, said, caution, asks, sameAs, speakers);
+    }
+
+    /**
+     * The speaker in ru, kk and en: a map of the three, each required, so every answer names the
+     * speaker in its own language.
+     */
+    private Map<Lang, String> speakers(YamlNodes y, Map<String, Node> f, Node node) {
+        Node n = f.get("speaker");
+        if (n == null) {
+            y.error(node, "missing speaker");
+            return Map.of();
+        }
+        if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+            y.error(n, "speaker needs its ru, kk and en forms: speaker: {en: ..., ru: ..., kk: ...}");
+            String v = y.text(f, "speaker", node, true);
+            return v == null ? Map.of() : Map.of(Lang.EN, v);
+        }
+        Map<Lang, String> forms = y.langMap(n, "speaker");
+        for (Lang l : Lang.values()) {
+            if (!forms.isEmpty() && !forms.containsKey(l)) {
+                y.error(n, "speaker has no " + l.code() + " form");
+            }
+        }
+        return forms;
     }
 
     /** Every language the passage has a text in needs its questions: a passage is found by what it answers. */

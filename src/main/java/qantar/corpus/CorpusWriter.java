@@ -49,7 +49,8 @@ public final class CorpusWriter {
         }
         List<Object> items = new ArrayList<>();
         for (Passage p : passages) {
-            Map<String, Object> pm = map("id", p.id(), "side", p.side().id(), "speaker", p.speaker(), "topics", p.topics());
+            Map<String, Object> pm = map("id", p.id(), "side", p.side().id(),
+                    "speaker", p.speakers().isEmpty() ? Map.of("en", p.speaker()) : langs(p.speakers()), "topics", p.topics());
             if (p.original() != null) {
                 pm.put("original", p.original().code());
             }

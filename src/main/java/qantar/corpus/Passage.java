@@ -13,10 +13,12 @@ import java.util.Map;
  * are searched beside the text, so a passage is found by what it answers, not only by the words it
  * uses. {@code sameAs} names the first passage of a fact cluster when this one states the same fact
  * from another source (null otherwise): an answer shows the cluster once, with every source.
+ * {@code speaker} is the speaker's English form; {@code speakers} holds it in every language.
  */
 public record Passage(String id, String sourceId, Side side, String speaker, List<String> topics,
                       Map<Lang, String> texts, Lang original, boolean quote, String said,
-                      Map<Lang, String> caution, Map<Lang, List<String>> asks, String sameAs) {
+                      Map<Lang, String> caution, Map<Lang, List<String>> asks, String sameAs,
+                      Map<Lang, String> speakers) {
 
     public Passage {
         topics = List.copyOf(topics);
@@ -27,12 +29,24 @@ public record Passage(String id, String sourceId, Side side, String speaker, Lis
             asks.forEach((l, qs) -> a.put(l, List.copyOf(qs)));
         }
         asks = Map.copyOf(a);
+        speakers = speakers == null ? Map.of() : Map.copyOf(speakers);
+    }
+
+    public Passage(String id, String sourceId, Side side, String speaker, List<String> topics,
+                   Map<Lang, String> texts, Lang original, boolean quote, String said, Map<Lang, String> caution,
+                   Map<Lang, List<String>> asks, String sameAs) {
+        this(id, sourceId, side, speaker, topics, texts, original, quote, said, caution, asks, sameAs, Map.of());
     }
 
     /** A passage with no asks and in no cluster. */
     public Passage(String id, String sourceId, Side side, String speaker, List<String> topics,
                    Map<Lang, String> texts, Lang original, boolean quote, String said, Map<Lang, String> caution) {
-        this(id, sourceId, side, speaker, topics, texts, original, quote, said, caution, Map.of(), null);
+        this(id, sourceId, side, speaker, topics, texts, original, quote, said, caution, Map.of(), null, Map.of());
+    }
+
+    /** The speaker in {@code lang}, else in English. */
+    public String speaker(Lang lang) {
+        return speakers.getOrDefault(lang, speaker);
     }
 
     public boolean isTranslation(Lang lang) {

@@ -6,4 +6,8 @@ package qantar.corpus;
  */
 public record Source(String id, String title, String publisher, String date, String url, String language,
                      String mirrorOf, String note) {
+    /** A mirror, repost, aggregator or machine copy rather than the original: it names what it copies. */
+    public boolean isCopy() {
+        return mirrorOf != null && !mirrorOf.isBlank();
+    }
 }

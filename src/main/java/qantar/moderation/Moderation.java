@@ -206,11 +206,15 @@ public final class Moderation {
             if (topics.isEmpty()) {
                 return Result.error("mod.need_topics");
             }
-            String speaker = t.fields().getOrDefault("speaker", source.publisher());
+            Map<Lang, String> publisher = new EnumMap<>(Lang.class);
+            for (Lang l : Lang.values()) {
+                publisher.put(l, source.publisher());
+            }
+            Map<Lang, String> speakers = Optional.ofNullable(t.speakers(publisher)).orElse(publisher);
             Lang original = lang.get().code().equals(source.language()) ? lang.get() : null;
-            Passage draft = new Passage("draft", source.id(), side.get(), speaker, topics, Map.of(lang.get(), t.text()),
+            Passage draft = new Passage("draft", source.id(), side.get(), speakers.get(Lang.EN), topics, Map.of(lang.get(), t.text()),
                     original, Boolean.TRUE.equals(t.quote()), t.fields().get("said"), Map.of(),
-                    t.asks(lang.get()), t.fields().get("same_as"));
+                    t.asks(lang.get()), t.fields().get("same_as"), speakers);
             return proposeCreate(actor, draft, t.fields().getOrDefault("reason", "new passage"));
         });
     }
@@ -224,7 +228,7 @@ public final class Moderation {
         }
         String id = proposals.nextPassageId(source.id(), store.passageIds());
         Passage p = new Passage(id, draft.sourceId(), draft.side(), draft.speaker(), draft.topics(), draft.texts(),
-                draft.original(), draft.quote(), draft.said(), draft.caution(), draft.asks(), draft.sameAs());
+                draft.original(), draft.quote(), draft.said(), draft.caution(), draft.asks(), draft.sameAs(), draft.speakers());
         List<String> errors = CorpusCheck.passage(corpus, source, p, taken(id));
         if (!errors.isEmpty()) {
             return Result.error("mod.invalid", "problems", String.join("\n", errors));
@@ -272,10 +276,15 @@ public final class Moderation {
                 asks.putAll(newAsks);
             }
             String sameAs = t.fields().getOrDefault("same_as", old.sameAs() == null ? "" : old.sameAs());
-            Passage changed = new Passage(old.id(), old.sourceId(), old.side(), t.fields().getOrDefault("speaker", old.speaker()),
+            Map<Lang, String> oldSpeakers = new EnumMap<>(Lang.class);
+            for (Lang l : Lang.values()) {
+                oldSpeakers.put(l, old.speaker(l));
+            }
+            Map<Lang, String> speakers = Optional.ofNullable(t.speakers(oldSpeakers)).orElse(oldSpeakers);
+            Passage changed = new Passage(old.id(), old.sourceId(), old.side(), speakers.get(Lang.EN),
                     t.topics() != null ? t.topics() : old.topics(), texts, old.original(),
                     t.quote() != null ? t.quote() : old.quote(), t.fields().getOrDefault("said", old.said()), old.caution(),
-                    asks, sameAs.isBlank() || sameAs.equals("-") ? null : sameAs);
+                    asks, sameAs.isBlank() || sameAs.equals("-") ? null : sameAs, speakers);
             return proposeUpdateOf(actor, stored.get(), changed, t.fields().getOrDefault("reason", "edit"));
         });
     }

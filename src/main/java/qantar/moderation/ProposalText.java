@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * topics: a, b                        the new text (optional when only fields change)
  * asks: q1 | q2   (questions the text answers, in LANG; asks.ru: / asks.kk: / asks.en: for others)
  * same_as: PASSAGE_ID   (the first passage of the fact cluster)
+ * speaker.ru: / speaker.kk: / speaker.en:   (the speaker in one language; speaker: sets all three)
  * the passage text, any number of lines
  * </pre>
  * Field lines are read only at the top of the body, so a text line that happens to contain a
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  */
 record ProposalText(String head, Map<String, String> fields, String text) {
     private static final Pattern FIELD = Pattern.compile(
-            "(?i)\\s*(speaker|topics|quote|said|reason|same_as|asks(?:[._](?:ru|kk|en))?)\\s*:\\s*(.*)");
+            "(?i)\\s*(speaker(?:[._](?:ru|kk|en))?|topics|quote|said|reason|same_as|asks(?:[._](?:ru|kk|en))?)\\s*:\\s*(.*)");
 
     /** Splits a command's arguments into the first line, leading field lines and the text. */
     static ProposalText parse(String args) {
@@ -74,6 +75,24 @@ record ProposalText(String head, Map<String, String> fields, String text) {
             }
         });
         return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * The speaker in ru, kk and en: "speaker.ru:" and the like where given, else "speaker:", else
+     * {@code fallback} (a passage's old forms, or the source's publisher); null when no line names one.
+     */
+    java.util.Map<qantar.corpus.Lang, String> speakers(java.util.Map<qantar.corpus.Lang, String> fallback) {
+        if (fields.keySet().stream().noneMatch(k -> k.startsWith("speaker"))) {
+            return null;
+        }
+        java.util.Map<qantar.corpus.Lang, String> out = new java.util.EnumMap<>(qantar.corpus.Lang.class);
+        for (qantar.corpus.Lang l : qantar.corpus.Lang.values()) {
+            String v = fields.getOrDefault("speaker." + l.code(), fields.getOrDefault("speaker", fallback.get(l)));
+            if (v != null && !v.isBlank()) {
+                out.put(l, v);
+            }
+        }
+        return out;
     }
 
     /** quote: yes/true/no/false; null when absent or unreadable (reported by the caller). */

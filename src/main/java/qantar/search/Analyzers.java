@@ -22,6 +22,7 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
@@ -54,6 +55,7 @@ public final class Analyzers {
     private static final int TRANSLIT_PREFIX = 6;
 
     private static final CharArraySet RU_STOP = russianStop();
+    private static final StemmerOverrideFilter.StemmerOverrideMap RU_STEM_OVERRIDES = stemOverrides("stem-ru.txt");
     private static final CharArraySet EN_STOP = union(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, words("stop-en.txt"));
     private static final NormalizeCharMap KAZAKH_TO_RUSSIAN = kazakhToRussian();
     private static final CharArraySet KK_STOP = kazakhStop();
@@ -79,6 +81,7 @@ public final class Analyzers {
                 TokenStream s = new LowerCaseFilter(t);
                 s = new YoFilter(s);
                 s = new StopFilter(s, RU_STOP);
+                s = new StemmerOverrideFilter(s, RU_STEM_OVERRIDES);
                 s = new SnowballFilter(s, new RussianStemmer());
                 return new TokenStreamComponents(t, s);
             }
@@ -219,6 +222,20 @@ public final class Analyzers {
         }
         set.addAll(words("stop-ru.txt"));
         return set;
+    }
+
+    /** Word-to-stem overrides (word TAB stem), for words a suffix stemmer merges with unrelated ones. */
+    private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides(String resource) {
+        StemmerOverrideFilter.Builder b = new StemmerOverrideFilter.Builder(true);
+        for (String line : words(resource)) {
+            String[] kv = line.split("\t");
+            b.add(kv[0], kv[1]);
+        }
+        try {
+            return b.build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot build the stem overrides of " + resource, e);
+        }
     }
 
     private static CharArraySet union(CharArraySet a, List<String> b) {

@@ -59,6 +59,14 @@ final class Coverage {
         return total > 0 ? covered / total : (sceneMatch ? 1 : 0);
     }
 
+    double[] weights() {
+        return weight.clone();
+    }
+
+    double total() {
+        return total;
+    }
+
     /** The question's words that no passage uses, as the question wrote them. */
     List<String> unseen() {
         List<String> out = new java.util.ArrayList<>();

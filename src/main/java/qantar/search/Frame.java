@@ -14,11 +14,12 @@ import qantar.corpus.Lang;
  * @param figure      prefers passages that give a figure ("how many")
  * @param textPattern prefers passages whose text matches (a prison term for "what sentence"), or null
  * @param topics      prefers passages of these topics ("how did it begin": the course of events)
+ * @param timeline    prefers the passages the timeline cites: the curated key items of the events
  * @param standsAlone the frame alone is a question about the events ("what happened?", "briefly")
  * @param everySide   every side with material shows its position ("is it true that...")
  */
 public record Frame(String id, Map<Lang, List<List<String>>> phrases, boolean figure, Pattern textPattern,
-                    List<String> topics, boolean standsAlone, boolean everySide) {
+                    List<String> topics, boolean timeline, boolean standsAlone, boolean everySide) {
     public Frame {
         phrases = Map.copyOf(phrases);
         topics = List.copyOf(topics);

@@ -54,7 +54,7 @@ public final class Frames {
             Object text = f.get("prefers_text");
             out.add(new Frame(id, phrases, Boolean.TRUE.equals(f.get("prefers_figure")),
                     text == null ? null : Pattern.compile(String.valueOf(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                    (List<String>) f.getOrDefault("prefers_topics", List.of()),
+                    (List<String>) f.getOrDefault("prefers_topics", List.of()), Boolean.TRUE.equals(f.get("prefers_timeline")),
                     Boolean.TRUE.equals(f.get("stands_alone")), Boolean.TRUE.equals(f.get("every_side"))));
         }
         return new Frames(out);

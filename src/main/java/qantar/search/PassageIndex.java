@@ -52,7 +52,7 @@ public final class PassageIndex implements AutoCloseable {
     public static final String VECTOR = "vector";
     private static final String TEXT_HASH = "text_hash";
     /** Bump when the fields or analyzers change, so old indexes are rebuilt. */
-    private static final String FORMAT = "5";
+    private static final String FORMAT = "7";
     private static final String NO_VECTORS = "none";
     private static final int EMBED_BATCH = 16;
 
@@ -252,14 +252,14 @@ public final class PassageIndex implements AutoCloseable {
                 text.add(p.texts().get(lang));
                 all.add(p.texts().get(lang));
             }
-            text.add(p.speaker());
+            text.add(p.speaker(lang));
             // Topic labels let a question about "the death toll" find passages that never use those words.
             for (String t : p.topics()) {
                 topics.stream().filter(x -> x.id().equals(t)).findFirst().ifPresent(x -> text.add(x.label(lang)));
             }
             d.add(new TextField(field(lang), text.toString(), Field.Store.NO));
         }
-        all.add(p.speaker());
+        new java.util.LinkedHashSet<>(List.of(p.speaker(Lang.EN), p.speaker(Lang.RU), p.speaker(Lang.KK))).forEach(all::add);
         d.add(new TextField(Analyzers.TRANSLIT, all.toString(), Field.Store.NO));
         // The questions a passage answers, each language in its own field (doc2query): found by what it answers.
         p.asks().forEach((lang, qs) -> d.add(new TextField(Analyzers.askField(lang), String.join("\n", qs), Field.Store.NO)));

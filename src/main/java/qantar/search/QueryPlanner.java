@@ -102,9 +102,14 @@ public final class QueryPlanner {
                 }
             }
         }
+        // "Explain briefly what happened, pls": beside a frame that stands alone, a lower-case word the
+        // glossary lacks is manner, not subject; a glossary subject or a name still counts.
+        boolean overview = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone());
         for (int i = 0; i < words.size(); i++) {
             if (!used[i]) {
-                concepts.add(new Concept(words.get(i), List.of(words.get(i)), false, false, false));
+                String w = words.get(i);
+                boolean manner = overview && !Character.isUpperCase(w.codePointAt(0));
+                concepts.add(new Concept(w, List.of(w), false, manner, false));
             }
         }
         return concepts;

@@ -75,7 +75,7 @@ public final class Retriever {
             .thenComparing(h -> h.passage().id());
 
     private record State(QueryPlanner planner, Map<String, Passage> passages, Set<String> withFigures,
-                         Map<String, List<Passage>> clusters) {
+                         Map<String, List<Passage>> clusters, AskMatch asks, Set<String> inTimeline) {
     }
 
     private final PassageIndex index;
@@ -103,7 +103,9 @@ public final class Retriever {
         corpus.passages().stream().filter(Retriever::givesFigure).forEach(p -> withFigures.add(p.id()));
         Map<String, List<Passage>> clusters = new HashMap<>();
         corpus.passages().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p));
-        state = new State(new QueryPlanner(corpus.glossary(), frames), corpus.passagesById(), withFigures, clusters);
+        state = new State(new QueryPlanner(corpus.glossary(), frames), corpus.passagesById(), withFigures, clusters,
+                new AskMatch(corpus.passages()),
+                corpus.timeline().stream().flatMap(t -> t.passageIds().stream()).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Retrieves with other settings from now on (for {@code eval --set}). */
@@ -208,6 +210,8 @@ public final class Retriever {
                 }
             }
             Map<Integer, Integer> bm25Rank = vector == null ? Map.of() : ranksWithinSide(c.bm25(), found);
+            var askForms = s.asks().forms(concepts);
+            double[] weights = coverage.weights();
             double maxBm25 = c.bm25().values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
             List<Hit> hits = new ArrayList<>();
             for (var e : c.bm25().entrySet()) {
@@ -218,7 +222,8 @@ public final class Retriever {
                 double cover = coverage.of(e.getKey());
                 double order = vector == null ? e.getValue() / maxBm25
                         : (rrf(bm25Rank.get(e.getKey()), set) + rrf(c.vectorRank().get(e.getKey()), set)) / (2 * rrf(1, set));
-                hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, subject, p, set), cover));
+                double asked = s.asks().of(p, concepts, askForms, weights, coverage.total());
+                hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, subject, p, set) + set.askMatch() * asked, cover));
             }
             hits.sort(BEST_FIRST);
             return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits, names(question, coverage.unseen()));
@@ -265,7 +270,8 @@ public final class Retriever {
             }
             boolean preferred = (f.figure() && s.withFigures().contains(p.id()))
                     || (f.textPattern() != null && p.texts().values().stream().anyMatch(t -> f.textPattern().matcher(t).find()))
-                    || p.topics().stream().anyMatch(f.topics()::contains);
+                    || p.topics().stream().anyMatch(f.topics()::contains)
+                    || (f.timeline() && s.inTimeline().contains(p.id()));
             if (preferred) {
                 return set.framePreference();
             }

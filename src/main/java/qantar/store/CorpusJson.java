@@ -71,6 +71,9 @@ public final class CorpusJson {
             m.put("asks", asks);
         }
         putIf(m, "same_as", p.sameAs());
+        if (!p.speakers().isEmpty() && !p.speakers().equals(Map.of(Lang.EN, p.speaker()))) {
+            m.put("speakers", langs(p.speakers()));
+        }
         return write(m);
     }
 
@@ -83,7 +86,7 @@ public final class CorpusJson {
                 Side.fromId(n.path("side").asText()).orElseThrow(), n.path("speaker").asText(), topics,
                 langs(n.path("text")), original == null ? null : Lang.fromCode(original).orElseThrow(),
                 n.path("quote").asBoolean(), textOrNull(n, "said"), langs(n.path("caution")), asks(n.path("asks")),
-                textOrNull(n, "same_as"));
+                textOrNull(n, "same_as"), n.has("speakers") ? langs(n.path("speakers")) : Map.of(Lang.EN, n.path("speaker").asText()));
     }
 
     private static Map<Lang, List<String>> asks(JsonNode n) {

@@ -39,6 +39,20 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aSpeakerNeedsItsThreeLanguagesAndHrwUnderAnotherSideIsFlagged() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("sources/i59.yaml"), "speaker: {en: \"Kloop\", ru: \"Kloop\", kk: \"Kloop\"}", "speaker: Kloop");
+        assertThat(CorpusReader.read(k).errors()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("speaker needs its ru, kk and en forms"));
+        Fixture.edit(k.resolve("sources/i59.yaml"), "speaker: Kloop", "speaker: {en: \"Human Rights Watch\", ru: \"HRW\"}");
+        CorpusReader.Result r = CorpusReader.read(k);
+        assertThat(r.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("speaker has no kk form"));
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("names Human Rights Watch under side independent"));
+        Fixture.edit(k.resolve("sources/i59.yaml"), "ru: \"HRW\"}", "ru: \"HRW\", kk: \"HRW\"}");
+        assertThat(CorpusReader.read(k).corpus().passagesById().get("i59-gas-protests").speaker(Lang.KK)).isEqualTo("HRW");
+    }
+
+    @Test
     void aFactClusterNamesAnExistingPassageOfTheSameSide() {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         Fixture.edit(k.resolve("sources/o29.yaml"), "    side: official\n", "    side: official\n    same_as: o11-toll-225\n");
@@ -105,7 +119,7 @@ class CorpusReaderTest {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         Fixture.edit(k.resolve("sources/o11.yaml"), "language: ru", "language: xx");
         Fixture.edit(k.resolve("sources/o29.yaml"), "date: \"2022-01-08\"", "date: \"8 Jan 2022\"");
-        Fixture.edit(k.resolve("sources/i59.yaml"), "    speaker: Kloop", "    speaker: Kloop\n    sidee: independent");
+        Fixture.edit(k.resolve("sources/i59.yaml"), "    topics:", "    sidee: independent\n    topics:");
         CorpusReader.Result r = CorpusReader.read(k);
         assertThat(r.errors()).extracting(Problem::toString)
                 .anySatisfy(s -> assertThat(s).contains("o11.yaml:6: unknown language 'xx'"))

@@ -37,7 +37,7 @@ class CorpusChangesTest {
             passages:
               - id: n1-market
                 side: independent
-                speaker: Vlast.kz
+                speaker: {en: "Vlast.kz", ru: "Vlast.kz", kk: "Vlast.kz"}
                 topics: [timeline]
                 original: ru
                 text:
@@ -48,7 +48,7 @@ class CorpusChangesTest {
                   en: ["How many shops were looted at the Green Bazaar?", "What did Vlast.kz count at the Green Bazaar?"]
               - id: n1-broken
                 side: bystander
-                speaker: Someone
+                speaker: {en: "Someone", ru: "Некто", kk: "Біреу"}
                 topics: [timeline]
                 text:
                   en: A second passage with a bad side.
@@ -156,7 +156,8 @@ class CorpusChangesTest {
         long pid = mod.edit(ALICE, "o29-detained-4404\nspeaker: Ministry of Internal Affairs").value().id();
         mod.approve(BOB, "" + pid);
         CorpusStore store = app.corpusStore();
-        Fixture.edit(knowledge.resolve("sources/o29.yaml"), "speaker: Interior Ministry of Kazakhstan", "speaker: Ministry of Internal Affairs");
+        Fixture.edit(knowledge.resolve("sources/o29.yaml"), "speaker: {en: \"Interior Ministry of Kazakhstan\", ru: \"МВД Казахстана\", kk: \"Қазақстан ІІМ\"}",
+                "speaker: {en: \"Ministry of Internal Affairs\", ru: \"Ministry of Internal Affairs\", kk: \"Ministry of Internal Affairs\"}");
         assertThat(store.importCorpus(CorpusReader.read(knowledge).orThrow(), "export committed", null).conflicts()).isEmpty();
 
         Fixture.edit(knowledge.resolve("sources/o29.yaml"), "4,404 people", "4,404 people, by its count,");

@@ -42,7 +42,7 @@ class ModeratorCommandsTest {
             passages:
               - id: n1-detained
                 side: independent
-                speaker: Vlast.kz
+                speaker: {en: "Vlast.kz", ru: "Vlast.kz", kk: "Vlast.kz"}
                 topics: [detentions]
                 original: en
                 text:

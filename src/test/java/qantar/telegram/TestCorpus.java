@@ -29,7 +29,7 @@ final class TestCorpus {
                         passages:
                           - id: x%1$d-detained
                             side: other
-                            speaker: Wire service %1$d
+                            speaker: {en: "Wire service %1$d", ru: "Информагентство %1$d", kk: "Ақпарат агенттігі %1$d"}
                             topics: [detentions]
                             original: en
                             text:
@@ -78,7 +78,7 @@ final class TestCorpus {
                     passages:
                       - id: t1-toll-225
                         side: official
-                        speaker: Генеральная прокуратура Казахстана
+                        speaker: {en: "Prosecutor General's Office of Kazakhstan", ru: "Генеральная прокуратура Казахстана", kk: "Қазақстан Бас прокуратурасы"}
                         topics: [death_toll]
                         original: ru
                         text:
@@ -91,7 +91,7 @@ final class TestCorpus {
                           kk: ["Бас прокуратура бойынша қанша адам қаза болды?", "Моргқа қанша қаза болған адам жеткізілді?"]
                       - id: t1-detained
                         side: official
-                        speaker: Генеральная прокуратура Казахстана
+                        speaker: {en: "Prosecutor General's Office of Kazakhstan", ru: "Генеральная прокуратура Казахстана", kk: "Қазақстан Бас прокуратурасы"}
                         topics: [detentions]
                         original: ru
                         text:
@@ -111,7 +111,7 @@ final class TestCorpus {
                     passages:
                       - id: t2-ten-killed
                         side: hrw
-                        speaker: Human Rights Watch <HRW> & partners
+                        speaker: {en: "Human Rights Watch <HRW> & partners", ru: "Human Rights Watch <HRW> и партнёры", kk: "Human Rights Watch <HRW> және серіктестері"}
                         topics: [death_toll]
                         original: en
                         text:
@@ -131,7 +131,7 @@ final class TestCorpus {
                     passages:
                       - id: t3-toll-263
                         side: independent
-                        speaker: Независимые журналисты
+                        speaker: {en: "Independent journalists", ru: "Независимые журналисты", kk: "Тәуелсіз журналистер"}
                         topics: [death_toll]
                         original: ru
                         text:

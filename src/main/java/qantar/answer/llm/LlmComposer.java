@@ -18,6 +18,7 @@ import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.search.Retriever.Hit;
+import qantar.search.Retriever.Retrieval;
 
 /**
  * Model-written answers: the model summarises each side's retrieved passages, and only sentences
@@ -51,8 +52,9 @@ public final class LlmComposer implements Composer {
     }
 
     @Override
-    public List<Statement> statements(String question, List<Hit> hits, Lang lang, Set<Side> sides) {
-        List<Statement> fallback = extractive.statements(hits, lang, sides);
+    public List<Statement> statements(String question, Retrieval retrieval, Lang lang, Set<Side> sides) {
+        List<Hit> hits = retrieval.hits();
+        List<Statement> fallback = extractive.statements(retrieval, lang, sides);
         if (fallback.isEmpty()) {
             return fallback;
         }
@@ -115,7 +117,7 @@ public final class LlmComposer implements Composer {
         Passage first = v.cited().get(0);
         String caution = first.caution().isEmpty() ? null
                 : first.caution().getOrDefault(lang, first.caution().getOrDefault(Lang.EN, first.caution().values().iterator().next()));
-        return new Statement(side, first.speaker(), v.text(), first.id(), first.sourceId(), false,
+        return new Statement(side, first.speaker(lang), v.text(), first.id(), first.sourceId(), false,
                 first.isTranslation(lang), lang, caution, true, v.cited().stream().map(Passage::id).toList());
     }
 }

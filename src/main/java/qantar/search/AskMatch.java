@@ -1,0 +1,75 @@
+package qantar.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import qantar.corpus.Lang;
+import qantar.corpus.Passage;
+
+/**
+ * How closely a question matches one of the questions a passage answers: the largest share of the
+ * question's counting concepts that a single ask holds, each concept weighted as in coverage. A
+ * passage whose own ask is the question ("how many were detained?") answers it; one that merely
+ * uses the words somewhere does not.
+ */
+final class AskMatch {
+    private final Map<Lang, Analyzer> analyzers = Map.of(Lang.RU, Analyzers.russian(), Lang.EN, Analyzers.english(), Lang.KK, Analyzers.kazakh());
+    /** Per passage id, each ask as the set of its tokens, with the language's analyzer. */
+    private final Map<String, List<Set<String>>> asks = new HashMap<>();
+
+    AskMatch(List<Passage> passages) {
+        for (Passage p : passages) {
+            List<Set<String>> sets = new ArrayList<>();
+            p.asks().forEach((lang, qs) -> qs.forEach(q -> sets.add(new HashSet<>(Analyzers.tokens(analyzers.get(lang), "q", q)))));
+            asks.put(p.id(), sets);
+        }
+    }
+
+    /** Each concept's forms as token lists, per language (a form matches an ask holding all its tokens). */
+    List<List<List<String>>> forms(List<Concept> concepts) {
+        List<List<List<String>>> out = new ArrayList<>();
+        for (Concept c : concepts) {
+            List<List<String>> forms = new ArrayList<>();
+            for (String f : c.forms()) {
+                for (Analyzer a : analyzers.values()) {
+                    List<String> t = Analyzers.tokens(a, "q", f);
+                    if (!t.isEmpty()) {
+                        forms.add(t);
+                    }
+                }
+            }
+            out.add(forms);
+        }
+        return out;
+    }
+
+    /**
+     * The best single ask's weighted share of the counting concepts, 0 when the passage has none. A
+     * question with no subject ("what happened, briefly?") is matched by its frame words instead: a
+     * passage asked "what happened in January 2022?" is an overview.
+     */
+    double of(Passage p, List<Concept> concepts, List<List<List<String>>> forms, double[] weight, double total) {
+        boolean bySubject = total > 0;
+        double all = bySubject ? total : concepts.stream().filter(c -> c.frame() != null).count();
+        if (all <= 0) {
+            return 0;
+        }
+        double best = 0;
+        for (Set<String> ask : asks.getOrDefault(p.id(), List.of())) {
+            double covered = 0;
+            for (int i = 0; i < concepts.size(); i++) {
+                Concept c = concepts.get(i);
+                boolean counted = bySubject ? c.counts() : c.frame() != null;
+                if (counted && forms.get(i).stream().anyMatch(ask::containsAll)) {
+                    covered += bySubject ? weight[i] : 1;
+                }
+            }
+            best = Math.max(best, covered / all);
+        }
+        return best;
+    }
+}
