@@ -131,7 +131,9 @@ public final class ExtractiveComposer {
             for (String id : sourceIds) {
                 Source src = sourcesById.get(id);
                 if (src != null && !out.containsKey(src.id())) {
-                    out.put(src.id(), new SourceRef(src.id(), s.side(), src.title(), src.publisher(), src.date(), src.url(), src.mirrorOf()));
+                    // A source's side is its publisher's, recorded with the source; older records lack it.
+                    Side kind = src.side() != null ? src.side() : s.side();
+                    out.put(src.id(), new SourceRef(src.id(), kind, src.title(), src.publisher(), src.date(), src.url(), src.mirrorOf()));
                 }
             }
         }

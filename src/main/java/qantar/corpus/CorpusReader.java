@@ -31,7 +31,7 @@ public final class CorpusReader {
     private static final Pattern DATE = Pattern.compile("(≈)?(\\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?|n/d");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final Set<String> SOURCE_FIELDS =
-            Set.of("id", "title", "publisher", "date", "url", "language", "mirror_of", "note", "passages");
+            Set.of("id", "title", "publisher", "date", "url", "language", "mirror_of", "note", "side", "passages");
     private static final Set<String> PASSAGE_FIELDS =
             Set.of("id", "side", "speaker", "topics", "text", "original", "quote", "said", "caution", "asks", "same_as");
     /** Questions a passage answers, per language it has a text in. */
@@ -222,8 +222,16 @@ public final class CorpusReader {
                     + String.join(", ", Lang.SOURCE_LANGUAGES.stream().sorted().toList()) + ")");
             language = null;
         }
+        String publisherSide = y.text(f, "side", root, true);
+        Side kind = null;
+        if (publisherSide != null) {
+            kind = Side.fromId(publisherSide).orElse(null);
+            if (kind == null) {
+                y.error(f.get("side"), "unknown side '" + publisherSide + "' of the publisher (use one of: " + Side.allIds() + ")");
+            }
+        }
         Source source = new Source(id, title, publisher, date, url, language,
-                y.text(f, "mirror_of", root, false), y.text(f, "note", root, false));
+                y.text(f, "mirror_of", root, false), y.text(f, "note", root, false), kind);
         List<Node> items = f.containsKey("passages") ? y.sequence(f.get("passages"), "passages") : List.of();
         if (items.isEmpty()) {
             y.error(f.getOrDefault("passages", root), "a source needs at least one passage");

@@ -47,6 +47,9 @@ public final class CorpusWriter {
         if (s.note() != null) {
             m.put("note", s.note());
         }
+        if (s.side() != null) {
+            m.put("side", s.side().id());
+        }
         List<Object> items = new ArrayList<>();
         for (Passage p : passages) {
             Map<String, Object> pm = map("id", p.id(), "side", p.side().id(),

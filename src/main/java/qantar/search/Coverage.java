@@ -67,17 +67,6 @@ final class Coverage {
         return total;
     }
 
-    /** The question's words that no passage uses, as the question wrote them. */
-    List<String> unseen() {
-        List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < concepts.size(); i++) {
-            if (concepts.get(i).counts() && !concepts.get(i).fromGlossary() && matches[i].cardinality() == 0) {
-                out.add(concepts.get(i).label());
-            }
-        }
-        return out;
-    }
-
     /** How much matching a concept says a passage is about the question: rarer is more telling. */
     static double weight(Concept c, int matchingDocs, int docs, RetrievalSettings s) {
         double idf = Math.log(1 + (double) docs / (1 + matchingDocs));

@@ -139,6 +139,9 @@ public final class QueryPlanner {
                 if (k == p.words().size()) {
                     List<String> forms = new ArrayList<>();
                     for (int j = i; j < i + k; j++) {
+                        if (p.words().get(j - i).equals("*")) {
+                            continue; // "what does * say": the word in the gap is the subject, not the frame
+                        }
                         claimed[j] = true;
                         used[j] = true;
                         forms.add(words.get(j));

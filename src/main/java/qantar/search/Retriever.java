@@ -226,7 +226,7 @@ public final class Retriever {
                 hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, subject, p, set) + set.askMatch() * asked, cover));
             }
             hits.sort(BEST_FIRST);
-            return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits, names(question, coverage.unseen()));
+            return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits, names(searcher, question, concepts, cq, lang));
         });
     }
 
@@ -284,10 +284,32 @@ public final class Retriever {
      * thing the corpus does not cover ("Satybaldy", "Aktobe"). Passages about the rest of the
      * question would not be about it.
      */
-    private static List<String> names(String question, List<String> unseen) {
-        return unseen.stream().filter(w -> w.length() >= 4 && Character.isUpperCase(w.codePointAt(0))
-                && w.codePoints().skip(1).noneMatch(Character::isUpperCase)
-                && Pattern.compile("[^.!?\\s]\\s+" + Pattern.quote(w) + "(?![\\p{L}\\p{N}])").matcher(question).find()).toList();
+    private static List<String> names(IndexSearcher searcher, String question, List<Concept> concepts, ConceptQueries cq, Lang lang)
+            throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        for (Concept c : concepts) {
+            String w = c.label();
+            if (c.fromGlossary() || c.frame() != null || c.anchor() || w.length() < 4 || !looksLikeName(question, w)) {
+                continue;
+            }
+            if (searcher.count(cq.exact(c, lang)) == 0) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A capitalised word (not all capitals) inside a sentence, or opening one before another
+     * capitalised word («Садыр Жапаров»): a sentence's first word is capitalised anyway.
+     */
+    private static boolean looksLikeName(String question, String w) {
+        if (!Character.isUpperCase(w.codePointAt(0)) || w.codePoints().skip(1).anyMatch(Character::isUpperCase)) {
+            return false;
+        }
+        String word = Pattern.quote(w) + "(?![\\p{L}\\p{N}])";
+        return Pattern.compile("[^.!?\\s]\\s+" + word).matcher(question).find()
+                || Pattern.compile("(?:^|[.!?]\\s+)" + word + "\\s+\\p{Lu}").matcher(question).find();
     }
 
     /** Whether a passage gives a figure: a number of 10 or more that is not a year. */

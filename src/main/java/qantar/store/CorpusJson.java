@@ -40,6 +40,7 @@ public final class CorpusJson {
         m.put("language", s.language());
         putIf(m, "mirror_of", s.mirrorOf());
         putIf(m, "note", s.note());
+        putIf(m, "side", s.side() == null ? null : s.side().id());
         return write(m);
     }
 
@@ -47,7 +48,8 @@ public final class CorpusJson {
         JsonNode n = read(json);
         return new Source(n.path("id").asText(), n.path("title").asText(), n.path("publisher").asText(),
                 n.path("date").asText(), n.path("url").asText(), n.path("language").asText(),
-                textOrNull(n, "mirror_of"), textOrNull(n, "note"));
+                textOrNull(n, "mirror_of"), textOrNull(n, "note"),
+                textOrNull(n, "side") == null ? null : Side.fromId(textOrNull(n, "side")).orElse(null));
     }
 
     public static String passage(Passage p) {

@@ -40,4 +40,26 @@ class ExtractiveComposerTest {
                 .extracting(SourceRef::id).containsExactly("a");
         assertThat(statements.get(1).lang()).isEqualTo(Lang.EN); // no Russian text: the English one, marked by its language
     }
+
+    @Test
+    void aFactClusterIsShownOnceWithEveryOtherSourceAsAlsoAndASourceKeepsItsPublishersSide() {
+        Passage head = passage("a-1", "a");
+        Passage twin = new Passage("b-1", "b", Side.OFFICIAL, "GPO", List.of("death_toll"), Map.of(Lang.EN, "the same figure, b"),
+                Lang.EN, false, null, null, Map.of(), "a-1");
+        Passage other = passage("c-1", "c");
+        Map<String, List<Passage>> clusters = Map.of("a-1", List.of(head, twin));
+        ExtractiveComposer composer = new ExtractiveComposer(p -> p.clusterId().equals("a-1")
+                ? clusters.get("a-1").stream().sorted((x, y) -> x == p ? -1 : y == p ? 1 : 0).toList() : List.of(p));
+        // the twin ranks first: it is shown, the head follows as "also", and the cluster takes one slot
+        List<Statement> shown = composer.statements(List.of(new Hit(twin, 3, 1), new Hit(head, 2, 1), new Hit(other, 1, 1)),
+                Lang.EN, java.util.Set.of(), 3);
+        assertThat(shown).extracting(Statement::passageId).containsExactly("b-1", "c-1");
+        assertThat(shown.get(0).also()).containsExactly(new Statement.Also("a-1", "a"));
+        assertThat(shown.get(0).passageIds()).containsExactly("b-1", "a-1");
+
+        Source hrwPage = new Source("a", "Title a", "HRW", "2022-12-20", "https://example.org/a", "en", null, null, Side.HRW);
+        List<SourceRef> refs = ExtractiveComposer.sources(shown, List.of(), Map.of("a", hrwPage, "b", source("b"), "c", source("c")));
+        assertThat(refs).extracting(SourceRef::id).containsExactly("b", "a", "c");
+        assertThat(refs.get(1).side()).isEqualTo(Side.HRW); // the publisher's side, not the official statement's
+    }
 }

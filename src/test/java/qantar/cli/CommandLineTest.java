@@ -92,9 +92,9 @@ class CommandLineTest {
     @Test
     void validateNamesTheFileAndLineOfAnUnknownSideAndFails() {
         Path k = Fixture.copyKnowledge(tmp.resolve("knowledge"));
-        Fixture.edit(k.resolve("sources/h2.yaml"), "side: hrw", "side: bogus_side");
+        Fixture.edit(k.resolve("sources/h2.yaml"), "    side: hrw", "    side: bogus_side");
         assertThat(run("corpus", "validate", k.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("knowledge/sources/h2.yaml:9: unknown side 'bogus_side'").contains("1 error(s)");
+        assertThat(err.toString()).contains("knowledge/sources/h2.yaml:10: unknown side 'bogus_side'").contains("1 error(s)");
         out.getBuffer().setLength(0);
         assertThat(run("corpus", "validate", Fixture.knowledge().toString())).isZero();
         assertThat(out.toString()).contains("ok: 9 sources, 10 passages");

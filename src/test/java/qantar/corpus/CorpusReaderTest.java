@@ -73,12 +73,12 @@ class CorpusReaderTest {
     @Test
     void unknownSideIsReportedWithFileAndLine() {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
-        Fixture.edit(k.resolve("sources/h2.yaml"), "side: hrw", "side: bogus_side");
+        Fixture.edit(k.resolve("sources/h2.yaml"), "    side: hrw", "    side: bogus_side");
         CorpusReader.Result r = CorpusReader.read(k);
         assertThat(r.ok()).isFalse();
         assertThat(r.errors()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("k/sources/h2.yaml");
-            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.line()).isEqualTo(10);
             assertThat(p.message()).contains("unknown side 'bogus_side'");
         });
         assertThat(r.corpus().sourcesById()).doesNotContainKey("h2");
@@ -94,7 +94,7 @@ class CorpusReaderTest {
         Fixture.edit(k.resolve("sources/o43.yaml"), "      kk: Тоқаев ҰҚШҰ миссиясы аяқталды деп жариялады; шамамен 2000 әскерді шығару 2022 жылғы 13 қаңтарда басталды.", "      kk: \"\"");
         Fixture.edit(k.resolve("sources/h2.yaml"), "    original: en\n", "    original: en\n    quote: true\n");
         CorpusReader.Result r = CorpusReader.read(k);
-        assertThat(r.errors()).extracting(Problem::toString).anySatisfy(s -> assertThat(s).startsWith("k/sources/o29.yaml:8: duplicate passage id 'o11-toll-225' (also in k/sources/o11.yaml:8)"))
+        assertThat(r.errors()).extracting(Problem::toString).anySatisfy(s -> assertThat(s).startsWith("k/sources/o29.yaml:9: duplicate passage id 'o11-toll-225' (also in k/sources/o11.yaml:9)"))
                 .anySatisfy(s -> assertThat(s).contains("h3.yaml:1: missing url"))
                 .anySatisfy(s -> assertThat(s).contains("i18.yaml:1: missing date"))
                 .anySatisfy(s -> assertThat(s).contains("m7.yaml").contains("unknown language 'fr'"))

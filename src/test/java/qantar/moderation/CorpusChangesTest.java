@@ -34,6 +34,7 @@ class CorpusChangesTest {
             date: "2022-02-01"
             url: https://vlast.kz/example
             language: ru
+            side: independent
             passages:
               - id: n1-market
                 side: independent
@@ -81,7 +82,7 @@ class CorpusChangesTest {
         Result<Proposal> r = mod.upload(ALICE, "n1.yaml", NEW_SOURCE);
         assertThat(r.status()).isEqualTo(Result.Status.ERROR);
         assertThat(r.key()).isEqualTo("mod.invalid_file");
-        assertThat(r.arg("problems")).contains("n1.yaml:20").contains("unknown side 'bystander'");
+        assertThat(r.arg("problems")).contains("n1.yaml:21").contains("unknown side 'bystander'");
         assertThat(mod.review(BOB).value()).isEmpty();
         assertThat(app.corpusStore().revision()).isEqualTo(revision);
         assertThat(app.corpus().sourcesById()).doesNotContainKey("n1");
@@ -104,7 +105,7 @@ class CorpusChangesTest {
         assertThat(app.corpus().passagesById().get("n1-market").texts().get(Lang.RU)).contains("97");
         // a passage id of another source is a clash with its line
         Result<Proposal> clash = mod.upload(ALICE, "n1.yaml", good.replace("id: n1-market", "id: o29-detained-4404"));
-        assertThat(clash.arg("problems")).contains("n1.yaml:8").contains("duplicate passage id 'o29-detained-4404'");
+        assertThat(clash.arg("problems")).contains("n1.yaml:9").contains("duplicate passage id 'o29-detained-4404'");
     }
 
     @Test

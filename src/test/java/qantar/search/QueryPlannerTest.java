@@ -33,4 +33,27 @@ class QueryPlannerTest {
         assertThat(labels("Бешбармақты қалай дайындайды?", Lang.KK)).containsExactly("Бешбармақты", "дайындайды");
         assertThat(labels("how many ppl got arrested after the riots", Lang.EN)).containsExactly("arrested", "riots");
     }
+
+    @Test
+    void frameWordsSayWhatKindOfAnswerIsWantedAndAreNeverTheSubject() {
+        Frame howMany = new Frame("how_many", java.util.Map.of(Lang.RU, List.of(List.of("сколько")), Lang.KK, List.of(List.of("канша")),
+                Lang.EN, List.of(List.of("how", "many"))), true, null, List.of(), false, false, false);
+        Frame overview = new Frame("overview", java.util.Map.of(Lang.EN, List.of(List.of("what", "happened"), List.of("briefly")),
+                Lang.RU, List.of(List.of("что", "произошло"))), false, null, List.of(), true, true, false);
+        QueryPlanner framed = new QueryPlanner(List.of(PROTESTERS, PROTESTS), new Frames(List.of(howMany, overview)));
+
+        List<Concept> ru = framed.plan("Сколько протестующих задержали?", Lang.RU);
+        assertThat(ru).filteredOn(c -> c.frame() == howMany).singleElement().satisfies(c -> assertThat(c.counts()).isFalse());
+        assertThat(ru).filteredOn(Concept::counts).extracting(Concept::label).contains("протестующих").doesNotContain("Сколько");
+        // Kazakh letters are folded, so «қанша» typed as «канша» is the same frame
+        assertThat(framed.plan("Қанша адам ұсталды?", Lang.KK)).anyMatch(c -> c.frame() == howMany);
+        assertThat(framed.plan("how many protesters were there", Lang.EN)).filteredOn(c -> c.frame() == howMany)
+                .singleElement().satisfies(c -> assertThat(c.forms()).containsExactly("how", "many"));
+
+        // beside a frame that stands alone, lower-case words the glossary lacks set the scene; names still count
+        List<Concept> brief = framed.plan("what happened, briefly, give me the short version", Lang.EN);
+        assertThat(brief).noneMatch(Concept::counts);
+        assertThat(framed.plan("what happened to Satybaldy", Lang.EN)).filteredOn(Concept::counts).extracting(Concept::label)
+                .containsExactly("Satybaldy");
+    }
 }

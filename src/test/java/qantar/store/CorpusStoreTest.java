@@ -62,7 +62,7 @@ class CorpusStoreTest {
     @Test
     void anInvalidCorpusImportsNothingAtAll() throws Exception {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
-        Fixture.edit(k.resolve("sources/h2.yaml"), "side: hrw", "side: bogus_side");
+        Fixture.edit(k.resolve("sources/h2.yaml"), "    side: hrw", "    side: bogus_side");
         assertThatThrownBy(() -> Fixture.open(tmp.resolve("data"), k)).isInstanceOf(CorpusException.class)
                 .hasMessageContaining("unknown side 'bogus_side'");
         try (Database db = Database.open(tmp.resolve("data"))) {

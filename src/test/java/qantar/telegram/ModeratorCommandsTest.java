@@ -39,6 +39,7 @@ class ModeratorCommandsTest {
             date: "2022-02-01"
             url: https://vlast.kz/example
             language: en
+            side: independent
             passages:
               - id: n1-detained
                 side: independent
@@ -180,9 +181,9 @@ class ModeratorCommandsTest {
     @Test
     void aModeratorsSourceFileBecomesOneProposalOrIsRefusedWithLineNumbers() {
         grantBoth();
-        String broken = NEW_SOURCE.replace("side: independent", "side: bystander");
+        String broken = NEW_SOURCE.replace("    side: independent", "    side: bystander");
         Sent refused = sendFile(ALICE, "n1.yaml", broken);
-        assertThat(refused.text()).contains("nothing was added", "n1.yaml:9", "bystander");
+        assertThat(refused.text()).contains("nothing was added", "n1.yaml:10", "bystander");
         assertThat(mod.review(BOB).value()).isEmpty();
 
         Sent accepted = sendFile(ALICE, "n1.yaml", NEW_SOURCE);

@@ -26,6 +26,7 @@ final class TestCorpus {
                         date: "2022-01-%2$02d"
                         url: https://example.org/wire/%1$d
                         language: en
+                        side: other
                         passages:
                           - id: x%1$d-detained
                             side: other
@@ -75,6 +76,7 @@ final class TestCorpus {
                     date: "2022-01-15"
                     url: https://example.org/news/t1?a=1&b=2
                     language: ru
+                    side: official
                     passages:
                       - id: t1-toll-225
                         side: official
@@ -108,6 +110,7 @@ final class TestCorpus {
                     date: "2022-01-26"
                     url: https://example.org/hrw/t2
                     language: en
+                    side: hrw
                     passages:
                       - id: t2-ten-killed
                         side: hrw
@@ -128,6 +131,7 @@ final class TestCorpus {
                     date: "2022-02"
                     url: https://example.org/list/t3
                     language: ru
+                    side: independent
                     passages:
                       - id: t3-toll-263
                         side: independent
