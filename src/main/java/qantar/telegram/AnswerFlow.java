@@ -38,8 +38,12 @@ final class AnswerFlow {
     private final java.util.function.Supplier<String> botUsername;
     private volatile ReportSink reports = ReportSink.NONE;
 
-    AnswerFlow(AnswerService answers, Texts texts, FloodGuard flood, Counters counters, LongConsumer typing, java.util.function.Supplier<String> botUsername) {
+    private final AnswerForms forms;
+
+    AnswerFlow(AnswerService answers, Texts texts, FloodGuard flood, Counters counters, LongConsumer typing,
+               java.util.function.Supplier<String> botUsername, AnswerForms forms) {
         this.answers = answers;
+        this.forms = forms;
         this.texts = texts;
         this.html = new AnswerHtml(texts);
         this.flood = flood;
@@ -54,6 +58,10 @@ final class AnswerFlow {
 
     void register(CommandRegistry r) {
         r.callback("src", Role.CITIZEN, this::sources);
+        r.callback("full", Role.CITIZEN, (req, id, reply) -> find(req, id, reply).ifPresent(a -> {
+            reply.answerCallback(null);
+            show(req, a, AnswerHtml.Form.FULL, reply);
+        }));
         r.callback("side", Role.CITIZEN, this::side);
         r.callback("cite", Role.CITIZEN, (req, id, reply) -> {
             reply.answerCallback(null);
@@ -92,15 +100,26 @@ final class AnswerFlow {
                 a.id(), a.language().code(), a.inScope(), a.statements().size(), a.sidesShown().size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** An answer as messages, compact in groups, with its buttons under the last one. */
+    /**
+     * An answer as messages, compact in groups, with its buttons under the last one. Every word
+     * around the answer is in the answer's language, whatever the interface language: one answer,
+     * one language.
+     */
     void show(Request req, Answer a, Reply reply) {
-        List<String> parts = html.answer(a, req.lang(), req.group());
+        AnswerHtml.Form form = req.group() ? AnswerHtml.Form.SHORT
+                : forms.prefersFull(req.userId()) ? AnswerHtml.Form.FULL : AnswerHtml.Form.COMPACT;
+        show(req, a, form, reply);
+    }
+
+    private void show(Request req, Answer a, AnswerHtml.Form form, Reply reply) {
+        List<String> parts = html.answer(a, a.language(), form);
         for (int i = 0; i < parts.size(); i++) {
-            reply.html(parts.get(i), i == parts.size() - 1 ? buttons(a, req.lang(), req.group()) : List.of());
+            reply.html(parts.get(i), i == parts.size() - 1 ? buttons(a, a.language(), form) : List.of());
         }
     }
 
-    List<List<Button>> buttons(Answer a, Lang ui, boolean compact) {
+    List<List<Button>> buttons(Answer a, Lang ui, AnswerHtml.Form form) {
+        boolean compact = form == AnswerHtml.Form.SHORT;
         List<List<Button>> rows = new ArrayList<>();
         if (!a.sources().isEmpty()) {
             rows.add(List.of(Button.callback(texts.get("tg.btn.sources", ui), "src:" + a.id()),
@@ -115,6 +134,9 @@ final class AnswerFlow {
             }
             for (int i = 0; i < sides.size(); i += 2) {
                 rows.add(sides.subList(i, Math.min(i + 2, sides.size())));
+            }
+            if (form == AnswerHtml.Form.COMPACT && a.statements().size() > a.sidesShown().size()) {
+                rows.add(List.of(Button.callback(texts.get("tg.btn.full", ui), "full:" + a.id())));
             }
         }
         rows.add(List.of(Button.callback("👍", "up:" + a.id()), Button.callback("👎", "dn:" + a.id())));
@@ -132,7 +154,7 @@ final class AnswerFlow {
     private void sources(Request req, String id, Reply reply) {
         find(req, id, reply).ifPresent(a -> {
             reply.answerCallback(null);
-            html.sources(a, req.lang()).forEach(reply::html);
+            html.sources(a, a.language()).forEach(reply::html);
         });
     }
 
@@ -149,7 +171,7 @@ final class AnswerFlow {
             reply.answerCallback(null);
             typing.accept(req.chatId());
             Answer deeper = answers.answer(new Question(a.question(), a.language(), Set.of(side.get())));
-            reply.html(html.header(side.get(), req.lang()) + "\n" + Html.i(texts.about(side.get(), req.lang())));
+            reply.html(html.header(side.get(), a.language()) + "\n" + Html.i(texts.about(side.get(), a.language())));
             show(req.withArgs(""), deeper, reply);
         });
     }
@@ -210,8 +232,9 @@ final class AnswerFlow {
             return;
         }
         String link = deepLink(a.get().id());
-        html.citation(a.get(), req.lang(), link).forEach(reply::html);
-        reply.html(Html.esc(req.text("tg.cite_link")) + "\n" + Html.link(link, link));
+        Lang lang = a.get().language();
+        html.citation(a.get(), lang, link).forEach(reply::html);
+        reply.html(Html.esc(texts.get("tg.cite_link", lang)) + "\n" + Html.link(link, link));
     }
 
     /** /start a_ID: the same answer again, exactly as first shown. */
@@ -235,13 +258,14 @@ final class AnswerFlow {
         if (!q.isEmpty() && q.length() <= MAX_QUESTION && flood.check(req.userId()) == FloodGuard.Verdict.ANSWER) {
             counters.question();
             Answer all = answers.answer(Question.of(q));
-            results.add(article(all, req.lang(), texts.get("tg.inline_all", req.lang())));
+            Lang lang = all.language();
+            results.add(article(all, lang, texts.get("tg.inline_all", lang)));
             for (Side s : all.sidesShown()) {
                 if (results.size() >= INLINE_RESULTS) {
                     break;
                 }
                 Answer one = answers.answer(new Question(all.question(), all.language(), Set.of(s)));
-                results.add(article(one, req.lang(), texts.emoji(s) + " " + texts.label(s, req.lang())));
+                results.add(article(one, lang, texts.emoji(s) + " " + texts.label(s, lang)));
             }
             counters.answer();
             log.info("answered inline answer={} lang={} results={}", all.id(), all.language().code(), results.size());
@@ -250,7 +274,7 @@ final class AnswerFlow {
     }
 
     private InlineQueryResult article(Answer a, Lang ui, String title) {
-        String text = html.answer(a, ui, true).get(0);
+        String text = html.answer(a, ui, AnswerHtml.Form.SHORT).get(0);
         String description = a.statements().isEmpty() ? texts.get(a.inScope() ? "nothing_found" : "out_of_scope", ui)
                 : a.statements().get(0).speaker() + ": " + a.statements().get(0).text();
         return InlineQueryResultArticle.builder().id(a.id()).title(Html.cut(title, 60))

@@ -17,13 +17,17 @@ import qantar.corpus.Lang;
 import qantar.corpus.Side;
 
 /**
- * Answers in Telegram HTML. Statements stay in the answer's language; everything the bot writes
- * itself (labels, notes, headings) is in the reader's interface language.
+ * Answers in Telegram HTML, every word in the language the caller gives: the answer's own, so an
+ * answer reads in one language whatever the interface language.
  */
 final class AnswerHtml {
     /** A statement longer than this is cut, so a single block always fits in a message. */
     private static final int MAX_STATEMENT = 3000;
     private static final int COMPACT_PER_SIDE = 1;
+    /** Compact statements are cut near here (one phone screen for up to five sides). */
+    private static final int COMPACT_STATEMENT = 240;
+    private static final int SHORT_STATEMENT = 200;
+    private static final int COMPACT_TITLE = 60;
 
     private final Texts texts;
 
@@ -31,28 +35,42 @@ final class AnswerHtml {
         this.texts = texts;
     }
 
-    /** The answer as one or more messages; compact (groups, inline) keeps one statement per side and fits one message. */
-    List<String> answer(Answer a, Lang ui, boolean compact) {
+    /** How much of an answer a message shows. */
+    enum Form {
+        /** Every statement, in as many messages as it takes. */
+        FULL,
+        /** A private chat's default: each side's best statement, one message, one phone screen. */
+        COMPACT,
+        /** Groups and inline: shorter still. */
+        SHORT
+    }
+
+    /**
+     * The answer as one or more messages. Compact forms keep one statement per side, cut long ones,
+     * list only the sources they cite, and always fit one message.
+     */
+    List<String> answer(Answer a, Lang ui, Form form) {
         List<String> blocks = new ArrayList<>();
         blocks.add("❓ " + i(Html.cut(a.question(), 300)));
         if (a.statements().isEmpty()) {
             blocks.add("");
-            blocks.add(esc(texts.get(a.inScope() ? "nothing_found" : "out_of_scope", ui)));
+            blocks.add(esc(a.message() != null ? a.message() : texts.get(a.inScope() ? "nothing_found" : "out_of_scope", ui)));
             blocks.add(idLine(a, ui));
             return List.of(String.join("\n", blocks));
         }
+        boolean full = form == Form.FULL;
+        Map<String, Integer> numbers = new java.util.LinkedHashMap<>();
         for (Side side : Side.values()) {
             List<Statement> statements = a.statements(side);
-            if (statements.isEmpty()) {
-                continue;
-            }
             int shown = 0;
             for (Statement s : statements) {
-                if (compact && shown >= COMPACT_PER_SIDE) {
+                if (!full && shown >= COMPACT_PER_SIDE) {
                     break;
                 }
+                int n = full ? a.citation(s.sourceId()) : numbers.computeIfAbsent(s.sourceId(), k -> numbers.size() + 1);
+                String line = statement(a, s, n, ui, full ? MAX_STATEMENT : form == Form.COMPACT ? COMPACT_STATEMENT : SHORT_STATEMENT);
                 // a side's header travels with its first statement, so a split never leaves it alone
-                blocks.add(shown++ == 0 ? "\n" + header(side, ui) + "\n" + statement(a, s, ui) : statement(a, s, ui));
+                blocks.add(shown++ == 0 ? "\n" + header(side, ui) + "\n" + line : line);
             }
         }
         if (!a.sidesMissing().isEmpty()) {
@@ -61,14 +79,24 @@ final class AnswerHtml {
         }
         blocks.add("");
         blocks.add(b(texts.get("sources", ui)));
-        int n = 1;
-        for (SourceRef s : a.sources()) {
-            blocks.add(n++ + ". " + link(s.url(), Html.cut(s.title(), compact ? 80 : 160)) + ", " + esc(s.date()));
+        Map<String, SourceRef> byId = a.sources().stream().collect(Collectors.toMap(SourceRef::id, x -> x, (x, y) -> x));
+        if (full) {
+            int n = 1;
+            for (SourceRef s : a.sources()) {
+                blocks.add(n++ + ". " + link(s.url(), Html.cut(s.title(), 160)) + ", " + esc(s.date()));
+            }
+        } else {
+            numbers.forEach((id, n) -> {
+                SourceRef s = byId.get(id);
+                if (s != null) {
+                    blocks.add(n + ". " + link(s.url(), Html.cut(s.title(), COMPACT_TITLE)) + ", " + esc(s.date()));
+                }
+            });
         }
         blocks.add("");
         blocks.add(idLine(a, ui));
         List<String> parts = Html.pack(blocks, Html.MAX_MESSAGE);
-        if (compact && parts.size() > 1) {
+        if (!full && parts.size() > 1) {
             // one message only: drop trailing source lines until it fits, keeping the id line
             List<String> shorter = new ArrayList<>(blocks);
             while (Html.pack(shorter, Html.MAX_MESSAGE).size() > 1 && shorter.size() > 3) {
@@ -83,13 +111,13 @@ final class AnswerHtml {
         return texts.emoji(side) + " " + b(texts.label(side, ui));
     }
 
-    private String statement(Answer a, Statement s, Lang ui) {
+    private String statement(Answer a, Statement s, int n, Lang ui, int maxText) {
         StringBuilder line = new StringBuilder("• ");
         line.append(b(s.speaker())).append(": ");
-        String text = Html.cut(s.text(), MAX_STATEMENT);
+        String text = Html.cut(s.text(), maxText);
         line.append(s.quote() ? "«" + esc(text) + "»" : esc(text));
-        int n = a.citation(s.sourceId());
-        SourceRef src = n > 0 ? a.sources().get(n - 1) : null;
+        int at = a.citation(s.sourceId());
+        SourceRef src = at > 0 ? a.sources().get(at - 1) : null;
         line.append(' ').append(src == null ? "[" + n + "]" : link(src.url(), "[" + n + "]"));
         List<String> tags = new ArrayList<>();
         if (s.summary()) {

@@ -20,8 +20,12 @@ final class CoreCommands {
     private final Supplier<Long> revision;
     private final CommandRegistry registry;
 
-    CoreCommands(Texts texts, AnswerFlow flow, Languages languages, Supplier<Corpus> corpus, Supplier<Long> revision, CommandRegistry registry) {
+    private final AnswerForms forms;
+
+    CoreCommands(Texts texts, AnswerFlow flow, Languages languages, AnswerForms forms, Supplier<Corpus> corpus, Supplier<Long> revision,
+                 CommandRegistry registry) {
         this.texts = texts;
+        this.forms = forms;
         this.flow = flow;
         this.languages = languages;
         this.corpus = corpus;
@@ -41,9 +45,11 @@ final class CoreCommands {
         });
         r.command("sides", "tg.cmd.sides", this::sides);
         r.command("lang", "tg.cmd.lang", (req, reply) -> reply.html(esc(req.text("tg.choose_lang")), langButtons(req.lang())));
+        r.command("settings", "tg.cmd.settings", this::settings);
         r.command("cite", "tg.cmd.cite", (req, reply) -> flow.cite(req, req.args(), reply));
         r.command("about", "tg.cmd.about", this::about);
         r.callback("lang", Role.CITIZEN, this::chooseLang);
+        r.callback("answers", Role.CITIZEN, this::chooseForm);
     }
 
     private void start(Request req, Reply reply) {
@@ -93,6 +99,25 @@ final class CoreCommands {
             row.add(Button.callback((l == current ? "✓ " : "") + name, "lang:" + l.code()));
         }
         return List.of(row, List.of(Button.callback(texts.get("tg.lang_auto", current), "lang:auto")));
+    }
+
+    /** /settings: compact answers (the default) or full ones, in private chats. */
+    private void settings(Request req, Reply reply) {
+        boolean full = forms.prefersFull(req.userId());
+        reply.html(esc(req.text("tg.settings")), List.of(List.of(
+                Button.callback((full ? "" : "✓ ") + req.text("tg.settings_compact"), "answers:compact"),
+                Button.callback((full ? "✓ " : "") + req.text("tg.settings_full"), "answers:full"))));
+    }
+
+    private void chooseForm(Request req, String choice, Reply reply) {
+        if (!choice.equals("compact") && !choice.equals("full")) {
+            reply.answerCallback(req.text("tg.button_outdated"));
+            return;
+        }
+        reply.write(forms.choose(req.userId(), choice.equals("full")));
+        String done = req.text("tg.settings_saved", "form", req.text(choice.equals("full") ? "tg.settings_full" : "tg.settings_compact"));
+        reply.answerCallback(done);
+        reply.html(esc(done));
     }
 
     private void chooseLang(Request req, String code, Reply reply) {

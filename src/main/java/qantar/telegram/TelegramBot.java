@@ -111,9 +111,10 @@ public final class TelegramBot implements AutoCloseable {
         this.files = new BotFiles(client, http, url, settings.token());
         this.queue = new SendQueue(transport, store, settings.limits(), counters);
         FloodGuard flood = new FloodGuard(settings.questionsPerMinute());
-        this.flow = new AnswerFlow(app.answers(), app.texts(), flood, counters, this::typing, username::get);
+        AnswerForms forms = new AnswerForms(store);
+        this.flow = new AnswerFlow(app.answers(), app.texts(), flood, counters, this::typing, username::get, forms);
         flow.register(registry);
-        new CoreCommands(app.texts(), flow, languages, app::corpus, app::revision, registry).register(registry);
+        new CoreCommands(app.texts(), flow, languages, forms, app::corpus, app::revision, registry).register(registry);
         new CorpusBrowser(app.texts(), app::corpus).register(registry);
     }
 

@@ -151,6 +151,23 @@ final class TelegramStore {
         });
     }
 
+    /** The answer form a user chose with /settings ("full"), if any. */
+    Optional<String> userAnswers(long userId) {
+        return db.query(() -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT answers FROM tg_users WHERE user_id = ?")) {
+                ps.setLong(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    static Write setUserAnswers(long userId, String form) {
+        return c -> exec(c, "INSERT INTO tg_users (user_id, answers, updated_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT(user_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at", userId, form, Instant.now().toString());
+    }
+
     static Write setUserLang(long userId, String lang) {
         return c -> exec(c, "INSERT INTO tg_users (user_id, lang, updated_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT(user_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at", userId, lang, Instant.now().toString());

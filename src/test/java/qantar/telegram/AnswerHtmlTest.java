@@ -37,7 +37,7 @@ class AnswerHtmlTest {
     @Test
     void aLongAnswerIsSplitBetweenStatementsIntoMessagesTelegramAccepts() {
         Answer a = longAnswer();
-        List<String> parts = new AnswerHtml(TEXTS).answer(a, Lang.RU, false);
+        List<String> parts = new AnswerHtml(TEXTS).answer(a, Lang.RU, AnswerHtml.Form.FULL);
         assertThat(parts.size()).isGreaterThan(1);
         StringBuilder all = new StringBuilder();
         for (String p : parts) {
@@ -67,7 +67,7 @@ class AnswerHtmlTest {
     @Test
     void aCompactAnswerFitsOneMessageWithOneStatementPerSide() {
         Answer a = longAnswer();
-        List<String> parts = new AnswerHtml(TEXTS).answer(a, Lang.EN, true);
+        List<String> parts = new AnswerHtml(TEXTS).answer(a, Lang.EN, AnswerHtml.Form.SHORT);
         assertThat(parts).hasSize(1);
         String text = TelegramHtml.parse(parts.get(0));
         assertThat(text.length()).isLessThanOrEqualTo(4096);
@@ -95,9 +95,9 @@ class AnswerHtmlTest {
                 List.of(new SourceRef("s1", Side.OFFICIAL, "T1", "P1", "2022-01-15", "https://example.org/1", null),
                         new SourceRef("s2", Side.HRW, "T2", "P2", "2022-01-16", "https://example.org/2", null)),
                 null, 3, "2025-11-25T10:00:00Z", 0.9);
-        String text = TelegramHtml.parse(new AnswerHtml(TEXTS).answer(a, Lang.EN, false).get(0));
+        String text = TelegramHtml.parse(new AnswerHtml(TEXTS).answer(a, Lang.EN, AnswerHtml.Form.FULL).get(0));
         assertThat(text).contains("225 человек <всего>. [1] (summary of [p:t1-a], [p:t1-b])");
         assertThat(text).contains("HRW задокументировала гибель людей. [2]").doesNotContain("[2] (summary");
-        assertThat(TelegramHtml.parse(new AnswerHtml(TEXTS).answer(a, Lang.RU, false).get(0))).contains("(пересказ [p:t1-a], [p:t1-b])");
+        assertThat(TelegramHtml.parse(new AnswerHtml(TEXTS).answer(a, Lang.RU, AnswerHtml.Form.FULL).get(0))).contains("(пересказ [p:t1-a], [p:t1-b])");
     }
 }
