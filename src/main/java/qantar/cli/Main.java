@@ -9,7 +9,7 @@ import qantar.store.StoreException;
 
 @Command(name = "qantar-bot", mixinStandardHelpOptions = true, version = "Qantar Sources 0.1.0",
         description = "Side-labelled, sourced answers about the January 2022 events in Kazakhstan.",
-        subcommands = {AskCommand.class, ChatCommand.class, ServeCommand.class, CorpusCommand.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {AskCommand.class, ChatCommand.class, ServeCommand.class, WebCommand.class, CorpusCommand.class, EvalCommand.class, BenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -13,7 +13,8 @@ import qantar.telegram.RedactingPrintStream;
 import qantar.telegram.TelegramBot;
 import qantar.telegram.moderation.ModerationBot;
 
-@Command(name = "serve", description = "Runs the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN; TELEGRAM_API_URL sets the Bot API server.")
+@Command(name = "serve", description = "Runs the Telegram bot (long polling) and the web pages beside it. Needs TELEGRAM_BOT_TOKEN; "
+        + "TELEGRAM_API_URL sets the Bot API server, QANTAR_WEB_PORT and QANTAR_PUBLIC_URL the web pages.")
 final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -35,12 +36,17 @@ final class ServeCommand implements Callable<Integer> {
         System.setOut(new RedactingPrintStream(out, token));
         Qantar app = null;
         TelegramBot bot;
+        qantar.web.WebServer web = null;
         try {
             app = Options.open();
+            web = qantar.web.WebServer.start(app, WebCommand.settings());
             // moderation: roles (QANTAR_ADMINS at the first start that names any), commands, reports, uploads, export
             bot = ModerationBot.create(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")),
                     Moderation.Settings.DEFAULTS, admins).bot().start();
         } catch (RuntimeException e) {
+            if (web != null) {
+                web.close();
+            }
             if (app != null) {
                 app.close();
             }
@@ -49,10 +55,12 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         Qantar running = app;
+        qantar.web.WebServer site = web;
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM / Ctrl-C: finish the answers in flight, deliver what is ready, close the database
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
+            site.close();
             running.close();
             stopped.countDown();
         }, "qantar-shutdown"));

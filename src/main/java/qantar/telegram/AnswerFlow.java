@@ -39,11 +39,15 @@ final class AnswerFlow {
     private volatile ReportSink reports = ReportSink.NONE;
 
     private final AnswerForms forms;
+    /** The web pages' address (QANTAR_PUBLIC_URL): citations link there first, for readers outside Telegram. */
+    private final String publicUrl;
 
     AnswerFlow(AnswerService answers, Texts texts, FloodGuard flood, Counters counters, LongConsumer typing,
                java.util.function.Supplier<String> botUsername, AnswerForms forms) {
         this.answers = answers;
         this.forms = forms;
+        String site = qantar.config.Locations.setting("QANTAR_PUBLIC_URL");
+        this.publicUrl = site == null || site.isBlank() ? null : site.strip().replaceAll("/+$", "");
         this.texts = texts;
         this.html = new AnswerHtml(texts);
         this.flood = flood;
@@ -232,9 +236,10 @@ final class AnswerFlow {
             return;
         }
         String link = deepLink(a.get().id());
+        String page = publicUrl == null ? null : publicUrl + "/a/" + a.get().id();
         Lang lang = a.get().language();
-        html.citation(a.get(), lang, link).forEach(reply::html);
-        reply.html(Html.esc(texts.get("tg.cite_link", lang)) + "\n" + Html.link(link, link));
+        html.citation(a.get(), lang, page != null ? page : link).forEach(reply::html);
+        reply.html(Html.esc(texts.get("tg.cite_link", lang)) + "\n" + (page != null ? Html.link(page, page) + "\n" : "") + Html.link(link, link));
     }
 
     /** /start a_ID: the same answer again, exactly as first shown. */

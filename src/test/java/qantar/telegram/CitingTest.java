@@ -55,4 +55,23 @@ class CitingTest {
         assertThat(say("/start a_unknown1").text()).contains("нет");
         assertThat(h.api.refusals()).isEmpty();
     }
+
+    @Test
+    void withAPublicAddressTheCitationGivesTheWebPageFirstAndTheTelegramLinkBeside() {
+        h.close();
+        System.setProperty("QANTAR_PUBLIC_URL", "https://qantar.example.org/");
+        try {
+            h = BotHarness.quick(tmp.resolve("web"));
+            String id = say(TestCorpus.TOLL_RU).data("cite:").substring(5);
+            int before = h.api.sentTo(USER).size();
+            say("/cite " + id);
+            java.util.List<Sent> cite = h.api.sentTo(USER).subList(before, h.api.sentTo(USER).size());
+            String page = "https://qantar.example.org/a/" + id;
+            assertThat(cite.get(0).text()).contains(page);
+            String last = cite.get(cite.size() - 1).text();
+            assertThat(last.indexOf(page)).isNotNegative().isLessThan(last.indexOf("https://t.me/" + FakeBotApi.BOT_USERNAME));
+        } finally {
+            System.clearProperty("QANTAR_PUBLIC_URL");
+        }
+    }
 }

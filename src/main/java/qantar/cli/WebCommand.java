@@ -1,0 +1,30 @@
+package qantar.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import qantar.app.Qantar;
+import qantar.config.Locations;
+import qantar.web.WebServer;
+
+@Command(name = "web", mixinStandardHelpOptions = true,
+        description = "Runs the public web pages alone, on QANTAR_WEB_PORT (default 8080), advertising QANTAR_PUBLIC_URL.")
+final class WebCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws InterruptedException {
+        Qantar app = Options.open();
+        WebServer web = WebServer.start(app, settings());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
+            app.close();
+            stopped.countDown();
+        }, "qantar-web-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    static WebServer.Settings settings() {
+        return WebServer.Settings.of(Locations.setting("QANTAR_WEB_PORT"), Locations.setting("QANTAR_PUBLIC_URL"));
+    }
+}

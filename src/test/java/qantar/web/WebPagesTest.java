@@ -1,0 +1,152 @@
+package qantar.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import qantar.answer.Answer;
+import qantar.answer.AnswerJson;
+import qantar.answer.Question;
+import qantar.app.Qantar;
+import qantar.testing.Fixture;
+
+/**
+ * The public pages as a reader sees them, in Debian's headless Chromium driven by Selenium: an
+ * answer page with its sides, working source links, the cite block and the preview tags; asking
+ * from the search box; browsing the sources; a clean 404. The browser must be there in CI
+ * (.ci/run installs it); elsewhere the test is skipped when chromedriver is missing.
+ */
+class WebPagesTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path tmp;
+    static Qantar app;
+    static WebServer web;
+    static ChromeDriver browser;
+    static String base;
+    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean ci = "true".equals(System.getenv("CI"));
+        Assumptions.assumeTrue(ci || (Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM)),
+                "no chromium/chromedriver here; .ci/run installs them");
+        app = Fixture.open(tmp.resolve("data"));
+        web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 3));
+        base = "http://127.0.0.1:" + web.port();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (web != null) {
+            web.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void anAnswerPageShowsTheSidesTheSourcesTheCiteBlockAndThePreviewTags() throws Exception {
+        Answer a = app.answers().answer(Question.of("Сколько человек погибло?"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(base + "/a/" + a.id());
+        assertThat(browser.findElement(By.cssSelector("h1.question")).getText()).isEqualTo(a.question());
+        assertThat(browser.findElement(By.id("side-official")).getText()).contains("225");
+        assertThat(browser.findElement(By.id("side-independent")).getText()).contains("263");
+        assertThat(browser.findElement(By.cssSelector(".missing")).getText()).contains("Книга Млечина");
+        List<String> links = browser.findElements(By.cssSelector("a.source")).stream().map(e -> e.getAttribute("href")).toList();
+        assertThat(links).isEqualTo(a.sources().stream().map(s -> s.url()).toList());
+        assertThat(browser.findElement(By.cssSelector("a.permalink")).getText()).isEqualTo(base.replace("127.0.0.1", "localhost") + "/a/" + a.id());
+        assertThat(browser.findElement(By.cssSelector("pre.apa")).getText()).startsWith("Qantar Sources. (").contains(a.id());
+        WebElement og = browser.findElement(By.cssSelector("meta[property='og:title']"));
+        assertThat(og.getAttribute("content")).isEqualTo(a.question());
+        assertThat(browser.findElement(By.cssSelector("meta[property='og:description']")).getAttribute("content")).isNotBlank();
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/answer-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        HttpResponse<String> json = get("/a/" + a.id() + ".json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body().strip()).isEqualTo(AnswerJson.write(a, true));
+        HttpResponse<String> page = get("/a/" + a.id());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).contains(WebServer.CSP);
+        assertThat(page.body()).doesNotContain("<script");
+    }
+
+    @Test
+    void theSearchBoxAsksAndTheAnswerPageFollows() {
+        browser.get(base + "/?lang=en");
+        WebElement box = browser.findElement(By.cssSelector("form.search input[name=q]"));
+        box.sendKeys("How many people were detained?");
+        browser.findElement(By.cssSelector("form.search button")).click();
+        assertThat(browser.getCurrentUrl()).matches(".*/a/[a-z0-9]{8}$");
+        assertThat(browser.findElement(By.cssSelector("h1.question")).getText()).isEqualTo("How many people were detained?");
+        assertThat(browser.findElement(By.id("side-official")).getText()).contains("4,404");
+    }
+
+    @Test
+    void sourcesAreListedBySideAndEachOpensWithItsPassages() {
+        browser.get(base + "/sources?lang=en");
+        assertThat(browser.findElement(By.id("side-hrw")).getText()).contains("Human Rights Watch");
+        browser.findElement(By.cssSelector("#side-hrw a")).click();
+        assertThat(browser.getCurrentUrl()).contains("/sources/");
+        assertThat(browser.findElements(By.cssSelector("li.statement"))).isNotEmpty();
+        browser.get(base + "/timeline?lang=ru");
+        assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownAnswerIsACleanNotFoundPageInThePagesLanguage() throws Exception {
+        HttpResponse<String> r = get("/a/nosuch23?lang=kk");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("Мұндай бет жоқ").doesNotContain("Exception").doesNotContain("at qantar.");
+        browser.get(base + "/a/<script>alert(1)</script>");
+        assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)");
+        assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void questionsFromOneAddressAreLimited() throws Exception {
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            if (get("/ask?q=" + java.net.URLEncoder.encode("How many died? " + i, java.nio.charset.StandardCharsets.UTF_8)).statusCode() == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).isPositive();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
