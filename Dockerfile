@@ -21,5 +21,7 @@ ENV QANTAR_DATA_DIR=/data
 # The embedding runtime unpacks its tokenizer library here (the home folder is read-only).
 ENV DJL_CACHE_DIR=/tmp/djl
 VOLUME /data
+# The public web pages (QANTAR_WEB_PORT); set QANTAR_PUBLIC_URL to the address readers use.
+EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/qantar-bot.jar"]
 CMD ["serve"]

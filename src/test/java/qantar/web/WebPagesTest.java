@@ -44,6 +44,7 @@ class WebPagesTest {
     static WebServer web;
     static ChromeDriver browser;
     static String base;
+    static Path knowledge;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
@@ -51,7 +52,8 @@ class WebPagesTest {
         boolean ci = "true".equals(System.getenv("CI"));
         Assumptions.assumeTrue(ci || (Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM)),
                 "no chromium/chromedriver here; .ci/run installs them");
-        app = Fixture.open(tmp.resolve("data"));
+        knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
+        app = Fixture.open(tmp.resolve("data"), knowledge);
         web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 3));
         base = "http://127.0.0.1:" + web.port();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
@@ -100,6 +102,22 @@ class WebPagesTest {
         HttpResponse<String> page = get("/a/" + a.id());
         assertThat(page.headers().firstValue("Content-Security-Policy")).contains(WebServer.CSP);
         assertThat(page.body()).doesNotContain("<script");
+    }
+
+    @Test
+    void anAnswersPageStaysAsFirstGivenAfterTheCorpusChanges() throws Exception {
+        Answer a = app.answers().answer(Question.of("Сколько человек погибло по данным Генпрокуратуры?"));
+        Fixture.edit(knowledge.resolve("sources/o11.yaml"), "тела 225 погибших", "тела 227 погибших");
+        app.corpusStore().importCorpus(qantar.corpus.CorpusReader.read(knowledge).orThrow(), "test edit", n -> { });
+        app.reload();
+        browser.get(base + "/a/" + a.id());
+        assertThat(browser.findElement(By.id("side-official")).getText()).contains("225 погибших").doesNotContain("227");
+        browser.get(base + "/ask?q=" + java.net.URLEncoder.encode("Сколько погибших назвала Генпрокуратура?", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(browser.findElement(By.id("side-official")).getText()).contains("227 погибших");
+        // back as it was, for the other tests
+        Fixture.edit(knowledge.resolve("sources/o11.yaml"), "тела 227 погибших", "тела 225 погибших");
+        app.corpusStore().importCorpus(qantar.corpus.CorpusReader.read(knowledge).orThrow(), "test edit undone", n -> { });
+        app.reload();
     }
 
     @Test
