@@ -79,7 +79,7 @@ public final class ExtractiveComposer {
                 }
                 Statement s = statement(h.passage(), lang);
                 Set<String> words = words(s.text());
-                if (shown.stream().anyMatch(w -> overlap(w, words) > SAME_STATEMENT)) {
+                if (shown.stream().anyMatch(w -> qantar.corpus.LikelyDuplicates.overlap(w, words) > SAME_STATEMENT)) {
                     continue;
                 }
                 shown.add(words);
@@ -144,11 +144,4 @@ public final class ExtractiveComposer {
         return new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
     }
 
-    private static double overlap(Set<String> a, Set<String> b) {
-        Set<String> both = new HashSet<>(a);
-        both.retainAll(b);
-        Set<String> any = new HashSet<>(a);
-        any.addAll(b);
-        return any.isEmpty() ? 0 : (double) both.size() / any.size();
-    }
 }

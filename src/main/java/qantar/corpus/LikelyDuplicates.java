@@ -40,7 +40,7 @@ public final class LikelyDuplicates {
                 if (a.side() != b.side() || a.clusterId().equals(b.clusterId())) {
                     continue;
                 }
-                double overlap = jaccard(words.get(i), words.get(j));
+                double overlap = overlap(words.get(i), words.get(j));
                 Set<String> shared = new HashSet<>(figures.get(i));
                 shared.retainAll(figures.get(j));
                 if (overlap >= SAME_WORDS || (!shared.isEmpty() && overlap >= SAME_FIGURE_WORDS)) {
@@ -76,7 +76,8 @@ public final class LikelyDuplicates {
         return out;
     }
 
-    private static double jaccard(Set<String> a, Set<String> b) {
+    /** The share of words two texts have in common (Jaccard), 0 for two empty ones. */
+    public static double overlap(Set<String> a, Set<String> b) {
         Set<String> both = new HashSet<>(a);
         both.retainAll(b);
         Set<String> any = new HashSet<>(a);

@@ -114,50 +114,48 @@ final class YamlNodes {
 
     /** A map from passage language to text ({ru: ..., en: ..., kk: ...}). */
     Map<Lang, String> langMap(Node n, String what) {
-        Map<String, Node> fields = mapping(n, what, null);
         Map<Lang, String> out = new LinkedHashMap<>();
-        if (fields == null) {
-            return out;
-        }
-        for (var e : fields.entrySet()) {
-            var lang = Lang.fromCode(e.getKey());
-            if (lang.isEmpty()) {
-                error(e.getValue(), "unknown language '" + e.getKey() + "' in " + what + " (use ru, en or kk)");
-                continue;
+        forEachLang(n, what, (lang, v) -> {
+            String text = v instanceof ScalarNode s ? s.getValue().strip() : null;
+            if (text == null || text.isEmpty()) {
+                error(v, "empty " + what + " in " + lang.code());
+            } else {
+                out.put(lang, text);
             }
-            String v = e.getValue() instanceof ScalarNode s ? s.getValue().strip() : null;
-            if (v == null || v.isEmpty()) {
-                error(e.getValue(), "empty " + what + " in " + e.getKey());
-                continue;
-            }
-            out.put(lang.get(), v);
-        }
+        });
         return out;
     }
 
     /** A map from passage language to a list of texts ({ru: [..], en: [..], kk: [..]}). */
     Map<Lang, List<String>> langLists(Node n, String what) {
-        Map<String, Node> fields = mapping(n, what, null);
         Map<Lang, List<String>> out = new LinkedHashMap<>();
-        if (fields == null) {
-            return out;
-        }
-        for (var e : fields.entrySet()) {
-            var lang = Lang.fromCode(e.getKey());
-            if (lang.isEmpty()) {
-                error(e.getValue(), "unknown language '" + e.getKey() + "' in " + what + " (use ru, en or kk)");
-                continue;
-            }
+        forEachLang(n, what, (lang, v) -> {
             List<String> items = new ArrayList<>();
-            for (Node item : sequence(e.getValue(), what + " in " + e.getKey())) {
+            for (Node item : sequence(v, what + " in " + lang.code())) {
                 if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
                     items.add(s.getValue().strip());
                 } else {
                     error(item, "each item of " + what + " must be a non-empty text");
                 }
             }
-            out.put(lang.get(), items);
-        }
+            out.put(lang, items);
+        });
         return out;
+    }
+
+    /** Each entry of a mapping keyed by language; an unknown language is an error on its line. */
+    private void forEachLang(Node n, String what, java.util.function.BiConsumer<Lang, Node> each) {
+        Map<String, Node> fields = mapping(n, what, null);
+        if (fields == null) {
+            return;
+        }
+        for (var e : fields.entrySet()) {
+            var lang = Lang.fromCode(e.getKey());
+            if (lang.isEmpty()) {
+                error(e.getValue(), "unknown language '" + e.getKey() + "' in " + what + " (use ru, en or kk)");
+            } else {
+                each.accept(lang.get(), e.getValue());
+            }
+        }
     }
 }
