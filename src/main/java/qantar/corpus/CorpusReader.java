@@ -144,7 +144,11 @@ public final class CorpusReader {
 
     private static List<Path> listYaml(Path dir, List<Problem> problems) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            List<Path> files = s.sorted().toList();
+            // a .yml file would be silently left out: say so, the author meant it as a source
+            files.stream().filter(p -> p.getFileName().toString().endsWith(".yml")).forEach(p -> problems.add(new Problem(
+                    p.toString(), 0, Problem.Severity.ERROR, "source files end in .yaml; rename " + p.getFileName())));
+            return files.stream().filter(p -> p.getFileName().toString().endsWith(".yaml")).toList();
         } catch (IOException e) {
             problems.add(new Problem(dir.toString(), 0, Problem.Severity.ERROR, "cannot list: " + e.getMessage()));
             return List.of();

@@ -78,7 +78,8 @@ final class AnswerFlow {
 
     /** A question typed by a user: checks it, shows "typing…", answers it, or says politely why not. */
     void ask(Request req, String text, Reply reply) {
-        String q = text == null ? "" : text.strip();
+        // control and format characters alone (a stray byte, zero-width spaces) are no question
+        String q = text == null ? "" : text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]", "").strip();
         if (q.isEmpty()) {
             reply.html(Html.esc(req.text("tg.empty")));
             return;

@@ -93,10 +93,12 @@ final class UpdateRouter {
         }
         boolean repliedToUs = m.getReplyToMessage() != null && m.getReplyToMessage().getFrom() != null
                 && m.getReplyToMessage().getFrom().getId() == botId;
-        String mention = "@" + username.toLowerCase(Locale.ROOT);
-        boolean mentioned = text.toLowerCase(Locale.ROOT).contains(mention);
+        // the bot's @name as a whole word: @QantarBotFake is someone else
+        java.util.regex.Pattern mention = java.util.regex.Pattern.compile(
+                "(?iu)(?<![\\p{L}\\p{N}_])@" + java.util.regex.Pattern.quote(username) + "(?![\\p{L}\\p{N}_])");
+        boolean mentioned = mention.matcher(text).find();
         if (mentioned || repliedToUs) {
-            String question = mentioned ? text.replaceAll("(?i)" + java.util.regex.Pattern.quote(mention), " ").strip() : text;
+            String question = mentioned ? mention.matcher(text).replaceAll(" ").strip() : text;
             flow.ask(request(u, from, m.getChatId(), true, question, m.getMessageId()), question, reply);
         }
         return reply;

@@ -53,6 +53,14 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aSourceFileEndingInYmlIsAnErrorNotSilentlyLeftOut() throws Exception {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Files.move(k.resolve("sources/o29.yaml"), k.resolve("sources/o29.yml"));
+        assertThat(CorpusReader.read(k).errors()).anySatisfy(p -> assertThat(p.toString()).contains("o29.yml")
+                .contains("source files end in .yaml"));
+    }
+
+    @Test
     void aFactClusterNamesAnExistingPassageOfTheSameSide() {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         Fixture.edit(k.resolve("sources/o29.yaml"), "    side: official\n", "    side: official\n    same_as: o11-toll-225\n");

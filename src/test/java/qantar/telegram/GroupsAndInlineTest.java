@@ -40,6 +40,8 @@ class GroupsAndInlineTest {
         handled(h.api.groupText(GROUP, MEMBER, "Сколько человек погибло? январских событий", null));
         handled(h.api.groupText(GROUP, MEMBER, "/nosuch", null)); // an unknown bare command may be for another bot
         handled(h.api.groupText(GROUP, MEMBER, "/ask@some_other_bot Сколько человек погибло?", null));
+        // another bot whose name starts with ours is not a mention of ours
+        handled(h.api.groupText(GROUP, MEMBER, "@" + FakeBotApi.BOT_USERNAME + "Fake " + TestCorpus.TOLL_RU, null));
         assertThat(h.api.sentTo(GROUP)).isEmpty();
 
         int mention = h.api.groupText(GROUP, MEMBER, "@" + FakeBotApi.BOT_USERNAME + " " + TestCorpus.TOLL_RU, null);

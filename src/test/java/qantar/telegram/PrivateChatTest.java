@@ -95,4 +95,9 @@ class PrivateChatTest {
         assertThat(ask("Какая погода в Париже?").text()).contains("январских событиях 2022");
         assertThat(h.api.refusals()).isEmpty();
     }
+
+    @Test
+    void aMessageOfControlCharactersAloneGetsAPoliteRequestForWords() {
+        assertThat(ask("\u0007\u200b\u0000\u001b").text()).isEqualTo("Напишите, пожалуйста, вопрос словами.");
+    }
 }
