@@ -36,6 +36,7 @@ import qantar.store.Database;
  * and rebuilds the index when the corpus revision moved.
  */
 public final class Qantar implements AutoCloseable {
+    private List<String> problems = List.of();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Qantar.class);
 
     private final Database db;
@@ -92,7 +93,12 @@ public final class Qantar implements AutoCloseable {
         return new Qantar(dataDir, knowledgeDir, configDir, progress);
     }
 
-    /** Imports knowledge/ if its files changed since the last import; invalid files stop everything. */
+    /**
+     * Imports knowledge/ if its files changed since the last import. Invalid files are never imported,
+     * not even partly: with a corpus already in the database the program keeps serving that last good
+     * corpus and logs every problem with its file and line (see {@link #corpusProblems}); with none,
+     * there is nothing to answer from and opening fails.
+     */
     private void importIfChanged(Progress progress) {
         if (knowledgeDir == null || !Files.isDirectory(knowledgeDir)) {
             return;
@@ -101,13 +107,26 @@ public final class Qantar implements AutoCloseable {
         if (digest.equals(corpusStore.meta("knowledge_digest"))) {
             return;
         }
-        Corpus read = CorpusReader.read(knowledgeDir).orThrow();
+        CorpusReader.Result result = CorpusReader.read(knowledgeDir);
+        if (!result.ok() && corpusStore.revision() > 0) {
+            problems = result.errors().stream().map(Object::toString).toList();
+            LOG.error("knowledge/ has {} problem(s) and was not imported; answering from the last good corpus (revision {})",
+                    problems.size(), corpusStore.revision());
+            problems.forEach(p -> LOG.error("  {}", p));
+            return;
+        }
+        Corpus read = result.orThrow();
         IntConsumer bar = progress.start("Importing", read.passages().size());
         var report = corpusStore.importCorpus(read, "import of knowledge/", bar);
         // Moderators' versions win over knowledge/; say so, or an edit to a file seems to be ignored.
         report.conflicts().forEach(id -> LOG.warn("passage {} was changed by moderators since the last import; "
                 + "its version in knowledge/ was not applied", id));
         corpusStore.putMeta("knowledge_digest", digest);
+    }
+
+    /** The problems of knowledge/ that kept it from being imported at open, empty when it was fine. */
+    public List<String> corpusProblems() {
+        return problems;
     }
 
     /** Re-reads the live corpus after it changed (import, moderation) and rebuilds the index at once. */

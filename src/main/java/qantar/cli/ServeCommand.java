@@ -34,6 +34,14 @@ final class ServeCommand implements Callable<Integer> {
         PrintStream out = System.out;
         System.setErr(new RedactingPrintStream(err, token));
         System.setOut(new RedactingPrintStream(out, token));
+        qantar.app.DataDirLock lock;
+        try {
+            lock = qantar.app.DataDirLock.acquire(Locations.dataDir());
+        } catch (IllegalStateException e) {
+            System.setErr(err);
+            System.setOut(out);
+            throw new BotStartException(e.getMessage());
+        }
         Qantar app = null;
         TelegramBot bot;
         qantar.web.WebServer web = null;
@@ -50,6 +58,7 @@ final class ServeCommand implements Callable<Integer> {
             if (app != null) {
                 app.close();
             }
+            lock.close();
             System.setErr(err);
             System.setOut(out);
             throw e;
@@ -62,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             bot.close();
             site.close();
             running.close();
+            lock.close();
             stopped.countDown();
         }, "qantar-shutdown"));
         try {
