@@ -16,10 +16,9 @@ import qantar.corpus.Lang;
  * @param topics      prefers passages of these topics ("how did it begin": the course of events)
  * @param timeline    prefers the passages the timeline cites: the curated key items of the events
  * @param standsAlone the frame alone is a question about the events ("what happened?", "briefly")
- * @param everySide   every side with material shows its position ("is it true that...")
  */
 public record Frame(String id, Map<Lang, List<List<String>>> phrases, boolean figure, Pattern textPattern,
-                    List<String> topics, boolean timeline, boolean standsAlone, boolean everySide) {
+                    List<String> topics, boolean timeline, boolean standsAlone) {
     public Frame {
         phrases = Map.copyOf(phrases);
         topics = List.copyOf(topics);

@@ -102,13 +102,13 @@ public final class QueryPlanner {
                 }
             }
         }
-        // "Explain briefly what happened, pls": beside a frame that stands alone, a lower-case word the
-        // glossary lacks is manner, not subject; a glossary subject or a name still counts.
+        // "Explain briefly what happened, pls": beside a frame that stands alone, a word the glossary
+        // lacks is manner, not subject, unless it is written as a name; a glossary subject still counts.
         boolean overview = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone());
         for (int i = 0; i < words.size(); i++) {
             if (!used[i]) {
                 String w = words.get(i);
-                boolean manner = overview && !Character.isUpperCase(w.codePointAt(0));
+                boolean manner = overview && !Names.looksLikeName(question, w);
                 concepts.add(new Concept(w, List.of(w), false, manner, false));
             }
         }

@@ -289,7 +289,7 @@ public final class Retriever {
         List<String> out = new ArrayList<>();
         for (Concept c : concepts) {
             String w = c.label();
-            if (c.fromGlossary() || c.frame() != null || c.anchor() || w.length() < 4 || !looksLikeName(question, w)) {
+            if (c.fromGlossary() || c.frame() != null || c.anchor() || w.length() < 4 || !Names.looksLikeName(question, w)) {
                 continue;
             }
             if (searcher.count(cq.exact(c, lang)) == 0) {
@@ -299,18 +299,6 @@ public final class Retriever {
         return out;
     }
 
-    /**
-     * A capitalised word (not all capitals) inside a sentence, or opening one before another
-     * capitalised word («Садыр Жапаров»): a sentence's first word is capitalised anyway.
-     */
-    private static boolean looksLikeName(String question, String w) {
-        if (!Character.isUpperCase(w.codePointAt(0)) || w.codePoints().skip(1).anyMatch(Character::isUpperCase)) {
-            return false;
-        }
-        String word = Pattern.quote(w) + "(?![\\p{L}\\p{N}])";
-        return Pattern.compile("[^.!?\\s]\\s+" + word).matcher(question).find()
-                || Pattern.compile("(?:^|[.!?]\\s+)" + word + "\\s+\\p{Lu}").matcher(question).find();
-    }
 
     /** Whether a passage gives a figure: a number of 10 or more that is not a year. */
     static boolean givesFigure(Passage p) {

@@ -37,9 +37,9 @@ class QueryPlannerTest {
     @Test
     void frameWordsSayWhatKindOfAnswerIsWantedAndAreNeverTheSubject() {
         Frame howMany = new Frame("how_many", java.util.Map.of(Lang.RU, List.of(List.of("сколько")), Lang.KK, List.of(List.of("канша")),
-                Lang.EN, List.of(List.of("how", "many"))), true, null, List.of(), false, false, false);
+                Lang.EN, List.of(List.of("how", "many"))), true, null, List.of(), false, false);
         Frame overview = new Frame("overview", java.util.Map.of(Lang.EN, List.of(List.of("what", "happened"), List.of("briefly")),
-                Lang.RU, List.of(List.of("что", "произошло"))), false, null, List.of(), true, true, false);
+                Lang.RU, List.of(List.of("что", "произошло"))), false, null, List.of(), true, true);
         QueryPlanner framed = new QueryPlanner(List.of(PROTESTERS, PROTESTS), new Frames(List.of(howMany, overview)));
 
         List<Concept> ru = framed.plan("Сколько протестующих задержали?", Lang.RU);
