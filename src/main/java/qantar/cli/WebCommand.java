@@ -7,7 +7,7 @@ import qantar.app.Qantar;
 import qantar.config.Locations;
 import qantar.web.WebServer;
 
-@Command(name = "web", mixinStandardHelpOptions = true,
+@Command(name = "web",
         description = "Runs the public web pages alone, on QANTAR_WEB_PORT (default 8080), advertising QANTAR_PUBLIC_URL.")
 final class WebCommand implements Callable<Integer> {
     @Override

@@ -40,6 +40,16 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        for (String[] cmd : new String[][] {{"ask", "--help"}, {"eval", "--help"}, {"corpus", "validate", "--help"}, {"web", "--help"},
+                {"serve", "--help"}, {"bench", "--help"}}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(cmd)).as(String.join(" ", cmd)).isZero();
+            assertThat(out.toString()).contains("Usage:").contains(cmd[cmd.length - 2]);
+        }
+    }
+
+    @Test
     void askJsonKeepsThePublicContract() throws Exception {
         assertThat(run("ask", "--json", "Сколько человек погибло во время январских событий 2022 года?")).isZero();
         JsonNode a = new ObjectMapper().readTree(out.toString());

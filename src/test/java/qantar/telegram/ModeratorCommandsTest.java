@@ -106,6 +106,12 @@ class ModeratorCommandsTest {
     }
 
     @Test
+    void aUserIdPastTheLongRangeIsABadIdAnsweredAndAudited() {
+        assertThat(say(ADMIN, "/grant 9223372036854775808").text()).contains("Give a numeric Telegram user id");
+        assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == ADMIN && e.action().equals("grant") && e.outcome().equals("error"));
+    }
+
+    @Test
     void grantProposeApproveAndACitizenSeesTheNewPassageWhileCitizensCommandsChangeNothing() {
         grantBoth();
         Sent proposed = say(ALICE, "/propose t1 official en\n"

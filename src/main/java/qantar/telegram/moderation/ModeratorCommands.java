@@ -132,7 +132,11 @@ public final class ModeratorCommands {
     private static Long target(Request req) {
         String a = req.args().strip();
         if (a.matches("\\d{1,19}")) {
-            return Long.parseLong(a);
+            try {
+                return Long.parseLong(a);
+            } catch (NumberFormatException e) {
+                return 0L; // past 2^63: no Telegram user, refused as a bad id like any other (and audited)
+            }
         }
         Message m = req.update() == null ? null : req.update().getMessage();
         Message replied = m == null ? null : m.getReplyToMessage();
