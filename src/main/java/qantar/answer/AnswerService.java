@@ -107,7 +107,7 @@ public final class AnswerService {
         boolean uncovered = inScope && !r.uncovered().isEmpty();
         List<Statement> statements = inScope && !uncovered ? composer.statements(text, r, lang, q.sides()) : List.of();
         String message = !inScope ? texts.get("out_of_scope", lang)
-                : uncovered ? texts.get("nothing_on", lang).replace("{subject}", String.join(", ", r.uncovered()))
+                : uncovered ? texts.get("nothing_on", lang, "subject", String.join(", ", r.uncovered()))
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;
         return new Answer(id, text, lang, inScope, statements,
                 inScope ? ExtractiveComposer.missing(statements, q.sides()) : List.of(),

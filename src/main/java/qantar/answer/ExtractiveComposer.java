@@ -15,6 +15,7 @@ import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.corpus.Source;
 import qantar.search.Retriever.Hit;
+import qantar.search.Retriever.Retrieval;
 
 /**
  * Builds answers from passages as they are, with no model: per side the one to three most relevant
@@ -46,10 +47,9 @@ public final class ExtractiveComposer {
      * once, by its best hit, with its other passages as {@code also}, so a side's few slots carry
      * distinct facts.
      */
-    public List<Statement> statements(qantar.search.Retriever.Retrieval retrieval, Lang lang, Set<Side> sides) {
+    public List<Statement> statements(Retrieval retrieval, Lang lang, Set<Side> sides) {
         // An overview ("what happened?") gives each side's few key items, not all it holds.
-        boolean overview = !retrieval.hasSubject() && retrieval.frames().stream().anyMatch(qantar.search.Frame::standsAlone);
-        return statements(retrieval.hits(), lang, sides, overview ? OVERVIEW_PER_SIDE : PER_SIDE);
+        return statements(retrieval.hits(), lang, sides, retrieval.overview() ? OVERVIEW_PER_SIDE : PER_SIDE);
     }
 
     /** The statements chosen from the hits, at most {@code perSide} a side. */

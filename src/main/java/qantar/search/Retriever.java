@@ -46,8 +46,8 @@ public final class Retriever {
     /**
      * The question as understood, and the candidates, best first. {@code vectorText} is what was
      * embedded for the vector search, or null when vectors took no part; {@code translations} are
-     * the other forms of the question that were searched too; {@code frames} the kinds of answer
-     * the question asks for.
+     * the other forms of the question that were searched too; {@code uncovered} the names in it
+     * that the corpus never uses.
      */
     public record Retrieval(Lang lang, List<Concept> concepts, boolean anchored, String vectorText, List<String> translations,
                             List<Hit> hits, List<String> uncovered) {
@@ -60,13 +60,9 @@ public final class Retriever {
             return hits.stream().mapToDouble(Hit::coverage).max().orElse(0);
         }
 
-        public List<Frame> frames() {
-            return concepts.stream().map(Concept::frame).filter(java.util.Objects::nonNull).distinct().toList();
-        }
-
-        /** Whether the question has a subject beyond the events, the scene and its frame. */
-        public boolean hasSubject() {
-            return concepts.stream().anyMatch(Concept::counts);
+        /** An overview ("what happened?", "briefly"): a frame that stands alone, and no subject beyond the events. */
+        public boolean overview() {
+            return isOverview(concepts);
         }
     }
 
@@ -187,11 +183,10 @@ public final class Retriever {
         List<Query> conceptQueries = concepts.stream().map(c -> cq.of(c, lang)).toList();
         String vectorText = vectors && index.embedder().isPresent() ? vectorText(question, lang, concepts, english) : null;
         float[] vector = vectorText == null ? null : index.embedder().get().embed(vectorText);
-        List<Frame> frames = concepts.stream().map(Concept::frame).filter(java.util.Objects::nonNull).distinct().toList();
-        // A frame that stands alone ("what happened?") is a question about the events when nothing else is asked.
-        boolean anchored = concepts.stream().anyMatch(Concept::anchor)
-                || (frames.stream().anyMatch(Frame::standsAlone) && concepts.stream().noneMatch(Concept::counts));
-        boolean subject = concepts.stream().anyMatch(Concept::counts);
+        List<Frame> frames = framesOf(concepts);
+        boolean overview = isOverview(concepts);
+        // An overview ("what happened?") is a question about the events even without naming them.
+        boolean anchored = overview || concepts.stream().anyMatch(Concept::anchor);
         return index.search(searcher -> {
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             for (int i = 0; i < concepts.size(); i++) {
@@ -223,7 +218,7 @@ public final class Retriever {
                 double order = vector == null ? e.getValue() / maxBm25
                         : (rrf(bm25Rank.get(e.getKey()), set) + rrf(c.vectorRank().get(e.getKey()), set)) / (2 * rrf(1, set));
                 double asked = s.asks().of(p, concepts, askForms, weights, coverage.total());
-                hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, subject, p, set) + set.askMatch() * asked, cover));
+                hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, overview, p, set) + set.askMatch() * asked, cover));
             }
             hits.sort(BEST_FIRST);
             return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits, names(searcher, question, concepts, cq, lang));
@@ -263,9 +258,9 @@ public final class Retriever {
     }
 
     /** What the question's frames add for a passage: a figure for "how many", a prison term for "what sentence"... */
-    private static double preference(State s, List<Frame> frames, boolean subject, Passage p, RetrievalSettings set) {
+    private static double preference(State s, List<Frame> frames, boolean overview, Passage p, RetrievalSettings set) {
         for (Frame f : frames) {
-            if (f.standsAlone() && subject) {
+            if (f.standsAlone() && !overview) {
                 continue; // "what happened to Masimov" wants Masimov, not the course of events
             }
             boolean preferred = (f.figure() && s.withFigures().contains(p.id()))
@@ -299,6 +294,13 @@ public final class Retriever {
         return out;
     }
 
+    private static List<Frame> framesOf(List<Concept> concepts) {
+        return concepts.stream().map(Concept::frame).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private static boolean isOverview(List<Concept> concepts) {
+        return concepts.stream().noneMatch(Concept::counts) && framesOf(concepts).stream().anyMatch(Frame::standsAlone);
+    }
 
     /** Whether a passage gives a figure: a number of 10 or more that is not a year. */
     static boolean givesFigure(Passage p) {
