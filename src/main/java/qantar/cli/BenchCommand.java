@@ -149,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
     private static double p95(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
-        return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.ceil(0.95 * s.length) - 1)];
+        return qantar.eval.Evaluation.percentile(s, 95);
     }
 
     private static double round(double v) {

@@ -56,15 +56,16 @@ final class EvalCommand implements Callable<Integer> {
             }
             Evaluation.Totals t = Evaluation.totals(results);
             qantar.telegram.AnswerSizes sizer = new qantar.telegram.AnswerSizes(app.texts());
-            int[] chars = results.stream().mapToInt(r -> sizer.privateDefault(r.answer()).visibleChars()).sorted().toArray();
-            int[] messages = results.stream().mapToInt(r -> sizer.privateDefault(r.answer()).messages()).sorted().toArray();
+            List<qantar.telegram.AnswerSizes.Size> sizes = results.stream().map(r -> sizer.privateDefault(r.answer())).toList();
+            double[] chars = sizes.stream().mapToDouble(qantar.telegram.AnswerSizes.Size::visibleChars).sorted().toArray();
+            int messagesMax = sizes.stream().mapToInt(qantar.telegram.AnswerSizes.Size::messages).max().orElse(0);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = toJson(results, t);
-                ObjectNode sizes = ((ObjectNode) o.get("totals")).putObject("private_answer_size");
-                sizes.put("visible_chars_p50", percentile(chars, 50));
-                sizes.put("visible_chars_p95", percentile(chars, 95));
-                sizes.put("messages_max", messages.length == 0 ? 0 : messages[messages.length - 1]);
+                ObjectNode size = ((ObjectNode) o.get("totals")).putObject("private_answer_size");
+                size.put("visible_chars_p50", (int) Evaluation.percentile(chars, 50));
+                size.put("visible_chars_p95", (int) Evaluation.percentile(chars, 95));
+                size.put("messages_max", messagesMax);
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
             } else {
                 for (Evaluation.Result r : results) {
@@ -76,8 +77,8 @@ final class EvalCommand implements Callable<Integer> {
                     r.failures().forEach(f -> out.println("          - " + f));
                 }
                 out.printf("%nprivate answers: visible characters p50 %d, p95 %d, max %d; messages max %d%n",
-                        percentile(chars, 50), percentile(chars, 95), chars.length == 0 ? 0 : chars[chars.length - 1],
-                        messages.length == 0 ? 0 : messages[messages.length - 1]);
+                        (int) Evaluation.percentile(chars, 50), (int) Evaluation.percentile(chars, 95),
+                        (int) Evaluation.percentile(chars, 100), messagesMax);
                 out.printf("questions %d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f | "
                                 + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms%n",
                         t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
@@ -133,11 +134,6 @@ final class EvalCommand implements Callable<Integer> {
         totals.put("latency_mean_ms", Math.round(t.meanMillis() * 10) / 10.0);
         totals.put("latency_p95_ms", Math.round(t.p95Millis() * 10) / 10.0);
         return o;
-    }
-
-    /** The nearest-rank percentile of sorted values. */
-    private static int percentile(int[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
     private static void putRatio(ObjectNode n, String key, double v) {

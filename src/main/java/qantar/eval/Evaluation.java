@@ -214,7 +214,12 @@ public final class Evaluation {
                 overviews.isEmpty() ? Double.NaN
                         : overviews.stream().filter(r -> !r.answer().statements().isEmpty()).count() / (double) overviews.size(),
                 Arrays.stream(ms).average().orElse(0),
-                ms.length == 0 ? 0 : ms[Math.min(ms.length - 1, (int) Math.ceil(0.95 * ms.length) - 1)]);
+                percentile(ms, 95));
+    }
+
+    /** The nearest-rank percentile {@code p} (0-100) of sorted values; 0 for none. */
+    public static double percentile(double[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1))];
     }
 
     /** The mean of the defined values (NaN marks "not applicable"). */
