@@ -20,6 +20,17 @@ public enum Lang {
         return code;
     }
 
+    /** The language of a language tag ("ru", "kk-KZ", "en-GB"), if it is one of ours. */
+    public static Optional<Lang> fromTag(String tag) {
+        String t = tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT);
+        for (Lang l : values()) {
+            if (t.startsWith(l.code)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<Lang> fromCode(String code) {
         for (Lang l : values()) {
             if (l.code.equalsIgnoreCase(code)) {

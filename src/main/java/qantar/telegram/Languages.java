@@ -1,6 +1,5 @@
 package qantar.telegram;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,16 +36,6 @@ final class Languages {
     }
 
     static Lang fromTelegram(String code) {
-        if (code == null) {
-            return Lang.EN;
-        }
-        String c = code.toLowerCase(Locale.ROOT);
-        if (c.startsWith("kk")) {
-            return Lang.KK;
-        }
-        if (c.startsWith("ru")) {
-            return Lang.RU;
-        }
-        return Lang.EN;
+        return Lang.fromTag(code).orElse(Lang.EN);
     }
 }

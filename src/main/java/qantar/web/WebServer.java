@@ -7,7 +7,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,17 +165,11 @@ public final class WebServer implements AutoCloseable {
         if (asked.isPresent()) {
             return asked.get();
         }
-        String accept = Optional.ofNullable(ctx.header("Accept-Language")).orElse("").toLowerCase(Locale.ROOT);
+        String accept = Optional.ofNullable(ctx.header("Accept-Language")).orElse("");
         for (String part : accept.split(",")) {
-            String code = part.strip();
-            if (code.startsWith("kk")) {
-                return Lang.KK;
-            }
-            if (code.startsWith("ru")) {
-                return Lang.RU;
-            }
-            if (code.startsWith("en")) {
-                return Lang.EN;
+            Optional<Lang> l = Lang.fromTag(part);
+            if (l.isPresent()) {
+                return l.get();
             }
         }
         return Lang.EN;
