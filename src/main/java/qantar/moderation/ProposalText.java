@@ -40,7 +40,8 @@ record ProposalText(String head, Map<String, String> fields, String text) {
             if (!m.matches()) {
                 break;
             }
-            fields.put(m.group(1).toLowerCase(Locale.ROOT).replace('_', '.').replace("same.as", "same_as"), m.group(2).strip());
+            // "asks_ru" and "asks.ru" are one field; "same_as" keeps its underscore
+            fields.put(m.group(1).toLowerCase(Locale.ROOT).replaceFirst("^(asks|speaker)_", "$1."), m.group(2).strip());
         }
         StringBuilder text = new StringBuilder();
         for (; i < body.length; i++) {
