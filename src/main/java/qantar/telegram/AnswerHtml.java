@@ -28,6 +28,7 @@ final class AnswerHtml {
     private static final int COMPACT_STATEMENT = 240;
     private static final int SHORT_STATEMENT = 200;
     private static final int COMPACT_TITLE = 60;
+    private static final int FULL_TITLE = 160;
 
     private final Texts texts;
 
@@ -59,7 +60,11 @@ final class AnswerHtml {
             return List.of(String.join("\n", blocks));
         }
         boolean full = form == Form.FULL;
+        // sources are numbered as cited: all of them in a full answer, only those shown in a compact one
         Map<String, Integer> numbers = new java.util.LinkedHashMap<>();
+        if (full) {
+            a.sources().forEach(src -> numbers.put(src.id(), numbers.size() + 1));
+        }
         for (Side side : Side.values()) {
             List<Statement> statements = a.statements(side);
             int shown = 0;
@@ -67,7 +72,7 @@ final class AnswerHtml {
                 if (!full && shown >= COMPACT_PER_SIDE) {
                     break;
                 }
-                int n = full ? a.citation(s.sourceId()) : numbers.computeIfAbsent(s.sourceId(), k -> numbers.size() + 1);
+                int n = numbers.computeIfAbsent(s.sourceId(), k -> numbers.size() + 1);
                 String line = statement(a, s, n, ui, full ? MAX_STATEMENT : form == Form.COMPACT ? COMPACT_STATEMENT : SHORT_STATEMENT);
                 // a side's header travels with its first statement, so a split never leaves it alone
                 blocks.add(shown++ == 0 ? "\n" + header(side, ui) + "\n" + line : line);
@@ -80,19 +85,12 @@ final class AnswerHtml {
         blocks.add("");
         blocks.add(b(texts.get("sources", ui)));
         Map<String, SourceRef> byId = a.sources().stream().collect(Collectors.toMap(SourceRef::id, x -> x, (x, y) -> x));
-        if (full) {
-            int n = 1;
-            for (SourceRef s : a.sources()) {
-                blocks.add(n++ + ". " + link(s.url(), Html.cut(s.title(), 160)) + ", " + esc(s.date()));
+        numbers.forEach((id, n) -> {
+            SourceRef s = byId.get(id);
+            if (s != null) {
+                blocks.add(n + ". " + link(s.url(), Html.cut(s.title(), full ? FULL_TITLE : COMPACT_TITLE)) + ", " + esc(s.date()));
             }
-        } else {
-            numbers.forEach((id, n) -> {
-                SourceRef s = byId.get(id);
-                if (s != null) {
-                    blocks.add(n + ". " + link(s.url(), Html.cut(s.title(), COMPACT_TITLE)) + ", " + esc(s.date()));
-                }
-            });
-        }
+        });
         blocks.add("");
         blocks.add(idLine(a, ui));
         List<String> parts = Html.pack(blocks, Html.MAX_MESSAGE);
