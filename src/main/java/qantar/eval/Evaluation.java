@@ -55,13 +55,11 @@ public final class Evaluation {
     private final AnswerService answers;
     private final Retriever retriever;
     private final Map<String, Passage> passages;
-    private final Map<String, List<String>> clusters = new HashMap<>();
 
     public Evaluation(AnswerService answers, Retriever retriever, Map<String, Passage> passages) {
         this.answers = answers;
         this.retriever = retriever;
         this.passages = passages;
-        passages.values().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p.id()));
     }
 
     public Result run(EvalItem item) {
@@ -147,7 +145,7 @@ public final class Evaluation {
 
     private List<String> cluster(String id) {
         Passage p = passages.get(id);
-        return p == null ? List.of(id) : clusters.getOrDefault(p.clusterId(), List.of(id));
+        return p == null ? List.of(id) : retriever.cluster(p).stream().map(Passage::id).toList();
     }
 
     /** nDCG@3 of a side's statements, against the best its judged passages allow (a cluster counts once). */
