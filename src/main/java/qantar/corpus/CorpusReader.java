@@ -226,14 +226,7 @@ public final class CorpusReader {
                     + String.join(", ", Lang.SOURCE_LANGUAGES.stream().sorted().toList()) + ")");
             language = null;
         }
-        String publisherSide = y.text(f, "side", root, true);
-        Side kind = null;
-        if (publisherSide != null) {
-            kind = Side.fromId(publisherSide).orElse(null);
-            if (kind == null) {
-                y.error(f.get("side"), "unknown side '" + publisherSide + "' of the publisher (use one of: " + Side.allIds() + ")");
-            }
-        }
+        Side kind = side(y, f, root, " of the publisher");
         Source source = new Source(id, title, publisher, date, url, language,
                 y.text(f, "mirror_of", root, false), y.text(f, "note", root, false), kind);
         List<Node> items = f.containsKey("passages") ? y.sequence(f.get("passages"), "passages") : List.of();
@@ -273,14 +266,7 @@ public final class CorpusReader {
                 passageIdsAt.put(id, y.file() + ":" + YamlNodes.line(f.get("id")));
             }
         }
-        String sideId = y.text(f, "side", node, true);
-        Side side = null;
-        if (sideId != null) {
-            side = Side.fromId(sideId).orElse(null);
-            if (side == null) {
-                y.error(f.get("side"), "unknown side '" + sideId + "' (use one of: " + Side.allIds() + ")");
-            }
-        }
+        Side side = side(y, f, node, "");
         Map<Lang, String> speakers = speakers(y, f, node);
         String speaker = speakers.get(Lang.EN);
         List<String> topics = y.textList(f, "topics", node);
@@ -350,6 +336,19 @@ public final class CorpusReader {
                     + ": check the side of who says it (knowledge/README.md)");
         }
         return new Passage(id, source.id(), side, speaker, topics, texts, original, quote, said, caution, asks, sameAs, speakers);
+    }
+
+    /** The required side field of a source or passage; an unknown id is an error on its line. */
+    private static Side side(YamlNodes y, Map<String, Node> f, Node owner, String whose) {
+        String id = y.text(f, "side", owner, true);
+        if (id == null) {
+            return null;
+        }
+        Side side = Side.fromId(id).orElse(null);
+        if (side == null) {
+            y.error(f.get("side"), "unknown side '" + id + "'" + whose + " (use one of: " + Side.allIds() + ")");
+        }
+        return side;
     }
 
     /**

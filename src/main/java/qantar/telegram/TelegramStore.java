@@ -141,20 +141,18 @@ final class TelegramStore {
     }
 
     Optional<String> userLang(long userId) {
-        return db.query(() -> {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT lang FROM tg_users WHERE user_id = ?")) {
-                ps.setLong(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return userSetting(userId, "lang");
     }
 
     /** The answer form a user chose with /settings ("full"), if any. */
     Optional<String> userAnswers(long userId) {
+        return userSetting(userId, "answers");
+    }
+
+    /** One column of a user's row in tg_users; {@code column} is one of ours, never user input. */
+    private Optional<String> userSetting(long userId, String column) {
         return db.query(() -> {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT answers FROM tg_users WHERE user_id = ?")) {
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT " + column + " FROM tg_users WHERE user_id = ?")) {
                 ps.setLong(1, userId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
