@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,17 +31,27 @@ import qantar.store.Database;
                 CorpusCommand.Duplicates.class})
 final class CorpusCommand {
 
+    /** The corpus folder a subcommand reads: the argument, else the configured knowledge/. */
+    static final class Folder {
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "The corpus folder (default: knowledge).")
+        Path dir;
+
+        CorpusReader.Result read() {
+            return CorpusReader.read(dir != null ? dir : Locations.knowledgeDir());
+        }
+    }
+
     @Command(name = "validate", description = "Reports every problem with file and line; exits 1 if there is an error.")
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "The corpus folder (default: knowledge).")
-        Path dir;
+        @Mixin
+        Folder folder;
 
         @Override
         public Integer call() {
-            CorpusReader.Result r = CorpusReader.read(dir != null ? dir : Locations.knowledgeDir());
+            CorpusReader.Result r = folder.read();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             r.problems().forEach(p -> (p.severity() == Problem.Severity.ERROR ? err : out).println(p));
@@ -60,12 +71,12 @@ final class CorpusCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "The corpus folder (default: knowledge).")
-        Path dir;
+        @Mixin
+        Folder folder;
 
         @Override
         public Integer call() {
-            Corpus corpus = CorpusReader.read(dir != null ? dir : Locations.knowledgeDir()).orThrow();
+            Corpus corpus = folder.read().orThrow();
             PrintWriter out = spec.commandLine().getOut();
             var pairs = qantar.corpus.LikelyDuplicates.of(corpus);
             for (var p : pairs) {
@@ -82,12 +93,12 @@ final class CorpusCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "The corpus folder (default: knowledge).")
-        Path dir;
+        @Mixin
+        Folder folder;
 
         @Override
         public Integer call() {
-            Corpus corpus = CorpusReader.read(dir != null ? dir : Locations.knowledgeDir()).orThrow();
+            Corpus corpus = folder.read().orThrow();
             try (Database db = Database.open(Locations.dataDir())) {
                 CorpusStore.ImportReport r = new CorpusStore(db).importCorpus(corpus, "corpus import",
                         new ConsoleProgress().start("Importing", corpus.passages().size()));
