@@ -34,6 +34,9 @@ final class BotApiTransport implements Transport {
             }
             return new RetryAfter(1000, false);
         } catch (TelegramApiException e) {
+            if (e.getCause() instanceof java.io.InterruptedIOException) {
+                return new NoAnswer(1000); // sent, but timed out waiting: it may have arrived
+            }
             return new RetryAfter(1000, false); // network or server trouble: the call stays queued
         } catch (java.io.IOException e) {
             return new Refused(0, "unreadable stored payload");

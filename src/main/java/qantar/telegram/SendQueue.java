@@ -16,8 +16,11 @@ import qantar.telegram.TelegramStore.Outgoing;
  * Delivers the outbox within Telegram's limits. Messages of one chat leave in order, one at a time,
  * at most one per {@link SendLimits#perChatMillis()}; all chats together stay under the overall
  * and per-group rates; a 429 holds that chat back for its retry_after. A call is marked sent only
- * after the Bot API accepted it, so nothing queued is lost; a crash between Telegram accepting a
- * call and the mark can send that one call again after restart.
+ * after the Bot API accepted it, so nothing queued is lost. A call may reach Telegram twice only
+ * when it was in flight at a crash or got no answer in time: at most one per chat per such event,
+ * and at most one per sending thread per crash. Such a repeat is sent marked with 🔁, so the reader
+ * sees it is the same message again. A store error on these paths is retried; a sending thread that
+ * fails anyway is replaced.
  *
  * <p>Limits are counted from when a call completes, not when it starts: then the gaps Telegram
  * sees between arrivals are never shorter than ours.
@@ -37,6 +40,7 @@ final class SendQueue {
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private final Map<Long, ArrayDeque<Long>> recentByGroup = new HashMap<>();
     private final List<Thread> senders = new ArrayList<>();
+    private final Set<Long> maybeDelivered = new HashSet<>();
     private int pacedInFlight;
     private int callsInFlight;
     private long instantReadyAt;
@@ -50,15 +54,36 @@ final class SendQueue {
     }
 
     void start(int threads) {
-        for (Outgoing o : store.unsent()) {
-            add(o);
+        synchronized (this) {
+            maybeDelivered.addAll(store.attempted());
+            for (Outgoing o : store.unsent()) {
+                add(o);
+            }
         }
         for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(this::run, "tg-send-" + i);
-            t.setDaemon(true);
-            senders.add(t);
-            t.start();
+            startSender("tg-send-" + i);
         }
+    }
+
+    private void startSender(String name) {
+        Thread t = new Thread(() -> {
+            try {
+                run();
+            } catch (RuntimeException | Error e) {
+                log.error("sending thread {} failed; starting a new one: {}", name, e.toString());
+                synchronized (this) {
+                    if (stopped) {
+                        return;
+                    }
+                }
+                startSender(name);
+            }
+        }, name);
+        t.setDaemon(true);
+        synchronized (senders) {
+            senders.add(t);
+        }
+        t.start();
     }
 
     synchronized void addAll(List<Outgoing> calls) {
@@ -93,7 +118,11 @@ final class SendQueue {
             stopped = true;
             notifyAll();
         }
-        for (Thread t : senders) {
+        List<Thread> threads;
+        synchronized (senders) {
+            threads = List.copyOf(senders);
+        }
+        for (Thread t : threads) {
             try {
                 t.join(2000);
             } catch (InterruptedException e) {
@@ -119,13 +148,22 @@ final class SendQueue {
                 }
             }
             Transport.Result r;
+            Outgoing call = next;
             try {
-                r = transport.call(next.method(), next.payload());
+                boolean repeat;
+                synchronized (this) {
+                    repeat = maybeDelivered.contains(call.id());
+                }
+                Backoff.store(() -> {
+                    store.markAttempted(call.id());
+                    return null;
+                }, this::running, log, "marking outbox #" + call.id() + " attempted");
+                r = transport.call(call.method(), repeat ? Repeats.marked(call.method(), call.payload()) : call.payload());
             } catch (RuntimeException e) {
                 r = new Transport.RetryAfter(1000, false);
-                log.warn("sending {} failed: {}", next.method(), e.toString());
+                log.warn("sending {} failed: {}", call.method(), e.toString());
             }
-            done(next, r);
+            done(call, r);
         }
     }
 
@@ -190,39 +228,70 @@ final class SendQueue {
         }
     }
 
+    private synchronized boolean running() {
+        return !stopped;
+    }
+
+    /**
+     * Records the outcome and frees the chat. The store marks are retried while the queue runs; if it
+     * stops first, the call stays unsent in the outbox and goes out after the next start (marked 🔁).
+     */
     private void done(Outgoing o, Transport.Result r) {
-        boolean requeue = r instanceof Transport.RetryAfter;
-        if (r instanceof Transport.Accepted) {
-            store.markSent(o.id());
-            counters.sent();
-        } else if (r instanceof Transport.Refused refused) {
-            store.markFailed(o.id(), refused.code() + " " + refused.description());
-            counters.error();
-            log.warn("Telegram refused {} (outbox #{}): {} {}", o.method(), o.id(), refused.code(), refused.description());
-        } else if (r instanceof Transport.RetryAfter retry && retry.tooManyRequests()) {
-            counters.throttled();
-            log.info("429 from Telegram on {}: waiting {} ms", o.method(), retry.millis());
-        }
-        synchronized (this) {
-            long now = System.nanoTime();
-            callsInFlight--;
-            long wait = r instanceof Transport.RetryAfter retry ? TimeUnit.MILLISECONDS.toNanos(retry.millis()) : 0;
-            if (o.paced() && o.chatId() != null) {
-                pacedInFlight--;
-                chatsInFlight.remove(o.chatId());
-                recent.add(now);
-                if (o.chatId() < 0) {
-                    recentByGroup.computeIfAbsent(o.chatId(), k -> new ArrayDeque<>()).add(now);
+        boolean requeue = r instanceof Transport.RetryAfter || r instanceof Transport.NoAnswer;
+        try {
+            if (r instanceof Transport.Accepted) {
+                Backoff.store(() -> {
+                    store.markSent(o.id());
+                    return null;
+                }, this::running, log, "marking outbox #" + o.id() + " sent");
+                counters.sent();
+            } else if (r instanceof Transport.Refused refused) {
+                Backoff.store(() -> {
+                    store.markFailed(o.id(), refused.code() + " " + refused.description());
+                    return null;
+                }, this::running, log, "marking outbox #" + o.id() + " refused");
+                counters.error();
+                log.warn("Telegram refused {} (outbox #{}): {} {}", o.method(), o.id(), refused.code(), refused.description());
+            } else if (r instanceof Transport.RetryAfter retry) {
+                Backoff.store(() -> {
+                    store.clearAttempted(o.id()); // Telegram answered with an error or could not be reached: not delivered
+                    return null;
+                }, this::running, log, "clearing outbox #" + o.id());
+                if (retry.tooManyRequests()) {
+                    counters.throttled();
+                    log.info("429 from Telegram on {}: waiting {} ms", o.method(), retry.millis());
                 }
-                chatReadyAt.put(o.chatId(), now + Math.max(wait, TimeUnit.MILLISECONDS.toNanos(limits.perChatMillis())));
-                if (requeue) {
-                    byChat.computeIfAbsent(o.chatId(), k -> new ArrayDeque<>()).addFirst(o);
-                }
-            } else if (requeue) {
-                instantReadyAt = now + wait;
-                instant.addFirst(o);
+            } else if (r instanceof Transport.NoAnswer) {
+                log.warn("no answer from Telegram to {} (outbox #{}) in time; sending it again, marked as a repeat", o.method(), o.id());
             }
-            notifyAll();
+        } finally {
+            release(o, r, requeue);
         }
+    }
+
+    private synchronized void release(Outgoing o, Transport.Result r, boolean requeue) {
+        long now = System.nanoTime();
+        callsInFlight--;
+        if (r instanceof Transport.NoAnswer) {
+            maybeDelivered.add(o.id());
+        }
+        long wait = r instanceof Transport.RetryAfter retry ? TimeUnit.MILLISECONDS.toNanos(retry.millis())
+                : r instanceof Transport.NoAnswer n ? TimeUnit.MILLISECONDS.toNanos(n.millis()) : 0;
+        if (o.paced() && o.chatId() != null) {
+            pacedInFlight--;
+            chatsInFlight.remove(o.chatId());
+            recent.add(now);
+            if (o.chatId() < 0) {
+                recentByGroup.computeIfAbsent(o.chatId(), k -> new ArrayDeque<>()).add(now);
+            }
+            chatReadyAt.put(o.chatId(), now + Math.max(wait, TimeUnit.MILLISECONDS.toNanos(limits.perChatMillis())));
+            if (requeue) {
+                byChat.computeIfAbsent(o.chatId(), k -> new ArrayDeque<>()).addFirst(o);
+            }
+        } else if (requeue) {
+            instantReadyAt = now + wait;
+            instant.addFirst(o);
+        }
+        notifyAll();
     }
 }

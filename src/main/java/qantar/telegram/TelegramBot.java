@@ -2,9 +2,7 @@ package qantar.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -17,13 +15,10 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -45,28 +40,40 @@ import qantar.corpus.Lang;
 public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "inline_query");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long start-up keeps retrying an unreachable Bot API before it gives up. */
+    static final long START_RETRY_MILLIS = 120_000;
+    /** Handled updates and finished outbox rows are deleted after this many days (their texts are gone at once). */
+    static final int KEEP_DAYS = 2;
 
-    /** How the bot runs. {@code pollSeconds} is the getUpdates long-poll timeout. */
+    /**
+     * How the bot runs. {@code pollSeconds} is the getUpdates long-poll timeout; a send without an
+     * answer after {@code sendTimeoutSeconds} is tried again, marked as a possible repeat.
+     */
     public record Settings(String token, String apiUrl, SendLimits limits, int pollSeconds, int workers, int senders,
-                           int questionsPerMinute, RoleLookup roles) {
+                           int questionsPerMinute, RoleLookup roles, int sendTimeoutSeconds) {
         public static Settings of(String token, String apiUrl) {
-            return new Settings(token, apiUrl, SendLimits.TELEGRAM, 25, 4, 4, 10, RoleLookup.EVERYONE_CITIZEN);
+            return new Settings(token, apiUrl, SendLimits.TELEGRAM, 25, 4, 4, 10, RoleLookup.EVERYONE_CITIZEN, 15);
         }
 
         public Settings withLimits(SendLimits l) {
-            return new Settings(token, apiUrl, l, pollSeconds, workers, senders, questionsPerMinute, roles);
+            return new Settings(token, apiUrl, l, pollSeconds, workers, senders, questionsPerMinute, roles, sendTimeoutSeconds);
         }
 
         public Settings withQuestionsPerMinute(int n) {
-            return new Settings(token, apiUrl, limits, pollSeconds, workers, senders, n, roles);
+            return new Settings(token, apiUrl, limits, pollSeconds, workers, senders, n, roles, sendTimeoutSeconds);
         }
 
         public Settings withPollSeconds(int s) {
-            return new Settings(token, apiUrl, limits, s, workers, senders, questionsPerMinute, roles);
+            return new Settings(token, apiUrl, limits, s, workers, senders, questionsPerMinute, roles, sendTimeoutSeconds);
         }
 
         public Settings withRoles(RoleLookup r) {
-            return new Settings(token, apiUrl, limits, pollSeconds, workers, senders, questionsPerMinute, r);
+            return new Settings(token, apiUrl, limits, pollSeconds, workers, senders, questionsPerMinute, r, sendTimeoutSeconds);
+        }
+
+        public Settings withSendTimeoutSeconds(int s) {
+            return new Settings(token, apiUrl, limits, pollSeconds, workers, senders, questionsPerMinute, roles, s);
         }
     }
 
@@ -78,7 +85,6 @@ public final class TelegramBot implements AutoCloseable {
     private final CommandRegistry registry = new CommandRegistry();
     private final Languages languages;
     private final AtomicReference<String> username = new AtomicReference<>("bot");
-    private final AtomicLong offset = new AtomicLong();
     private final ThreadPoolExecutor httpThreads;
     private final OkHttpClient http;
     private final OkHttpTelegramClient client;
@@ -86,9 +92,8 @@ public final class TelegramBot implements AutoCloseable {
     private final SendQueue queue;
     private final AnswerFlow flow;
     private final BotFiles files;
-    private ScheduledExecutorService pollThread;
     private ScheduledExecutorService statsThread;
-    private TelegramBotsLongPollingApplication polling;
+    private Poller poller;
     private UpdateRouter router;
     private Lanes lanes;
     private volatile boolean running;
@@ -105,7 +110,7 @@ public final class TelegramBot implements AutoCloseable {
         this.httpThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("tg-http"));
         this.http = new OkHttpClient.Builder().dispatcher(new Dispatcher(httpThreads))
                 .connectTimeout(10, TimeUnit.SECONDS).writeTimeout(20, TimeUnit.SECONDS)
-                .readTimeout(settings.pollSeconds() + 15L, TimeUnit.SECONDS).build();
+                .readTimeout(settings.sendTimeoutSeconds(), TimeUnit.SECONDS).build();
         this.client = new OkHttpTelegramClient(http, settings.token(), url);
         this.transport = new BotApiTransport(client);
         this.files = new BotFiles(client, http, url, settings.token());
@@ -148,50 +153,58 @@ public final class TelegramBot implements AutoCloseable {
         username.set(me.getUserName() == null ? "bot" : me.getUserName());
         router = new UpdateRouter(registry, settings.roles(), languages, app.texts(), flow, username.get(), me.getId());
         setCommands();
-        offset.set(store.lastUpdateId());
+        if (!(transport.call("deletewebhook", "{}") instanceof Transport.Accepted)) {
+            log.warn("deleteWebhook failed; getUpdates will say so if a webhook is still set");
+        }
         queue.start(settings.senders());
         lanes = new Lanes(settings.workers(), 256);
         running = true;
-        List<String> pending = store.pendingUpdates();
+        var pending = store.pendingUpdates();
         if (!pending.isEmpty()) {
             log.info("resuming {} update(s) received before the last stop", pending.size());
         }
-        ObjectMapper json = new ObjectMapper();
-        for (String data : pending) {
-            try {
-                Update u = json.readValue(data, Update.class);
-                lanes.submit(Updates.orderKey(u), () -> handle(u));
-            } catch (Exception e) {
-                log.error("cannot resume a stored update: {}", e.toString());
-            }
-        }
-        pollThread = Executors.newSingleThreadScheduledExecutor(daemon("tg-poll"));
+        pending.forEach(this::dispatch);
         statsThread = Executors.newSingleThreadScheduledExecutor(daemon("tg-stats"));
         statsThread.scheduleAtFixedRate(() -> log.info("counters {}", counters), 60, 60, TimeUnit.SECONDS);
-        polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollThread);
-        try {
-            polling.registerBot(settings.token(), () -> url, last -> GetUpdates.builder().offset((int) (offset.get() + 1))
-                    .limit(100).timeout(settings.pollSeconds()).allowedUpdates(ALLOWED_UPDATES).build(), intake());
-        } catch (TelegramApiException e) {
-            close();
-            throw new BotStartException("cannot start polling the Bot API at " + describe(url) + ": " + redact(e.getMessage()));
-        }
+        statsThread.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
+        OkHttpClient longPoll = http.newBuilder().readTimeout(settings.pollSeconds() + 15L, TimeUnit.SECONDS).build();
+        poller = new Poller(longPoll, describe(url) + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, store,
+                this::dispatch, this::redact);
+        poller.start(store.lastUpdateId());
         log.info("bot @{} is polling {} (corpus revision {})", username.get(), describe(url), app.revision());
         return this;
     }
 
+    /**
+     * getMe, retried while the Bot API is unreachable or failing (up to {@link #START_RETRY_MILLIS});
+     * a refused token fails at once.
+     */
     private User getMe() {
-        try {
-            return client.execute(new GetMe());
-        } catch (TelegramApiRequestException e) {
-            if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
-                throw new BotStartException("the Bot API at " + describe(url) + " rejected TELEGRAM_BOT_TOKEN ("
-                        + e.getErrorCode() + "); check the token from @BotFather");
+        Backoff backoff = new Backoff(1000, 15_000);
+        long deadline = System.currentTimeMillis() + START_RETRY_MILLIS;
+        while (true) {
+            String failure;
+            try {
+                return client.execute(new GetMe());
+            } catch (TelegramApiRequestException e) {
+                if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
+                    throw new BotStartException("the Bot API at " + describe(url) + " rejected TELEGRAM_BOT_TOKEN ("
+                            + e.getErrorCode() + "); check the token from @BotFather");
+                }
+                failure = "the Bot API at " + describe(url) + " refused getMe: " + redact(e.getMessage());
+            } catch (TelegramApiException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                failure = "cannot reach the Bot API at " + describe(url) + ": " + redact(cause.toString());
             }
-            throw new BotStartException("the Bot API at " + describe(url) + " refused getMe: " + redact(e.getMessage()));
-        } catch (TelegramApiException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new BotStartException("cannot reach the Bot API at " + describe(url) + ": " + redact(cause.toString()));
+            if (System.currentTimeMillis() > deadline) {
+                throw new BotStartException(failure);
+            }
+            if (backoff.failures() == 0) {
+                log.warn("{}; retrying for up to {} s", failure, START_RETRY_MILLIS / 1000);
+            }
+            if (!Backoff.sleep(backoff.next())) {
+                throw new BotStartException(failure);
+            }
         }
     }
 
@@ -214,52 +227,69 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private LongPollingUpdateConsumer intake() {
-        ObjectMapper json = new ObjectMapper();
-        return updates -> {
-            if (!running || updates.isEmpty()) {
-                return; // stopping: not stored, so not confirmed; Telegram gives them again next start
-            }
-            try {
-                Map<Long, String> batch = new LinkedHashMap<>();
-                List<Update> sorted = updates.stream().sorted(java.util.Comparator.comparing(Update::getUpdateId)).toList();
-                for (Update u : sorted) {
-                    batch.put(u.getUpdateId().longValue(), json.writeValueAsString(u));
-                }
-                List<Long> fresh = store.receive(batch);
-                offset.accumulateAndGet(sorted.get(sorted.size() - 1).getUpdateId(), Math::max);
-                for (Update u : sorted) {
-                    if (fresh.contains(u.getUpdateId().longValue())) {
-                        lanes.submit(Updates.orderKey(u), () -> handle(u));
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                counters.error();
-                log.error("cannot store {} update(s); Telegram keeps them until stored: {}", updates.size(), e.toString());
-            }
-        };
-    }
-
-    /** Handles one update and commits its replies with its "handled" mark; a failure still answers politely. */
-    private void handle(Update u) {
-        long id = u.getUpdateId();
-        if (store.handled(id)) {
+    /**
+     * Hands a stored update to its chat's lane. One that cannot be read as an update (a string for a
+     * number, an id past 2^63, a text given as an object) stays stored as received, is logged once
+     * and acknowledged as handled, and stops nothing else.
+     */
+    private void dispatch(long id, String json) {
+        Update u;
+        long key;
+        try {
+            u = JSON.readValue(json, Update.class);
+            key = Updates.orderKey(u);
+        } catch (Exception e) {
+            counters.error();
+            log.warn("update {} cannot be understood ({}); acknowledged without an answer", id, e.getClass().getSimpleName());
+            Backoff.store(() -> store.commit(id, List.of(), List.of()), () -> running, log, "acknowledging update " + id);
             return;
         }
-        Reply reply;
         try {
-            reply = router.route(u);
-        } catch (RuntimeException e) {
-            counters.error();
-            log.error("handling update {} failed: {}", id, e.toString());
-            reply = router.failure(u);
+            lanes.submit(key, () -> handle(u));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: it stays unhandled in the store for the next start
+        }
+    }
+
+    /**
+     * Handles one update and commits its replies with its "handled" mark; a failure still answers
+     * politely. A database error while answering is retried (the answer is composed again), and the
+     * commit is retried until it lands or the bot stops (then the update is handled after restart).
+     */
+    private void handle(Update u) {
+        long id = u.getUpdateId();
+        Reply reply = Backoff.store(() -> store.handled(id) ? null : route(u), () -> running, log, "answering update " + id);
+        if (reply == null) {
+            return;
         }
         if (reply.hasCallback() && !reply.callbackAnswered()) {
             reply.answerCallback(null);
         }
-        queue.addAll(store.commit(id, reply.writes(), reply.calls()));
+        queue.addAll(Backoff.store(() -> store.commit(id, reply.writes(), reply.calls()), () -> running, log, "committing update " + id));
+    }
+
+    /** The reply to an update; a store error goes up to be retried, any other failure gets the polite reply. */
+    private Reply route(Update u) {
+        try {
+            return router.route(u);
+        } catch (qantar.store.StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            counters.error();
+            log.error("handling update {} failed: {}", u.getUpdateId(), e.toString());
+            return router.failure(u);
+        }
+    }
+
+    private void prune() {
+        try {
+            int n = store.prune(KEEP_DAYS);
+            if (n > 0) {
+                log.info("deleted {} delivered row(s) older than {} days", n, KEEP_DAYS);
+            }
+        } catch (RuntimeException e) {
+            log.warn("pruning delivered rows failed (tried again in an hour): {}", e.toString());
+        }
     }
 
     /** "typing…" while an answer is composed: best effort, not queued (it is no message). */
@@ -284,15 +314,8 @@ public final class TelegramBot implements AutoCloseable {
     public synchronized void close() {
         boolean wasRunning = running;
         running = false;
-        if (polling != null) {
-            try {
-                polling.close();
-            } catch (Exception e) {
-                log.debug("closing long polling: {}", e.toString());
-            }
-        }
-        if (pollThread != null) {
-            pollThread.shutdown(); // no interrupt: the poll in flight lapses on its own (daemon thread), without error logs
+        if (poller != null) {
+            poller.stop();
         }
         if (statsThread != null) {
             statsThread.shutdownNow();

@@ -56,14 +56,14 @@ final class TelegramStore {
         });
     }
 
-    /** Updates received but not handled yet (after a crash), oldest first, as stored JSON. */
-    List<String> pendingUpdates() {
+    /** Updates received but not handled yet (after a crash), oldest first: id to the JSON as received. */
+    java.util.Map<Long, String> pendingUpdates() {
         return db.query(() -> {
-            List<String> out = new ArrayList<>();
+            java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
             try (ResultSet rs = db.connection().createStatement()
-                    .executeQuery("SELECT data FROM tg_updates WHERE handled_at IS NULL ORDER BY update_id")) {
+                    .executeQuery("SELECT update_id, data FROM tg_updates WHERE handled_at IS NULL ORDER BY update_id")) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    out.put(rs.getLong(1), rs.getString(2));
                 }
             }
             return out;
@@ -89,7 +89,8 @@ final class TelegramStore {
     List<Outgoing> commit(Long updateId, List<Write> writes, List<Outgoing> replies) {
         return db.inTransaction(() -> {
             Connection c = db.connection();
-            if (updateId != null && exec(c, "UPDATE tg_updates SET handled_at = ? WHERE update_id = ? AND handled_at IS NULL",
+            // once handled, only the id and its state are needed (to never handle it twice): the text and sender go
+            if (updateId != null && exec(c, "UPDATE tg_updates SET handled_at = ?, data = '' WHERE update_id = ? AND handled_at IS NULL",
                     Instant.now().toString(), updateId) == 0) {
                 return List.<Outgoing>of(); // handled before: nothing again
             }
@@ -132,12 +133,53 @@ final class TelegramStore {
         });
     }
 
+    /** A call is about to go out: after a crash or a timeout it may have reached Telegram. */
+    void markAttempted(long outboxId) {
+        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET attempted_at = ? WHERE id = ? AND attempted_at IS NULL",
+                Instant.now().toString(), outboxId));
+    }
+
+    /** The call surely did not arrive (Telegram answered with an error, or was not reached). */
+    void clearAttempted(long outboxId) {
+        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET attempted_at = NULL WHERE id = ?", outboxId));
+    }
+
+    /** The ids of calls that went out at least once without being marked sent (possibly delivered). */
+    java.util.Set<Long> attempted() {
+        return db.query(() -> {
+            java.util.Set<Long> out = new java.util.HashSet<>();
+            try (ResultSet rs = db.connection().createStatement().executeQuery(
+                    "SELECT id FROM tg_outbox WHERE sent_at IS NULL AND failed IS NULL AND attempted_at IS NOT NULL")) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Sent: what was said and to whom is no longer needed, only that it went. */
     void markSent(long outboxId) {
-        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET sent_at = ? WHERE id = ?", Instant.now().toString(), outboxId));
+        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET sent_at = ?, payload = '', chat_id = NULL WHERE id = ?",
+                Instant.now().toString(), outboxId));
     }
 
     void markFailed(long outboxId, String reason) {
-        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET failed = ? WHERE id = ?", reason, outboxId));
+        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET failed = ?, payload = '', chat_id = NULL WHERE id = ?", reason, outboxId));
+    }
+
+    /**
+     * Deletes handled updates and finished outbox rows older than {@code days}, keeping the newest
+     * update (the getUpdates offset is read from it). Returns the rows deleted.
+     */
+    int prune(int days) {
+        String before = Instant.now().minus(java.time.Duration.ofDays(days)).toString();
+        return db.inTransaction(() -> {
+            Connection c = db.connection();
+            int n = exec(c, "DELETE FROM tg_updates WHERE handled_at IS NOT NULL AND received_at < ? "
+                    + "AND update_id < (SELECT MAX(update_id) FROM tg_updates)", before);
+            return n + exec(c, "DELETE FROM tg_outbox WHERE (sent_at IS NOT NULL OR failed IS NOT NULL) AND created_at < ?", before);
+        });
     }
 
     Optional<String> userLang(long userId) {

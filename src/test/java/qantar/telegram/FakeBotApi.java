@@ -86,6 +86,12 @@ final class FakeBotApi implements AutoCloseable {
     private int storm;
     private int stormRetryAfter;
     private volatile boolean holdSends;
+    private final List<Long> pollTimes = new ArrayList<>();
+    private int failPolls;
+    private int failPollCode;
+    private int failPollRetryAfter;
+    private int slowSends;
+    private long slowSendMillis;
     private boolean closing;
     private int held;
 
@@ -184,6 +190,20 @@ final class FakeBotApi implements AutoCloseable {
         u.set("message", m);
         messageOfUpdate.put(u.get("update_id").asInt(), m.get("message_id").asInt());
         return u.get("update_id").asInt();
+    }
+
+    /**
+     * An update of any shape, as Telegram (or a broken proxy) might send it: the JSON of everything
+     * but update_id, which the fake adds. Returns the update id.
+     */
+    synchronized int rawUpdate(String json) {
+        try {
+            ObjectNode u = newUpdate();
+            u.setAll((ObjectNode) JSON.readTree(json));
+            return u.get("update_id").asInt();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** Presses a button under a message the bot sent; returns the callback query id. */
@@ -309,6 +329,24 @@ final class FakeBotApi implements AutoCloseable {
     synchronized void storm(int count, int retryAfterSeconds) {
         storm = count;
         stormRetryAfter = retryAfterSeconds;
+    }
+
+    /** The next {@code count} getUpdates fail with this code (and retry_after when above 0). */
+    synchronized void failPolls(int count, int code, int retryAfterSeconds) {
+        failPolls = count;
+        failPollCode = code;
+        failPollRetryAfter = retryAfterSeconds;
+    }
+
+    /** When each getUpdates arrived (System.currentTimeMillis). */
+    synchronized List<Long> pollTimes() {
+        return List.copyOf(pollTimes);
+    }
+
+    /** The next {@code count} sendMessage calls are accepted, but answered only after {@code millis}. */
+    synchronized void slowSends(int count, long millis) {
+        slowSends = count;
+        slowSendMillis = millis;
     }
 
     /** While held, sendMessage requests are refused with a 500 and nothing is recorded (Telegram down). */
@@ -528,6 +566,12 @@ final class FakeBotApi implements AutoCloseable {
         int limit = req.path("limit").asInt(100);
         long timeoutMs = req.path("timeout").asLong(0) * 1000;
         synchronized (this) {
+            pollTimes.add(System.currentTimeMillis());
+            if (failPolls > 0) {
+                failPolls--;
+                throw new Refusal(failPollCode, failPollCode == 429 ? "Too Many Requests: retry after " + failPollRetryAfter
+                        : "Internal Server Error", failPollCode == 429 ? failPollRetryAfter : 0);
+            }
             int generation = ++pollGeneration;
             notifyAll(); // a newer getUpdates ends an older one, as Telegram does (409)
             if (offset > 0) {
@@ -575,6 +619,8 @@ final class FakeBotApi implements AutoCloseable {
         String text = checkedText(html);
         JsonNode markup = req.get("reply_markup");
         checkMarkup(markup);
+        ObjectNode answer;
+        long delay = 0;
         synchronized (this) {
             rateLimit(chatId);
             Sent s;
@@ -594,8 +640,20 @@ final class FakeBotApi implements AutoCloseable {
             }
             botMessages.put(chatId + ":" + s.messageId(), s);
             sent.add(s);
-            return ok(messageJson(s));
+            answer = ok(messageJson(s));
+            if (slowSends > 0 && method.equals("sendmessage")) {
+                slowSends--;
+                delay = slowSendMillis;
+            }
         }
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay); // delivered, but the answer comes late (Telegram hung after accepting)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return answer;
     }
 
     /** Telegram's limits: 429 with retry_after when over them; requests ignoring a retry_after are counted. */

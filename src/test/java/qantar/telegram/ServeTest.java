@@ -106,7 +106,8 @@ class ServeTest {
     }
 
     private static long answersTo(FakeBotApi api, String question) {
-        return api.sentTo(USER).stream().filter(s -> s.text().startsWith("❓ " + question)).count();
+        // a call in flight at the kill is sent again marked 🔁; the fake refused it the first time, so it still counts once
+        return api.sentTo(USER).stream().filter(s -> s.text().replaceFirst("^" + Repeats.MARK, "").startsWith("❓ " + question)).count();
     }
 
     @Test
