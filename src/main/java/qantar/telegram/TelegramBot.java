@@ -31,11 +31,12 @@ import qantar.corpus.Lang;
  * The Telegram bot: long polling in, a bounded pool of workers, SQLite inbox and outbox, a send
  * queue within Telegram's limits.
  *
- * <p>Exactly once across crashes: every update is stored before the next getUpdates confirms it
- * to Telegram; an update's replies enter the outbox in the same transaction that marks it handled;
- * the outbox is delivered and each call marked sent after the Bot API accepted it. After a kill,
- * unhandled updates are handled and unsent calls delivered. The one gap: a crash after Telegram
- * accepted a call but before it was marked sent sends that single call again.
+ * <p>Nothing lost across crashes and faults: the {@link Poller} stores every update as received
+ * before getUpdates confirms it; an update's replies enter the outbox in the same transaction that
+ * marks it handled; the outbox is delivered and each call marked sent after the Bot API accepted
+ * it. After a kill, unhandled updates are handled and unsent calls delivered. Doubles: a call in
+ * flight at a crash, or without an answer within the send timeout, is sent once more, marked 🔁
+ * (at most one per chat, and one per sending thread, per crash).
  */
 public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
