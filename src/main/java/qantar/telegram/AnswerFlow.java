@@ -27,12 +27,15 @@ final class AnswerFlow {
     private static final Logger log = LoggerFactory.getLogger(AnswerFlow.class);
     static final int MAX_QUESTION = AnswerService.MAX_QUESTION_CHARS;
     static final int INLINE_RESULTS = 5;
+    static final int INLINE_PER_MINUTE = 30;
     private static final List<String> REASONS = List.of("side", "fact", "missing", "other");
 
     private final AnswerService answers;
     private final Texts texts;
     private final AnswerHtml html;
     private final FloodGuard flood;
+    /** Inline queries come as the user types: their own, larger budget, which never uses up the chat's. */
+    private final FloodGuard inlineFlood = new FloodGuard(INLINE_PER_MINUTE);
     private final Counters counters;
     private final LongConsumer typing;
     private final java.util.function.Supplier<String> botUsername;
@@ -88,7 +91,7 @@ final class AnswerFlow {
             reply.html(Html.esc(req.text("tg.too_long", "max", MAX_QUESTION)));
             return;
         }
-        FloodGuard.Verdict v = flood.check(req.userId());
+        FloodGuard.Verdict v = flood.check(req.userId(), req.update().getUpdateId());
         if (v != FloodGuard.Verdict.ANSWER) {
             if (v == FloodGuard.Verdict.NOTICE) {
                 reply.html(Html.esc(req.text("tg.flood")));
@@ -261,7 +264,7 @@ final class AnswerFlow {
     void inline(Request req, String inlineQueryId, String query, Reply reply) {
         String q = query == null ? "" : query.strip();
         List<InlineQueryResult> results = new ArrayList<>();
-        if (!q.isEmpty() && q.length() <= MAX_QUESTION && flood.check(req.userId()) == FloodGuard.Verdict.ANSWER) {
+        if (!q.isEmpty() && q.length() <= MAX_QUESTION && inlineFlood.check(req.userId(), req.update().getUpdateId()) == FloodGuard.Verdict.ANSWER) {
             counters.question();
             Answer all = answers.answer(Question.of(q));
             Lang lang = all.language();

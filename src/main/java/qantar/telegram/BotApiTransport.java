@@ -34,10 +34,10 @@ final class BotApiTransport implements Transport {
             }
             return new RetryAfter(1000, false);
         } catch (TelegramApiException e) {
-            if (e.getCause() instanceof java.io.InterruptedIOException) {
-                return new NoAnswer(1000); // sent, but timed out waiting: it may have arrived
+            if (e.getCause() instanceof java.net.ConnectException || e.getCause() instanceof java.net.UnknownHostException) {
+                return new RetryAfter(1000, false); // never reached Telegram: the call stays queued
             }
-            return new RetryAfter(1000, false); // network or server trouble: the call stays queued
+            return new NoAnswer(1000); // it may have reached Telegram (a timeout, a connection cut while waiting)
         } catch (java.io.IOException e) {
             return new Refused(0, "unreadable stored payload");
         }
