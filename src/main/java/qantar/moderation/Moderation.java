@@ -155,6 +155,8 @@ public final class Moderation {
                 return Result.error("mod.not_moderator", "user", target);
             }
             roles.set(target, Role.CITIZEN, actor);
+            // their console sessions end now, not at their next request
+            db.inTransaction(() -> Sql.exec(db.connection(), "DELETE FROM console_sessions WHERE user_id = ?", target));
             return Result.ok("mod.revoked", target, "user", target);
         });
     }
