@@ -70,7 +70,7 @@ final class ConsoleCorpus {
         }
         List<Option> topics = c.topics().stream().map(Topic::id).sorted().map(t -> new Option(t, t, t.equals(topic))).toList();
         routes.html(ctx, "console/passages.jte", new ConsoleViews.BrowseView(routes.frame(ctx, "console.corpus", "corpus"),
-                param(ctx, "q"), sides, topics, sourceOptions(c, source), rows, total));
+                param(ctx, "q"), sides, topics, sourceOptions(c, source), rows, total, c.sourcesById().containsKey(source) ? source : null));
     }
 
     void passage(Context ctx) {

@@ -17,6 +17,8 @@ import qantar.web.ConsoleViews.Flash;
 
 /** The review queue: every pending proposal with a word diff of each changed field; approve or reject, as /review. */
 final class ConsoleReview {
+    /** Beyond this a whole source file is shown as it is: a word diff of it would be slow and unreadable. */
+    private static final int MAX_WORD_DIFF = 200_000;
     private final Qantar app;
     private final Moderation mod;
     private final ConsoleRoutes routes;
@@ -75,7 +77,14 @@ final class ConsoleReview {
         switch (p.kind()) {
             case CREATE, UPDATE -> fields = fieldDiffs(before, p.passage());
             case RETIRE -> extra = before == null ? "" : before.texts().values().iterator().next();
-            case SOURCE -> extra = p.data();
+            case SOURCE -> {
+                String live = ConsoleSources.liveYaml(app, p.sourceId());
+                if (p.data().length() + (live == null ? 0 : live.length()) > MAX_WORD_DIFF) {
+                    extra = p.data();
+                } else {
+                    fields = List.of(new FieldDiff(p.sourceId() + ".yaml", Diff.words(live, p.data())));
+                }
+            }
         }
         String target = p.passageId() != null ? p.passageId() : p.sourceId();
         String link = p.passageId() != null && p.kind() != Proposal.Kind.CREATE ? "/console/passages/" + p.passageId() : null;

@@ -42,6 +42,7 @@ final class ConsoleRoutes {
         ConsoleCorpus corpus = new ConsoleCorpus(app, mod, this);
         ConsoleInsights insights = new ConsoleInsights(mod, this);
         ConsoleAdmin admin = new ConsoleAdmin(mod, this);
+        ConsoleSources sources = new ConsoleSources(app, mod, this);
         config.routes.get("/console/login", this::login);
         config.routes.before("/console", this::guard);
         config.routes.before("/console/*", this::guard);
@@ -55,6 +56,8 @@ final class ConsoleRoutes {
         config.routes.post("/console/passages/{id}/retire", corpus::retire);
         config.routes.get("/console/new", corpus::newForm);
         config.routes.post("/console/new", corpus::propose);
+        config.routes.get("/console/source", sources::form);
+        config.routes.post("/console/source", sources::propose);
         config.routes.get("/console/reports", insights::reports);
         config.routes.post("/console/reports/{id}/resolve", insights::resolve);
         config.routes.get("/console/gaps", insights::gaps);

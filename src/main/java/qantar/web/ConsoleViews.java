@@ -40,8 +40,9 @@ public final class ConsoleViews {
     public record Row(String id, String side, String source, String speaker, String topics, String text) {
     }
 
+    /** {@code source}: the source filtered on, when it is a live one (its file can be edited), else null. */
     public record BrowseView(Frame frame, String q, List<Option> sides, List<Option> topics, List<Option> sources, List<Row> rows,
-                             int total) {
+                             int total, String source) {
     }
 
     public record RevisionItem(long id, String at, String author, String action, String reason, List<FieldDiff> fields) {
@@ -70,6 +71,9 @@ public final class ConsoleViews {
     }
 
     public record FormView(Frame frame, Flash flash, Form form) {
+    }
+
+    public record SourceFileView(Frame frame, Flash flash, String yaml) {
     }
 
     public record ReportItem(long id, String answerId, String reason, String comment, String created) {

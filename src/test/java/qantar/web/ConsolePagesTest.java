@@ -286,6 +286,33 @@ class ConsolePagesTest {
                 .firstValue("Content-Security-Policy")).contains(WebServer.CSP);
     }
 
+    @Test
+    void aSourceFileIsEditedAsAWholeAndReviewedWithItsDiff() {
+        signIn(ALICE);
+        browser.get(base + "/console/passages?source=o29");
+        browser.findElement(By.cssSelector("a.source-file")).click();
+        WebElement yaml = browser.findElement(By.name("yaml"));
+        String live = yaml.getAttribute("value");
+        assertThat(live).contains("id: o29").contains("o29-detained-4404");
+
+        browser.executeScript("arguments[0].value = arguments[1];", yaml, live.replace("publisher: Armradio", "publisher: [broken"));
+        browser.findElement(By.cssSelector("form.source-form button")).click();
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("nothing was added").contains("console.yaml:");
+
+        yaml = browser.findElement(By.name("yaml"));
+        browser.executeScript("arguments[0].value = arguments[1];", yaml, live.replace("publisher: Armradio", "publisher: Armradio (Yerevan)"));
+        browser.findElement(By.cssSelector("form.source-form button")).click();
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("source o29");
+
+        signIn(BOB);
+        WebElement card = browser.findElement(By.xpath("//article[contains(., 'o29.yaml')]"));
+        assertThat(card.findElements(By.cssSelector("ins"))).extracting(WebElement::getText).anyMatch(t -> t.contains("Yerevan"));
+        card.findElement(By.cssSelector("form.reject input[name=reason]")).sendKeys("the publisher's name is Armradio");
+        card.findElement(By.cssSelector("form.reject button")).click();
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("rejected");
+        assertThat(app.corpus().sourcesById().get("o29").publisher()).isEqualTo("Armradio");
+    }
+
     private static HttpResponse<String> get(String path, String cookie) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en");
         if (cookie != null) {
