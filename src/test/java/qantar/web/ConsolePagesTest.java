@@ -313,6 +313,27 @@ class ConsolePagesTest {
         assertThat(app.corpus().sourcesById().get("o29").publisher()).isEqualTo("Armradio");
     }
 
+    @Test
+    void aCitizensReportIsResolvedAndAGapLeadsToANewPassageForm() {
+        var answer = app.answers().answer(Question.of("How many people were detained?"));
+        long report = mod.report(CITIZEN, answer.id(), "wrong figure", null).value();
+        app.answers().answer(Question.of("What did the mayor of Taldykorgan say about the unrest?"));
+        signIn(ALICE);
+        browser.get(base + "/console/reports");
+        WebElement card = browser.findElement(By.id("report-" + report));
+        assertThat(card.getText()).contains("wrong figure").contains(answer.id());
+        assertThat(card.findElement(By.tagName("a")).getAttribute("href")).contains("/a/" + answer.id());
+        new org.openqa.selenium.support.ui.Select(card.findElement(By.name("status"))).selectByValue("not_an_issue");
+        card.findElement(By.tagName("button")).click();
+        assertThat(browser.findElement(By.id("flash")).getAttribute("class")).contains("ok");
+        assertThat(browser.findElements(By.id("report-" + report))).isEmpty();
+
+        browser.get(base + "/console/gaps");
+        WebElement gap = browser.findElement(By.xpath("//ul[@class='gaps']/li[contains(., 'taldykorgan')]"));
+        gap.findElement(By.tagName("a")).click();
+        assertThat(browser.findElement(By.name("asks.en")).getAttribute("value")).contains("taldykorgan");
+    }
+
     private static HttpResponse<String> get(String path, String cookie) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en");
         if (cookie != null) {
