@@ -22,6 +22,8 @@ class FeedbackPrivacyTest {
                 // as if the database had been written by the program before this migration
                 TelegramStore.exec(c, "DELETE FROM schema_version WHERE version >= 5");
                 TelegramStore.exec(c, "ALTER TABLE tg_users DROP COLUMN answers");
+                TelegramStore.exec(c, "DROP TABLE console_links_used");
+                TelegramStore.exec(c, "DROP TABLE console_sessions");
                 return null;
             });
         }
