@@ -23,6 +23,8 @@ import qantar.store.SecretKey;
  */
 public final class ConsoleAccess {
     public static final Duration IDLE = Duration.ofHours(12);
+    /** Links one moderator may ask for within ten minutes, as `serve` runs: enough for a few devices, not for a flood. */
+    public static final int LINKS_PER_TEN_MINUTES = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A signed-in moderator: their id, the console's language, the CSRF token of their forms, their role now. */
@@ -40,27 +42,41 @@ public final class ConsoleAccess {
     private final Database db;
     private final LoginLinks links;
     private final Clock clock;
+    private final int maxLinks;
 
-    public ConsoleAccess(Moderation mod, Database db, SecretKey secret, Clock clock) {
+    public ConsoleAccess(Moderation mod, Database db, SecretKey secret, Clock clock, int linksPerTenMinutes) {
         this.mod = mod;
         this.db = db;
         this.links = new LoginLinks(secret);
         this.clock = clock;
+        this.maxLinks = linksPerTenMinutes;
     }
 
     /** As `serve` and `web` run it: the key from QANTAR_SECRET, else the key file beside the database. */
     public static ConsoleAccess open(Moderation mod, Database db) {
         SecretKey key = SecretKey.load(qantar.config.Locations.setting("QANTAR_SECRET"), db.file().toAbsolutePath().getParent());
-        return new ConsoleAccess(mod, db, key, Clock.systemUTC());
+        return new ConsoleAccess(mod, db, key, Clock.systemUTC(), LINKS_PER_TEN_MINUTES);
     }
 
     /** A one-time login token for a moderator (valid 10 minutes); citizens get the usual refusal. */
     public Result<String> link(long actor, Lang lang) {
-        Result<String> r = mod.isModerator(actor)
-                ? Result.ok("console.link", links.issue(actor, lang, clock.instant()), "minutes", LoginLinks.VALID_FOR.toMinutes())
-                : Result.refused();
+        Result<String> r;
+        if (!mod.isModerator(actor)) {
+            r = Result.refused();
+        } else if (linksSince(actor, clock.instant().minus(LoginLinks.VALID_FOR)) >= maxLinks) {
+            r = Result.error("console.too_many_links", "minutes", LoginLinks.VALID_FOR.toMinutes());
+        } else {
+            r = Result.ok("console.link", links.issue(actor, lang, clock.instant()), "minutes", LoginLinks.VALID_FOR.toMinutes());
+        }
         mod.audit().record(actor, "console_link", null, r);
         return r;
+    }
+
+    /** Links given to this user since then, counted from the audit log so a restart does not reset the limit. */
+    private long linksSince(long user, Instant since) {
+        return db.query(() -> Sql.one(db.connection(),
+                "SELECT COUNT(*) FROM mod_audit WHERE actor = ? AND action = 'console_link' AND outcome = 'ok' AND at > ?",
+                rs -> rs.getLong(1), user, since.toString()));
     }
 
     /** Opens a session for a valid, unexpired, unused link of a current moderator; anything else is refused. */

@@ -103,7 +103,7 @@ final class ConsoleCorpus {
             return;
         }
         List<String> general = new ArrayList<>();
-        Map<String, List<String>> errors = errors(r, general, s);
+        Map<String, List<String>> errors = errors(r, general);
         if (!r.ok()) {
             ctx.status(422);
         }
@@ -162,14 +162,14 @@ final class ConsoleCorpus {
             return;
         }
         List<String> general = new ArrayList<>();
-        Map<String, List<String>> errors = errors(r, general, s);
+        Map<String, List<String>> errors = errors(r, general);
         if (!r.ok()) {
             ctx.status(422);
         }
         newPage(ctx, r.ok() ? Map.of() : v, errors, general, new Flash(r.ok(), routes.text(s, r)));
     }
 
-    private Map<String, List<String>> errors(Result<Proposal> r, List<String> general, Session s) {
+    private Map<String, List<String>> errors(Result<Proposal> r, List<String> general) {
         if (r.ok()) {
             return Map.of();
         }

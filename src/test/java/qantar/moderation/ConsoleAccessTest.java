@@ -55,7 +55,7 @@ class ConsoleAccessTest {
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
         mod.bootstrapAdmins(Moderation.parseAdmins("1001"));
         assertThat(mod.grant(ADMIN, ALICE).ok()).isTrue();
-        access = new ConsoleAccess(mod, app.database(), SecretKey.load(null, tmp.resolve("data")), clock);
+        access = new ConsoleAccess(mod, app.database(), SecretKey.load(null, tmp.resolve("data")), clock, 5);
     }
 
     @AfterEach
@@ -141,5 +141,16 @@ class ConsoleAccessTest {
         assertThat(access.csrfOk(s, null, "/console/x")).isFalse();
         assertThat(access.csrfOk(s, s.csrf() + "x", "/console/x")).isFalse();
         assertThat(audited(ALICE, "console_post", "refused")).isTrue();
+    }
+
+    @Test
+    void aModeratorGetsAtMostFiveLinksInTenMinutes() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(access.link(ALICE, Lang.EN).ok()).as("link " + (i + 1)).isTrue();
+        }
+        Result<String> sixth = access.link(ALICE, Lang.EN);
+        assertThat(sixth.status()).isEqualTo(Result.Status.ERROR);
+        assertThat(sixth.key()).isEqualTo("console.too_many_links");
+        assertThat(access.link(ADMIN, Lang.EN).ok()).as("others are not held up").isTrue();
     }
 }

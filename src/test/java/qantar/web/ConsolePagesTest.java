@@ -73,7 +73,8 @@ class ConsolePagesTest {
         mod.bootstrapAdmins(Moderation.parseAdmins("1001"));
         mod.grant(ADMIN, ALICE);
         mod.grant(ADMIN, BOB);
-        access = ConsoleAccess.open(mod, app.database());
+        // many sign-ins in a few minutes here; the limit itself is ConsoleAccessTest's
+        access = new ConsoleAccess(mod, app.database(), SecretKey.load(null, app.database().file().getParent()), java.time.Clock.systemUTC(), 1000);
         web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 100), mod, access);
         base = "http://127.0.0.1:" + web.port();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
