@@ -149,6 +149,11 @@ class ConsolePagesTest {
         WebElement own = browser.findElement(By.xpath("//article[contains(., 'o29-m1')]"));
         assertThat(own.getText()).contains("o29-m1").contains("ministry figure of 9 January");
         assertThat(own.findElements(By.cssSelector("form.approve"))).as("four eyes: no approve button on one's own").isEmpty();
+        String pid = own.getAttribute("id").substring("proposal-".length());
+        HttpResponse<String> self = post("/console/proposals/" + pid + "/approve", browser.manage().getCookieNamed(ConsoleRoutes.COOKIE).getValue(),
+                "csrf=" + browser.findElement(By.name("csrf")).getAttribute("value"));
+        assertThat(self.statusCode()).as("nor does the service let it through").isEqualTo(409);
+        assertThat(app.corpusStore().passage("o29-m1")).isEmpty();
         browser.findElement(By.cssSelector("form.logout button")).click();
         assertThat(get("/console", null).statusCode()).isEqualTo(403);
 
@@ -333,6 +338,19 @@ class ConsolePagesTest {
         WebElement gap = browser.findElement(By.xpath("//ul[@class='gaps']/li[contains(., 'taldykorgan')]"));
         gap.findElement(By.tagName("a")).click();
         assertThat(browser.findElement(By.name("asks.en")).getAttribute("value")).contains("taldykorgan");
+    }
+
+    @Test
+    void behindHttpsTheSessionCookieIsSecureHttpOnlyAndStrict() throws Exception {
+        try (WebServer https = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, "https://qantar.example.org", 100), mod, access)) {
+            String t = access.link(ALICE, Lang.EN).value();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + https.port() + "/console/login?t=" + t)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(302);
+            String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).startsWith(ConsoleRoutes.COOKIE + "=").contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict")
+                    .contains("Path=/console");
+        }
     }
 
     private static HttpResponse<String> get(String path, String cookie) throws Exception {
