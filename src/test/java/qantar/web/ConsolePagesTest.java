@@ -182,6 +182,7 @@ class ConsolePagesTest {
         text.sendKeys(before.replace("detained.", "detained in the unrest."));
         fill("reason", "the ministry's wording");
         Files.createDirectories(Path.of("target"));
+        browser.executeScript("window.scrollTo(0, 0)");
         Files.write(Path.of("target/console-edit-form.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.findElement(By.cssSelector("form.passage-form button.propose")).click();
         assertThat(browser.findElement(By.id("flash")).getAttribute("class")).contains("ok");
