@@ -47,10 +47,12 @@ final class ServeCommand implements Callable<Integer> {
         qantar.web.WebServer web = null;
         try {
             app = Options.open();
-            web = qantar.web.WebServer.start(app, WebCommand.settings());
             // moderation: roles (QANTAR_ADMINS at the first start that names any), commands, reports, uploads, export
-            bot = ModerationBot.create(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")),
-                    Moderation.Settings.DEFAULTS, admins).bot().start();
+            ModerationBot.Wired wired = ModerationBot.create(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")),
+                    Moderation.Settings.DEFAULTS, admins);
+            // the web console shares the bot's moderation services, so /console links open it
+            web = qantar.web.WebServer.start(app, WebCommand.settings(), wired.moderation(), wired.console());
+            bot = wired.bot().start();
         } catch (RuntimeException e) {
             if (web != null) {
                 web.close();

@@ -155,6 +155,8 @@ public final class Moderation {
                 return Result.error("mod.not_moderator", "user", target);
             }
             roles.set(target, Role.CITIZEN, actor);
+            // their console sessions end now, not at their next request
+            db.inTransaction(() -> Sql.exec(db.connection(), "DELETE FROM console_sessions WHERE user_id = ?", target));
             return Result.ok("mod.revoked", target, "user", target);
         });
     }
@@ -167,6 +169,12 @@ public final class Moderation {
             m.put(Role.MODERATOR, roles.withRole(Role.MODERATOR));
             return Result.ok("mod.team", m);
         });
+    }
+
+    /** The audit log, filtered, newest first. Administrators only; reading it is logged too. */
+    public Result<List<AuditLog.Entry>> auditLog(long actor, Long who, String action, String outcome, int limit) {
+        return act(actor, Role.ADMIN, "audit", null,
+                () -> Result.ok("mod.audit", audit.find(who, action, outcome, Math.max(1, Math.min(limit, 500)))));
     }
 
     // ---- proposals ----
@@ -216,6 +224,35 @@ public final class Moderation {
                     original, Boolean.TRUE.equals(t.quote()), t.fields().get("said"), Map.of(),
                     t.asks(lang.get()), t.fields().get("same_as"), speakers);
             return proposeCreate(actor, draft, t.fields().getOrDefault("reason", "new passage"));
+        });
+    }
+
+    /**
+     * A new passage from typed fields (the console's form), checked and queued exactly as
+     * /propose: its id is given here, whatever the draft's.
+     */
+    public Result<Proposal> proposeNew(long actor, Passage draft, String reason) {
+        return act(actor, Role.MODERATOR, "propose", draft.sourceId(), () -> proposeCreate(actor, draft, reason));
+    }
+
+    /**
+     * A changed passage from typed fields (the console's form), checked and queued exactly as
+     * /edit. {@code baseDigest} is the version the form was made from: if the passage changed
+     * since, the edit is refused rather than silently undoing the other change.
+     */
+    public Result<Proposal> proposeEdit(long actor, Passage changed, String baseDigest, String reason) {
+        return act(actor, Role.MODERATOR, "edit", changed.id(), () -> {
+            Optional<CorpusStore.Stored> stored = store.passage(changed.id());
+            if (stored.isEmpty() || !stored.get().live()) {
+                return Result.error("mod.no_passage", "passage", changed.id());
+            }
+            if (!stored.get().passage().sourceId().equals(changed.sourceId())) {
+                return Result.error("console.same_source", "passage", changed.id());
+            }
+            if (baseDigest != null && !baseDigest.equals(stored.get().digest())) {
+                return Result.error("console.stale_form", "passage", changed.id());
+            }
+            return proposeUpdateOf(actor, stored.get(), changed, reason);
         });
     }
 

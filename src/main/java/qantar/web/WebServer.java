@@ -16,6 +16,8 @@ import qantar.answer.Question;
 import qantar.app.Qantar;
 import qantar.corpus.Lang;
 import qantar.corpus.Source;
+import qantar.moderation.ConsoleAccess;
+import qantar.moderation.Moderation;
 
 /**
  * The public web pages: every stored answer at a permanent address (/a/ID, and /a/ID.json as
@@ -51,8 +53,17 @@ public final class WebServer implements AutoCloseable {
         this.stylesheet = resource("/web/style.css");
     }
 
+    /** The pages alone (`web`): the console with moderation services of its own over the same database. */
     public static WebServer start(Qantar app, Settings settings) {
+        Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        return start(app, settings, mod, ConsoleAccess.open(mod, app.database()));
+    }
+
+    /** The pages beside the bot (`serve`): the console shares the bot's moderation services and login links. */
+    public static WebServer start(Qantar app, Settings settings, Moderation mod, ConsoleAccess access) {
         WebServer w = new WebServer(app, settings);
+        boolean secure = settings.publicUrl() != null && settings.publicUrl().startsWith("https://");
+        ConsoleRoutes console = new ConsoleRoutes(app, mod, access, w, secure);
         w.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
@@ -69,6 +80,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/sources", w::sources);
             config.routes.get("/sources/{id}", w::source);
             config.routes.get("/timeline", w::timeline);
+            console.register(config);
             config.routes.get("/style.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(w.stylesheet));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("web request {} failed", ctx.path(), e);
@@ -147,13 +159,16 @@ public final class WebServer implements AutoCloseable {
         html(ctx, "timeline.jte", CorpusViews.timeline(app.corpus(), lang(ctx), app.texts()));
     }
 
-    private void error(Context ctx, int status, String key) {
-        Lang lang = lang(ctx);
+    void error(Context ctx, int status, String key) {
+        error(ctx, status, key, lang(ctx));
+    }
+
+    void error(Context ctx, int status, String key, Lang lang) {
         ctx.status(status);
         html(ctx, "error.jte", new CorpusViews.ErrorView(CorpusViews.page(lang, key, app.texts()), status, app.texts().get(key, lang)));
     }
 
-    private void html(Context ctx, String template, Object model) {
+    void html(Context ctx, String template, Object model) {
         StringOutput out = new StringOutput();
         templates.render(template, model, out);
         ctx.contentType("text/html; charset=utf-8").result(out.toString());

@@ -56,11 +56,12 @@ class ModeratorCommandsTest {
     Path tmp;
     BotHarness h;
     Moderation mod;
+    ModerationBot.Wired w;
 
     @BeforeEach
     void start() {
         h = new BotHarness(tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
-            ModerationBot.Wired w = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Moderation.parseAdmins("1001"));
+            w = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Moderation.parseAdmins("1001"));
             mod = w.moderation();
             return w.bot();
         });
@@ -242,5 +243,22 @@ class ModeratorCommandsTest {
         assertThat(names).contains("knowledge/topics.yaml", "knowledge/sources/t1.yaml");
         assertThat(t1).contains("t1-toll-225");
         assertThat(h.api.refusals()).isEmpty();
+    }
+
+    @Test
+    void consoleGivesAModeratorAOneTimeLinkAndACitizenTheUsualRefusal() {
+        grantBoth();
+        Sent link = say(ALICE, "/console");
+        Matcher t = Pattern.compile("/console/login\\?t=(\\S+)").matcher(link.text());
+        assertThat(t.find()).as(link.text()).isTrue();
+        assertThat(link.text()).contains("valid 10 minutes");
+        var first = w.console().login(t.group(1));
+        assertThat(first.ok()).isTrue();
+        assertThat(first.value().session().userId()).isEqualTo(ALICE);
+        assertThat(first.value().session().lang()).isEqualTo(qantar.corpus.Lang.EN);
+        assertThat(w.console().login(t.group(1)).ok()).as("a link works once").isFalse();
+
+        assertThat(say(CITIZEN, "/console").text()).isEqualTo(REFUSED);
+        assertThat(mod.audit().latest(20)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("console_link") && e.outcome().equals("refused"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import qantar.app.Qantar;
+import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Result;
@@ -27,7 +28,7 @@ public final class ModerationBot {
     /** Uploaded source files are small YAML; anything bigger is refused before downloading. */
     static final long MAX_UPLOAD_BYTES = 1_000_000;
 
-    public record Wired(TelegramBot bot, Moderation moderation) {
+    public record Wired(TelegramBot bot, Moderation moderation, ConsoleAccess console) {
     }
 
     private ModerationBot() {
@@ -43,7 +44,9 @@ public final class ModerationBot {
         BotFiles files = bot.files();
         bot.commands().document(Role.MODERATOR, (req, doc, reply) -> upload(mod, files, req, doc, reply));
         bot.commands().command("export", Role.CITIZEN, null, false, (req, reply) -> export(mod, files, req, reply));
-        return new Wired(bot, mod);
+        ConsoleAccess console = ConsoleAccess.open(mod, app.database());
+        ConsoleCommand.register(bot.commands(), console);
+        return new Wired(bot, mod, console);
     }
 
     /** A source file in the knowledge/ format: validated as a whole, one proposal or nothing. */

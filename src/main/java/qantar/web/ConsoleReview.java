@@ -1,0 +1,106 @@
+package qantar.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import qantar.app.Qantar;
+import qantar.corpus.Passage;
+import qantar.moderation.ConsoleAccess.Session;
+import qantar.moderation.Diff;
+import qantar.moderation.Moderation;
+import qantar.moderation.Proposal;
+import qantar.moderation.Result;
+import qantar.web.ConsoleViews.Card;
+import qantar.web.ConsoleViews.FieldDiff;
+import qantar.web.ConsoleViews.Flash;
+
+/** The review queue: every pending proposal with a word diff of each changed field; approve or reject, as /review. */
+final class ConsoleReview {
+    /** Beyond this a whole source file is shown as it is: a word diff of it would be slow and unreadable. */
+    private static final int MAX_WORD_DIFF = 200_000;
+    private final Qantar app;
+    private final Moderation mod;
+    private final ConsoleRoutes routes;
+
+    ConsoleReview(Qantar app, Moderation mod, ConsoleRoutes routes) {
+        this.app = app;
+        this.mod = mod;
+        this.routes = routes;
+    }
+
+    void queue(Context ctx) {
+        show(ctx, null);
+    }
+
+    void approve(Context ctx) {
+        Session s = routes.session(ctx);
+        Result<Moderation.Decision> r = mod.approve(s.userId(), ctx.pathParam("id"));
+        decided(ctx, r);
+    }
+
+    void reject(Context ctx) {
+        Session s = routes.session(ctx);
+        String reason = ConsoleForms.oneLine(ctx.formParam("reason"));
+        Result<Moderation.Decision> r = mod.reject(s.userId(), ctx.pathParam("id") + (reason.isEmpty() ? "" : " " + reason));
+        decided(ctx, r);
+    }
+
+    private void decided(Context ctx, Result<?> r) {
+        if (routes.refused(ctx, r)) {
+            return;
+        }
+        if (!r.ok()) {
+            ctx.status(409);
+        }
+        show(ctx, new Flash(r.ok(), routes.text(routes.session(ctx), r)));
+    }
+
+    private void show(Context ctx, Flash flash) {
+        Session s = routes.session(ctx);
+        Result<List<Moderation.ReviewItem>> r = mod.review(s.userId());
+        if (routes.refused(ctx, r)) {
+            return;
+        }
+        List<Card> cards = new ArrayList<>();
+        for (Moderation.ReviewItem item : r.value()) {
+            cards.add(card(item.proposal(), s));
+        }
+        routes.html(ctx, "console/queue.jte", new ConsoleViews.QueueView(routes.frame(ctx, "console.queue", "review"), flash, cards));
+    }
+
+    private Card card(Proposal p, Session s) {
+        Passage before = p.kind() == Proposal.Kind.UPDATE || p.kind() == Proposal.Kind.RETIRE
+                ? app.corpusStore().passage(p.passageId()).map(x -> x.passage()).orElse(null) : null;
+        List<FieldDiff> fields = new ArrayList<>();
+        String extra = null;
+        switch (p.kind()) {
+            case CREATE, UPDATE -> fields = fieldDiffs(before, p.passage());
+            case RETIRE -> extra = before == null ? "" : before.texts().values().iterator().next();
+            case SOURCE -> {
+                String live = ConsoleSources.liveYaml(app, p.sourceId());
+                if (p.data().length() + (live == null ? 0 : live.length()) > MAX_WORD_DIFF) {
+                    extra = p.data();
+                } else {
+                    fields = List.of(new FieldDiff(p.sourceId() + ".yaml", Diff.words(live, p.data())));
+                }
+            }
+        }
+        String target = p.passageId() != null ? p.passageId() : p.sourceId();
+        String link = p.passageId() != null && p.kind() != Proposal.Kind.CREATE ? "/console/passages/" + p.passageId() : null;
+        return new Card(p.id(), routes.text(s, "console.kind_" + p.kind().name().toLowerCase(Locale.ROOT)), target, link, p.author(),
+                p.reason(), short16(p.createdAt()), p.author() == s.userId() && !mod.settings().selfApproval(), fields, extra);
+    }
+
+    static List<FieldDiff> fieldDiffs(Passage before, Passage after) {
+        List<FieldDiff> out = new ArrayList<>();
+        for (Diff.Field f : Diff.fields(before, after)) {
+            out.add(new FieldDiff(f.name(), Diff.words(f.before(), f.after())));
+        }
+        return out;
+    }
+
+    static String short16(String at) {
+        return at != null && at.length() >= 16 ? at.substring(0, 16).replace('T', ' ') : String.valueOf(at);
+    }
+}
