@@ -54,8 +54,7 @@ public final class ConsoleAccess {
 
     /** As `serve` and `web` run it: the key from QANTAR_SECRET, else the key file beside the database. */
     public static ConsoleAccess open(Moderation mod, Database db) {
-        SecretKey key = SecretKey.load(qantar.config.Locations.setting("QANTAR_SECRET"), db.file().toAbsolutePath().getParent());
-        return new ConsoleAccess(mod, db, key, Clock.systemUTC(), LINKS_PER_TEN_MINUTES);
+        return new ConsoleAccess(mod, db, Moderation.secret(db), Clock.systemUTC(), LINKS_PER_TEN_MINUTES);
     }
 
     /** A one-time login token for a moderator (valid 10 minutes); citizens get the usual refusal. */

@@ -27,6 +27,7 @@ import qantar.corpus.Source;
 import qantar.store.CorpusJson;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
+import qantar.store.SecretKey;
 import qantar.store.StoreException;
 
 /**
@@ -77,6 +78,8 @@ public final class Moderation {
      * @param live            the live corpus as the answers use it now
      * @param onCorpusChanged called after an approved change is committed (e.g. Qantar::reload)
      */
+    private final byte[] reporterKey;
+
     public Moderation(Database db, CorpusStore store, Supplier<Corpus> live, Settings settings, Runnable onCorpusChanged) {
         this.db = db;
         this.store = store;
@@ -88,6 +91,12 @@ public final class Moderation {
         this.proposals = new Proposals(db);
         this.reports = new Reports(db);
         this.insights = new Insights(db);
+        this.reporterKey = secret(db).derive("reporters");
+    }
+
+    /** The program's secret for this database: QANTAR_SECRET, else the key file beside it. */
+    public static SecretKey secret(Database db) {
+        return SecretKey.load(qantar.config.Locations.setting("QANTAR_SECRET"), db.file().toAbsolutePath().getParent());
     }
 
     public AuditLog audit() {
@@ -542,11 +551,12 @@ public final class Moderation {
 
     /**
      * Stores a citizen's report on an answer. Anyone may report; the user is kept only as a
-     * salted hash. An unknown answer id is an error.
+     * keyed hash (HMAC under a key outside the database, so the file alone names nobody). An
+     * unknown answer id is an error.
      */
     public Result<Long> report(long citizen, String answerId, String reason, String comment) {
         Result<Long> r;
-        String who = Reports.hash(roles.salt(), citizen);
+        String who = Reports.hash(reporterKey, citizen);
         if (answerId == null || !answerExists(answerId)) {
             r = Result.error("mod.no_answer", "id", answerId);
         } else if (reason == null || reason.isBlank()) {

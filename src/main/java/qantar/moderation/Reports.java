@@ -8,10 +8,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import qantar.store.Database;
+import qantar.store.SecretKey;
 
 /** Citizens' reports on answers (👎 with a reason), waiting for a moderator to resolve them. */
 public final class Reports {
-    /** A report as moderators see it: the citizen is only a salted hash, enough to notice repeats. */
+    /** A report as moderators see it: the citizen is only a keyed hash, enough to notice repeats. */
     public record Report(long id, String answerId, String userHash, String reason, String comment, String createdAt,
                          String status, Long resolvedBy, String resolvedAt, String note) {
     }
@@ -55,13 +56,10 @@ public final class Reports {
                 status, by, Instant.now().toString(), note, id) == 1);
     }
 
-    static String hash(String salt, long userId) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((salt + ":" + userId).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A reporter as 128 bits of HMAC-SHA256 of the id: enough to notice repeats, and no way back without the key. */
+    static String hash(byte[] key, long userId) {
+        byte[] h = SecretKey.hmac(key, Long.toString(userId).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(h, 0, 16);
     }
 
     private static Report read(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,9 +1,7 @@
 package qantar.moderation;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import qantar.store.Database;
 
@@ -77,20 +75,6 @@ final class Roles {
     List<Long> withRole(Role role) {
         return db.query(() -> Sql.list(db.connection(), "SELECT user_id FROM mod_roles WHERE role = ? ORDER BY user_id",
                 rs -> rs.getLong(1), role.id()));
-    }
-
-    /** A random salt for hashing citizens' ids, made once and kept. */
-    String salt() {
-        return db.inTransaction(() -> {
-            String salt = state("user_salt");
-            if (salt == null) {
-                byte[] b = new byte[16];
-                new SecureRandom().nextBytes(b);
-                salt = HexFormat.of().formatHex(b);
-                putState("user_salt", salt);
-            }
-            return salt;
-        });
     }
 
     private String state(String key) throws java.sql.SQLException {

@@ -2,7 +2,7 @@ package qantar.telegram;
 
 /**
  * Where a citizen's 👎 report goes (the moderation queue). The bot itself keeps no user id with
- * feedback; the sink decides how the reporter is kept (moderation keeps only a salted hash).
+ * feedback; the sink decides how the reporter is kept (moderation keeps only a keyed hash).
  */
 @FunctionalInterface
 public interface ReportSink {

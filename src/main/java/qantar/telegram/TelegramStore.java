@@ -215,7 +215,7 @@ final class TelegramStore {
 
     /**
      * A vote on an answer, counted without who gave it: user_id is always 0 and chat_id empty (the
-     * columns predate this rule). Who reported what lives only in moderation, as a salted hash.
+     * columns predate this rule). Who reported what lives only in moderation, as a keyed hash.
      */
     static Write feedback(String answerId, int vote, String reason) {
         return c -> exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) VALUES (?, 0, NULL, ?, ?, ?)",

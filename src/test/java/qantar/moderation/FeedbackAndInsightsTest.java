@@ -58,7 +58,7 @@ class FeedbackAndInsightsTest {
         Reports.Report open = mod.feedback(ALICE).value().get(0);
         assertThat(open.answerId()).isEqualTo(a.id());
         assertThat(open.reason()).isEqualTo("the figure is outdated");
-        assertThat(open.userHash()).doesNotContain(String.valueOf(CITIZEN)).hasSize(16);
+        assertThat(open.userHash()).doesNotContain(String.valueOf(CITIZEN)).hasSize(32);
 
         assertThat(mod.resolve(ALICE, open.id() + " maybe").key()).isEqualTo("mod.resolve_usage");
         Result<Reports.Report> resolved = mod.resolve(ALICE, open.id() + " not_an_issue the figure is the latest official one");

@@ -27,6 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import qantar.answer.Question;
 import qantar.answer.Statement;
 import qantar.app.Qantar;
@@ -116,6 +118,13 @@ class ConsolePagesTest {
         assertThat(browser.getCurrentUrl()).endsWith("/console");
     }
 
+    /** Clicks what leads to a new page and waits until the old one is gone, so nothing is read from it. */
+    private static void navigate(WebElement clickable) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        clickable.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     private static void fill(String name, String value) {
         WebElement e = browser.findElement(By.name(name));
         e.clear();
@@ -136,13 +145,13 @@ class ConsolePagesTest {
         fill("topics", "detentions");
         fill("text.en", "On 9 January 2022 the Interior Ministry said 347 police cars had been burned in Almaty.");
         fill("asks.en", "How many police cars were burned?");
-        browser.findElement(By.cssSelector("button.propose")).click();
+        navigate(browser.findElement(By.cssSelector("button.propose")));
         // one ask is too few: the validator's problem stands beside the asks, the text is kept
         assertThat(browser.findElement(By.cssSelector(".error[data-field='asks.en']")).getText()).contains("asks in en");
         assertThat(browser.findElement(By.name("text.en")).getAttribute("value")).contains("347 police cars");
         browser.findElement(By.name("asks.en")).sendKeys("\nWhat did the Interior Ministry say about burned police cars?");
         fill("reason", "ministry figure of 9 January");
-        browser.findElement(By.cssSelector("button.propose")).click();
+        navigate(browser.findElement(By.cssSelector("button.propose")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("o29-m1");
 
         browser.get(base + "/console");
@@ -154,14 +163,14 @@ class ConsolePagesTest {
                 "csrf=" + browser.findElement(By.name("csrf")).getAttribute("value"));
         assertThat(self.statusCode()).as("nor does the service let it through").isEqualTo(409);
         assertThat(app.corpusStore().passage("o29-m1")).isEmpty();
-        browser.findElement(By.cssSelector("form.logout button")).click();
+        navigate(browser.findElement(By.cssSelector("form.logout button")));
         assertThat(get("/console", null).statusCode()).isEqualTo(403);
 
         signIn(BOB);
         WebElement card = browser.findElement(By.xpath("//article[contains(., 'o29-m1')]"));
         assertThat(card.findElement(By.cssSelector("dl.diff")).getText()).contains("347 police cars");
         assertThat(card.findElements(By.cssSelector("ins"))).isNotEmpty();
-        card.findElement(By.cssSelector("form.approve button")).click();
+        navigate(card.findElement(By.cssSelector("form.approve button")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("approved");
         assertThat(browser.findElements(By.xpath("//article[contains(., 'o29-m1')]"))).isEmpty();
 
@@ -175,7 +184,7 @@ class ConsolePagesTest {
     void anEditShowsAWordDiffAndAStaleEditIsRefused() throws Exception {
         signIn(ALICE);
         browser.get(base + "/console/passages?source=o29&q=4%2C404");
-        browser.findElement(By.linkText("o29-detained-4404")).click();
+        navigate(browser.findElement(By.linkText("o29-detained-4404")));
         WebElement text = browser.findElement(By.name("text.en"));
         String before = text.getAttribute("value");
         text.clear();
@@ -184,7 +193,7 @@ class ConsolePagesTest {
         Files.createDirectories(Path.of("target"));
         browser.executeScript("window.scrollTo(0, 0)");
         Files.write(Path.of("target/console-edit-form.png"), browser.getScreenshotAs(OutputType.BYTES));
-        browser.findElement(By.cssSelector("form.passage-form button.propose")).click();
+        navigate(browser.findElement(By.cssSelector("form.passage-form button.propose")));
         assertThat(browser.findElement(By.id("flash")).getAttribute("class")).contains("ok");
 
         // the same form sent again after the passage changed is refused, as the bot refuses a stale edit
@@ -194,7 +203,7 @@ class ConsolePagesTest {
         assertThat(card.findElement(By.cssSelector("dl.diff ins")).getText()).contains("in the unrest");
         assertThat(card.findElement(By.cssSelector("dl.diff dt")).getText()).isEqualTo("text.en");
         Files.write(Path.of("target/console-queue.png"), browser.getScreenshotAs(OutputType.BYTES));
-        card.findElement(By.cssSelector("form.approve button")).click();
+        navigate(card.findElement(By.cssSelector("form.approve button")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("approved");
         assertThat(app.corpus().passagesById().get("o29-detained-4404").texts().get(Lang.EN)).endsWith("in the unrest.");
 
@@ -266,10 +275,10 @@ class ConsolePagesTest {
 
         browser.manage().deleteAllCookies();
         browser.get(link(ADMIN, Lang.EN));
-        browser.findElement(By.linkText("Team")).click();
+        navigate(browser.findElement(By.linkText("Team")));
         assertThat(browser.findElement(By.id("member-" + carol)).getText()).contains("moderator");
         browser.findElement(By.cssSelector("form.revoke input[name=user]")).sendKeys(String.valueOf(carol));
-        browser.findElement(By.cssSelector("form.revoke button")).click();
+        navigate(browser.findElement(By.cssSelector("form.revoke button")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains(String.valueOf(carol));
         assertThat(get("/console", cookie).statusCode()).isEqualTo(403);
         browser.get(base + "/console/audit?actor=" + ADMIN + "&action=revoke");
@@ -297,25 +306,25 @@ class ConsolePagesTest {
     void aSourceFileIsEditedAsAWholeAndReviewedWithItsDiff() {
         signIn(ALICE);
         browser.get(base + "/console/passages?source=o29");
-        browser.findElement(By.cssSelector("a.source-file")).click();
+        navigate(browser.findElement(By.cssSelector("a.source-file")));
         WebElement yaml = browser.findElement(By.name("yaml"));
         String live = yaml.getAttribute("value");
         assertThat(live).contains("id: o29").contains("o29-detained-4404");
 
         browser.executeScript("arguments[0].value = arguments[1];", yaml, live.replace("publisher: Armradio", "publisher: [broken"));
-        browser.findElement(By.cssSelector("form.source-form button")).click();
+        navigate(browser.findElement(By.cssSelector("form.source-form button")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("nothing was added").contains("console.yaml:");
 
         yaml = browser.findElement(By.name("yaml"));
         browser.executeScript("arguments[0].value = arguments[1];", yaml, live.replace("publisher: Armradio", "publisher: Armradio (Yerevan)"));
-        browser.findElement(By.cssSelector("form.source-form button")).click();
+        navigate(browser.findElement(By.cssSelector("form.source-form button")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("source o29");
 
         signIn(BOB);
         WebElement card = browser.findElement(By.xpath("//article[contains(., 'o29.yaml')]"));
         assertThat(card.findElements(By.cssSelector("ins"))).extracting(WebElement::getText).anyMatch(t -> t.contains("Yerevan"));
         card.findElement(By.cssSelector("form.reject input[name=reason]")).sendKeys("the publisher's name is Armradio");
-        card.findElement(By.cssSelector("form.reject button")).click();
+        navigate(card.findElement(By.cssSelector("form.reject button")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("rejected");
         assertThat(app.corpus().sourcesById().get("o29").publisher()).isEqualTo("Armradio");
     }
@@ -331,13 +340,13 @@ class ConsolePagesTest {
         assertThat(card.getText()).contains("wrong figure").contains(answer.id());
         assertThat(card.findElement(By.tagName("a")).getAttribute("href")).contains("/a/" + answer.id());
         new org.openqa.selenium.support.ui.Select(card.findElement(By.name("status"))).selectByValue("not_an_issue");
-        card.findElement(By.tagName("button")).click();
+        navigate(card.findElement(By.tagName("button")));
         assertThat(browser.findElement(By.id("flash")).getAttribute("class")).contains("ok");
         assertThat(browser.findElements(By.id("report-" + report))).isEmpty();
 
         browser.get(base + "/console/gaps");
         WebElement gap = browser.findElement(By.xpath("//ul[@class='gaps']/li[contains(., 'taldykorgan')]"));
-        gap.findElement(By.tagName("a")).click();
+        navigate(gap.findElement(By.tagName("a")));
         assertThat(browser.findElement(By.name("asks.en")).getAttribute("value")).contains("taldykorgan");
     }
 
