@@ -54,7 +54,7 @@ public final class ConsoleAccess {
 
     /** As `serve` and `web` run it: the key from QANTAR_SECRET, else the key file beside the database. */
     public static ConsoleAccess open(Moderation mod, Database db) {
-        return new ConsoleAccess(mod, db, Moderation.secret(db), Clock.systemUTC(), LINKS_PER_TEN_MINUTES);
+        return new ConsoleAccess(mod, db, SecretKey.of(db), Clock.systemUTC(), LINKS_PER_TEN_MINUTES);
     }
 
     /** A one-time login token for a moderator (valid 10 minutes); citizens get the usual refusal. */

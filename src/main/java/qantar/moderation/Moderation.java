@@ -91,13 +91,9 @@ public final class Moderation {
         this.proposals = new Proposals(db);
         this.reports = new Reports(db);
         this.insights = new Insights(db);
-        this.reporterKey = secret(db).derive("reporters");
+        this.reporterKey = SecretKey.of(db).derive("reporters");
     }
 
-    /** The program's secret for this database: QANTAR_SECRET, else the key file beside it. */
-    public static SecretKey secret(Database db) {
-        return SecretKey.load(qantar.config.Locations.setting("QANTAR_SECRET"), db.file().toAbsolutePath().getParent());
-    }
 
     public AuditLog audit() {
         return audit;

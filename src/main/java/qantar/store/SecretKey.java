@@ -43,6 +43,11 @@ public final class SecretKey {
         return new SecretKey(fromFile(dataDir.resolve(FILE)));
     }
 
+    /** The secret for the data folder of this database: QANTAR_SECRET, else its key file. */
+    public static SecretKey of(Database db) {
+        return load(qantar.config.Locations.setting("QANTAR_SECRET"), db.file().toAbsolutePath().getParent());
+    }
+
     /** HMAC-SHA256 of the purpose under the secret: a key for one use only. */
     public byte[] derive(String purpose) {
         return hmac(secret, purpose.getBytes(StandardCharsets.UTF_8));

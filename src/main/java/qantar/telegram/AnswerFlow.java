@@ -33,6 +33,7 @@ final class AnswerFlow {
     private final AnswerService answers;
     private final Texts texts;
     private final AnswerHtml html;
+    private final TelegramStore store;
     private final FloodGuard flood;
     /** Inline queries come as the user types: their own, larger budget, which never uses up the chat's. */
     private final FloodGuard inlineFlood = new FloodGuard(INLINE_PER_MINUTE);
@@ -46,8 +47,9 @@ final class AnswerFlow {
     private final String publicUrl;
 
     AnswerFlow(AnswerService answers, Texts texts, FloodGuard flood, Counters counters, LongConsumer typing,
-               java.util.function.Supplier<String> botUsername, AnswerForms forms) {
+               java.util.function.Supplier<String> botUsername, AnswerForms forms, TelegramStore store) {
         this.answers = answers;
+        this.store = store;
         this.forms = forms;
         String site = qantar.config.Locations.setting("QANTAR_PUBLIC_URL");
         this.publicUrl = site == null || site.isBlank() ? null : site.strip().replaceAll("/+$", "");
@@ -186,7 +188,7 @@ final class AnswerFlow {
 
     private void up(Request req, String id, Reply reply) {
         find(req, id, reply).ifPresent(a -> {
-            reply.write(TelegramStore.feedback(a.id(), 1, null));
+            reply.write(store.vote(req.userId(), a.id(), 1, null));
             reply.answerCallback(req.text("tg.fb_thanks"));
         });
     }
@@ -211,14 +213,12 @@ final class AnswerFlow {
                 reply.answerCallback(req.text("tg.button_outdated"));
                 return;
             }
-            reply.write(TelegramStore.feedback(a.id(), -1, reason));
+            reply.write(store.vote(req.userId(), a.id(), -1, reason));
             reports.report(req.userId(), a.id(), reason);
             reply.answerCallback(req.text("tg.fb_thanks"));
             String done = Html.esc(req.text("tg.fb_stored", "id", a.id())) + "\n" + Html.i(req.text("tg.fb." + reason));
-            if (req.messageId() != null && req.chatId() != null) {
-                reply.edit(req.messageId(), done, List.of());
-            } else if (req.chatId() != null) {
-                reply.html(done);
+            if (req.chatId() != null) {
+                reply.editOrSend(req.messageId(), done, List.of());
             }
         });
     }

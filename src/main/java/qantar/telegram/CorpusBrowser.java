@@ -85,8 +85,8 @@ final class CorpusBrowser {
             return;
         }
         reply.answerCallback(null);
-        if (req.messageId() != null && req.chatId() != null) {
-            reply.edit(req.messageId(), page.html(), page.buttons());
+        if (req.chatId() != null) {
+            reply.editOrSend(req.messageId(), page.html(), page.buttons());
         }
     }
 

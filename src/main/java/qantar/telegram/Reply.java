@@ -62,6 +62,11 @@ public final class Reply {
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build(), otherChatId, true);
     }
 
+    /** Replaces the message the button was under, or, when it cannot be edited (none, or inaccessible), sends a new one. */
+    public Reply editOrSend(Integer messageId, String html, List<List<Button>> keyboard) {
+        return messageId == null ? html(html, keyboard) : edit(messageId, html, keyboard);
+    }
+
     /** Replaces the text and buttons of a message the bot sent (paging). */
     public Reply edit(int messageId, String html, List<List<Button>> keyboard) {
         EditMessageText.EditMessageTextBuilder<?, ?> m = EditMessageText.builder().chatId(chatId).messageId(messageId)

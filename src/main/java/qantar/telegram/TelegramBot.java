@@ -118,7 +118,7 @@ public final class TelegramBot implements AutoCloseable {
         this.queue = new SendQueue(transport, store, settings.limits(), counters);
         FloodGuard flood = new FloodGuard(settings.questionsPerMinute());
         AnswerForms forms = new AnswerForms(store);
-        this.flow = new AnswerFlow(app.answers(), app.texts(), flood, counters, this::typing, username::get, forms);
+        this.flow = new AnswerFlow(app.answers(), app.texts(), flood, counters, this::typing, username::get, forms, store);
         flow.register(registry);
         new CoreCommands(app.texts(), flow, languages, forms, app::corpus, app::revision, registry).register(registry);
         new CorpusBrowser(app.texts(), app::corpus).register(registry);

@@ -27,9 +27,11 @@ final class TelegramStore {
     }
 
     private final Database db;
+    private final byte[] voterKey;
 
     TelegramStore(Database db) {
         this.db = db;
+        this.voterKey = qantar.store.SecretKey.of(db).derive("voters");
     }
 
     /** The highest update id stored, 0 before the first. */
@@ -214,12 +216,16 @@ final class TelegramStore {
     }
 
     /**
-     * A vote on an answer, counted without who gave it: user_id is always 0 and chat_id empty (the
-     * columns predate this rule). Who reported what lives only in moderation, as a keyed hash.
+     * A vote on an answer, counted once per user and answer without who gave it: user_id is always 0
+     * and chat_id empty (the columns predate this rule); {@code voter} is an HMAC of user and answer
+     * under the key outside the database, so votes cannot be linked to a user or to each other
+     * across answers. Who reported what lives only in moderation, as a keyed hash.
      */
-    static Write feedback(String answerId, int vote, String reason) {
-        return c -> exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) VALUES (?, 0, NULL, ?, ?, ?)",
-                answerId, vote, reason, Instant.now().toString());
+    Write vote(long userId, String answerId, int vote, String reason) {
+        String voter = java.util.HexFormat.of().formatHex(qantar.store.SecretKey.hmac(voterKey,
+                (userId + ":" + answerId).getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
+        return c -> exec(c, "INSERT OR IGNORE INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at, voter) "
+                + "VALUES (?, 0, NULL, ?, ?, ?, ?)", answerId, vote, reason, Instant.now().toString(), voter);
     }
 
     /** Feedback rows for an answer as "vote:reason", oldest first (for moderators and tests). */

@@ -136,7 +136,9 @@ final class UpdateRouter {
 
     private Reply callback(Update u, CallbackQuery q) {
         Long chatId = q.getMessage() == null ? null : q.getMessage().getChatId();
-        Integer messageId = q.getMessage() == null ? null : q.getMessage().getMessageId();
+        // a message older than 48 h comes as "inaccessible" (date 0): it cannot be edited, so replies are sent anew
+        Integer messageId = q.getMessage() == null || q.getMessage().getDate() == null || q.getMessage().getDate() == 0 ? null
+                : q.getMessage().getMessageId();
         boolean group = q.getMessage() != null && q.getMessage().getChat() != null
                 && ("group".equals(q.getMessage().getChat().getType()) || "supergroup".equals(q.getMessage().getChat().getType()));
         Reply reply = new Reply(chatId, null, q.getId());

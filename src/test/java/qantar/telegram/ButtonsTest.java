@@ -76,6 +76,10 @@ class ButtonsTest {
         assertThat(out).isEmpty();
         assertThat(new TelegramStore(h.app.database()).feedback(id)).containsExactly("1:null");
         assertThat(h.api.calls("answercallbackquery").get(0).path("text").asText()).contains("Спасибо");
+        press(answer, "up:" + id);
+        assertThat(new TelegramStore(h.app.database()).feedback(id)).as("one vote per user and answer").containsExactly("1:null");
+        h.api.press(USER + 1, answer, "up:" + id);
+        FakeBotApi.await(() -> new TelegramStore(h.app.database()).feedback(id).size() == 2, Duration.ofSeconds(10), "another user's vote");
     }
 
     @Test
@@ -89,6 +93,21 @@ class ButtonsTest {
             assertThat(s.text()).contains("передано модераторам", "Не хватает стороны");
         });
         assertThat(new TelegramStore(h.app.database()).feedback(id)).containsExactly("-1:missing");
+    }
+
+    @Test
+    void aButtonUnderAMessageTooOldToEditGetsItsReplyAsANewMessage() {
+        Sent ask = press(answer, "dn:" + id).get(0);
+        int before = h.api.sentTo(USER).size();
+        String q = h.api.pressInaccessible(USER, ask, "why:" + id + ":fact");
+        FakeBotApi.await(() -> h.api.callbackAnswered(q), Duration.ofSeconds(10), "the press to be answered");
+        FakeBotApi.await(() -> h.bot.outboxPending() == 0, Duration.ofSeconds(10), "the outbox to drain");
+        List<Sent> out = h.api.sentTo(USER).subList(before, h.api.sentTo(USER).size());
+        assertThat(out).singleElement().satisfies(s -> {
+            assertThat(s.method()).isEqualTo("sendmessage");
+            assertThat(s.text()).contains("передано модераторам");
+        });
+        assertThat(h.api.refusals()).isEmpty();
     }
 
     @Test

@@ -70,6 +70,7 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<Integer, Integer> messageOfUpdate = new HashMap<>();
     private final Map<String, Sent> botMessages = new HashMap<>();
     private final Set<String> openCallbacks = new HashSet<>();
+    private final Set<String> inaccessible = new HashSet<>();
     private final Set<String> openInline = new HashSet<>();
     private final Map<Long, Long> lastArrival = new HashMap<>();
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
@@ -218,6 +219,20 @@ final class FakeBotApi implements AutoCloseable {
         q.put("data", data);
         openCallbacks.add(id);
         newUpdate().set("callback_query", q);
+        return id;
+    }
+
+    /**
+     * Presses a button under a message too old for the bot to edit: Telegram then sends it as an
+     * "inaccessible message" (only chat, id and date 0), and refuses edits of it.
+     */
+    synchronized String pressInaccessible(long userId, Sent message, String data) {
+        String id = press(userId, message, data);
+        ObjectNode q = (ObjectNode) updates.get(updates.size() - 1).get("callback_query");
+        ObjectNode m = q.putObject("message");
+        m.set("chat", message.chatId() < 0 ? group(message.chatId()) : privateChat(message.chatId()));
+        m.put("message_id", message.messageId()).put("date", 0);
+        inaccessible.add(message.chatId() + ":" + message.messageId());
         return id;
     }
 
@@ -627,6 +642,9 @@ final class FakeBotApi implements AutoCloseable {
             if (method.equals("editmessagetext")) {
                 int id = req.path("message_id").asInt();
                 Sent old = botMessages.get(chatId + ":" + id);
+                if (inaccessible.contains(chatId + ":" + id)) {
+                    throw new Refusal(400, "Bad Request: message can't be edited");
+                }
                 if (old == null) {
                     throw new Refusal(400, "Bad Request: message to edit not found");
                 }

@@ -23,6 +23,8 @@ class FeedbackPrivacyTest {
                 TelegramStore.exec(c, "DELETE FROM schema_version WHERE version >= 5");
                 TelegramStore.exec(c, "ALTER TABLE tg_users DROP COLUMN answers");
                 TelegramStore.exec(c, "ALTER TABLE tg_outbox DROP COLUMN attempted_at");
+                TelegramStore.exec(c, "DROP INDEX tg_feedback_one_vote");
+                TelegramStore.exec(c, "ALTER TABLE tg_feedback DROP COLUMN voter");
                 TelegramStore.exec(c, "DROP TABLE console_links_used");
                 TelegramStore.exec(c, "DROP TABLE console_sessions");
                 return null;
