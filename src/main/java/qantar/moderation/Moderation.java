@@ -146,23 +146,46 @@ public final class Moderation {
         });
     }
 
-    /** Takes moderator rights back. Administrators only; an administrator is not revoked this way. */
+    /** Makes a user an administrator (to replace one, before revoking them). Administrators only. */
+    public Result<Long> grantAdmin(long actor, long target) {
+        return act(actor, Role.ADMIN, "grant_admin", user(target), () -> {
+            if (target <= 0) {
+                return Result.error("mod.bad_user");
+            }
+            if (roles.roleOf(target) == Role.ADMIN) {
+                return Result.error("mod.already_admin", "user", target);
+            }
+            roles.set(target, Role.ADMIN, actor);
+            return Result.ok("mod.granted_admin", target, "user", target);
+        });
+    }
+
+    /**
+     * Takes moderator or administrator rights back (a compromised administrator too). Administrators
+     * only; the last administrator cannot be removed. The user's pending proposals are withdrawn
+     * (rejected by the system, so nobody approves them later) and their console sessions end.
+     */
     public Result<Long> revoke(long actor, long target) {
         return act(actor, Role.ADMIN, "revoke", user(target), () -> {
             if (target <= 0) {
                 return Result.error("mod.bad_user");
             }
             Role now = roles.roleOf(target);
-            if (now == Role.ADMIN) {
-                return Result.error("mod.is_admin", "user", target);
+            if (now == Role.ADMIN && roles.withRole(Role.ADMIN).size() <= 1) {
+                return Result.error("mod.last_admin", "user", target);
             }
-            if (now != Role.MODERATOR) {
+            if (now != Role.MODERATOR && now != Role.ADMIN) {
                 return Result.error("mod.not_moderator", "user", target);
             }
             roles.set(target, Role.CITIZEN, actor);
-            // their console sessions end now, not at their next request
-            db.inTransaction(() -> Sql.exec(db.connection(), "DELETE FROM console_sessions WHERE user_id = ?", target));
-            return Result.ok("mod.revoked", target, "user", target);
+            int withdrawn = db.inTransaction(() -> {
+                // their console sessions end now, not at their next request
+                Sql.exec(db.connection(), "DELETE FROM console_sessions WHERE user_id = ?", target);
+                return Sql.exec(db.connection(), "UPDATE mod_proposals SET status = 'rejected', reviewer = ?, reviewed_at = ?, "
+                        + "review_reason = 'withdrawn: the author''s rights were revoked' WHERE author = ? AND status = 'pending'",
+                        Roles.SYSTEM, java.time.Instant.now().toString(), target);
+            });
+            return Result.ok("mod.revoked", target, "user", target, "withdrawn", withdrawn);
         });
     }
 

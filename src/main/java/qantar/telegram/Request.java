@@ -81,7 +81,7 @@ public final class Request {
         return texts.get(key, theirs, nameValues);
     }
 
-    Request withArgs(String newArgs) {
+    public Request withArgs(String newArgs) {
         return new Request(update, userId, chatId, group, lang, role, newArgs, messageId, texts, languages);
     }
 

@@ -230,9 +230,14 @@ class ModerationFlowTest {
         assertThat(mod.isModerator(ALICE)).isTrue();
         assertThat(mod.isAdmin(ALICE)).isFalse();
         assertThat(mod.grant(ADMIN, ALICE).key()).isEqualTo("mod.already_moderator");
-        assertThat(mod.revoke(ADMIN, ADMIN).key()).isEqualTo("mod.is_admin");
-        assertThat(mod.revoke(ADMIN, ALICE).ok()).isTrue();
+        assertThat(mod.revoke(ADMIN, ADMIN).key()).isEqualTo("mod.last_admin");
+        Proposal pending = mod.propose(ALICE, CARS).value();
+        Result<Long> revoked = mod.revoke(ADMIN, ALICE);
+        assertThat(revoked.ok()).isTrue();
+        assertThat(revoked.arg("withdrawn")).isEqualTo("1");
+        assertThat(mod.approve(BOB, String.valueOf(pending.id())).ok()).as("a revoked author's proposal is withdrawn").isFalse();
         assertThat(mod.propose(ALICE, CARS).status()).isEqualTo(Result.Status.REFUSED);
+
 
         // a later start with another QANTAR_ADMINS does not make anyone an administrator
         Moderation restarted = moderation(Moderation.Settings.DEFAULTS);
@@ -240,6 +245,17 @@ class ModerationFlowTest {
         assertThat(restarted.isAdmin(9009)).isFalse();
         assertThat(restarted.isAdmin(ADMIN)).isTrue();
         assertThat(restarted.roleOf(BOB)).isEqualTo(Role.MODERATOR);
+    }
+
+    @Test
+    void aCompromisedAdministratorIsRemovedByAnotherButTheLastOneStays() {
+        team();
+        assertThat(mod.grantAdmin(BOB, CITIZEN).status()).isEqualTo(Result.Status.REFUSED);
+        assertThat(mod.grantAdmin(ADMIN, BOB).ok()).isTrue();
+        assertThat(mod.revoke(BOB, ADMIN).ok()).isTrue();
+        assertThat(mod.isAdmin(ADMIN)).isFalse();
+        assertThat(mod.revoke(BOB, BOB).key()).isEqualTo("mod.last_admin");
+        assertThat(mod.audit().find(ADMIN, "grant_admin", "ok", 5)).isNotEmpty();
     }
 
     @Test

@@ -175,7 +175,7 @@ class ModeratorCommandsTest {
         Sent list = say(BOB, "/feedback");
         assertThat(list.text()).contains("Open reports: 1", answerId, "fact");
         // the reporter's raw id is nowhere with the feedback: not in tg_feedback, not in mod_reports
-        assertThat(rows("SELECT COUNT(*) FROM tg_feedback WHERE answer_id = ?", answerId)).isEqualTo(2); // votes are counted, anonymously
+        assertThat(rows("SELECT COUNT(*) FROM tg_feedback WHERE answer_id = ?", answerId)).isEqualTo(1); // one vote per user and answer, kept anonymously
         assertThat(rows("SELECT COUNT(*) FROM tg_feedback WHERE user_id = ? OR chat_id = ?", CITIZEN, CITIZEN)).isZero();
         assertThat(rows("SELECT COUNT(*) FROM mod_reports WHERE answer_id = ? AND reason = 'fact'", answerId)).isEqualTo(1);
         assertThat(rows("SELECT COUNT(*) FROM mod_reports WHERE user_hash LIKE ? OR comment LIKE ?", "%" + CITIZEN + "%", "%" + CITIZEN + "%")).isZero();

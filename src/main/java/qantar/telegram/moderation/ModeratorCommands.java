@@ -42,8 +42,12 @@ public final class ModeratorCommands {
 
     public void register(CommandRegistry r) {
         command(r, "grant", (req, reply) -> {
-            Long target = target(req);
-            send(req, reply, mod.grant(req.userId(), target == null ? 0 : target), null);
+            // "/grant ID admin" makes an administrator; "/grant ID" a moderator
+            boolean admin = req.args().strip().toLowerCase(java.util.Locale.ROOT).endsWith(" admin");
+            Request who = admin ? req.withArgs(req.args().strip().replaceFirst("(?i)\\s+admin$", "")) : req;
+            Long target = target(who);
+            long id = target == null ? 0 : target;
+            send(req, reply, admin ? mod.grantAdmin(req.userId(), id) : mod.grant(req.userId(), id), null);
         });
         command(r, "revoke", (req, reply) -> {
             Long target = target(req);
