@@ -694,6 +694,15 @@ public final class Moderation {
     }
 
     /** Checks the role, runs the action, and logs both the attempt and its outcome. */
+    /**
+     * A moderation attempt turned away before it reached a service (a command in a group, a file
+     * sent by a citizen): audited like every other refusal.
+     */
+    public Result<Void> refuseAttempt(long actor, String action, String why) {
+        audit.record(actor, action, null, "refused", why);
+        return Result.refused();
+    }
+
     private <T> Result<T> act(long actor, Role needed, String action, String target, Action<T> work) {
         Result<T> r;
         if (!roles.roleOf(actor).atLeast(needed)) {

@@ -212,6 +212,21 @@ class ModeratorCommandsTest {
         assertThat(reply.text()).isEqualTo("I can only read text. Please write your question in words.");
         assertThat(rows("SELECT COUNT(*) FROM mod_proposals")).isZero();
         assertThat(h.api.calls("getfile")).isEmpty();
+        assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("upload") && e.outcome().equals("refused"));
+    }
+
+    @Test
+    void aModerationCommandInAGroupIsSentToThePrivateChatAndAudited() {
+        grantBoth();
+        int before = h.api.sentTo(-500).size();
+        h.api.groupText(-500, ALICE, "/review", null);
+        Sent reply = h.next(-500, before, "the reply in the group");
+        assertThat(reply.text()).contains("личном чате");
+        h.api.groupText(-500, CITIZEN, "/grant 4004", null);
+        h.next(-500, before + 1, "the citizen's reply in the group");
+        assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == ALICE && e.action().equals("review") && e.outcome().equals("refused"))
+                .anyMatch(e -> e.actor() == CITIZEN && e.action().equals("grant") && e.outcome().equals("refused"));
+        assertThat(mod.isModerator(CITIZEN)).isFalse();
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class ModerationBot {
         new ModeratorCommands(mod).register(bot.commands());
         bot.reportsTo((userId, answerId, reason) -> mod.report(userId, answerId, reason, null));
         BotFiles files = bot.files();
-        bot.commands().document(Role.MODERATOR, (req, doc, reply) -> upload(mod, files, req, doc, reply));
+        bot.commands().document(Role.CITIZEN, (req, doc, reply) -> upload(mod, files, req, doc, reply));
         bot.commands().command("export", Role.CITIZEN, null, false, (req, reply) -> export(mod, files, req, reply));
         ConsoleAccess console = ConsoleAccess.open(mod, app.database());
         ConsoleCommand.register(bot.commands(), console);
@@ -53,6 +53,13 @@ public final class ModerationBot {
     private static void upload(Moderation mod, BotFiles files, Request req, Document doc, Reply reply) {
         String name = doc.getFileName() == null ? "upload.yaml" : doc.getFileName();
         String lower = name.toLowerCase(Locale.ROOT);
+        if (!mod.isModerator(req.userId())) {
+            if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+                mod.refuseAttempt(req.userId(), "upload", "a source file from a citizen"); // audited; the citizen gets the usual reply
+            }
+            reply.html(ModeratorCommands.esc(req.text("tg.not_text")));
+            return;
+        }
         if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
             reply.html(ModeratorCommands.esc(req.text("mod.upload_not_yaml", "file", name)));
             return;

@@ -128,8 +128,19 @@ public final class ModeratorCommands {
         reply.htmlTo(res.value().author(), esc(text.length() > 3000 ? text.substring(0, 3000) + "…" : text));
     }
 
-    private static void command(CommandRegistry r, String name, qantar.telegram.CommandHandler handler) {
-        r.command(name, Role.CITIZEN, null, false, handler);
+    /**
+     * Moderation commands work in a private chat only; tried in a group (by anyone), they get the
+     * "private chat" reply and the attempt is audited.
+     */
+    private void command(CommandRegistry r, String name, qantar.telegram.CommandHandler handler) {
+        r.command(name, Role.CITIZEN, null, true, (req, reply) -> {
+            if (req.group()) {
+                mod.refuseAttempt(req.userId(), name, "in a group");
+                reply.html(esc(req.text("tg.private_only")));
+            } else {
+                handler.handle(req, reply);
+            }
+        });
     }
 
     /** A user id from the arguments, or the sender of the forwarded message this command replies to. */
