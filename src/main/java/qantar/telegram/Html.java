@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Telegram HTML: escaping, and packing whole blocks into messages under the length limit. */
-final class Html {
+public final class Html {
     /** Telegram's limit on a message's text, counted after entities are parsed. */
-    static final int MAX_MESSAGE = 4096;
+    public static final int MAX_MESSAGE = 4096;
 
     private Html() {
     }
 
     /** Escapes text for Telegram HTML: every &lt;, &gt;, &amp; (and &quot; for attributes). */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }
@@ -106,7 +106,7 @@ final class Html {
      * message is split between blocks, never inside one. A block longer than the limit on its own
      * must have been cut by the caller.
      */
-    static List<String> pack(List<String> blocks, int limit) {
+    public static List<String> pack(List<String> blocks, int limit) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int length = 0;

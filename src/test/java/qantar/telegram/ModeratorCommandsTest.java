@@ -216,6 +216,26 @@ class ModeratorCommandsTest {
     }
 
     @Test
+    void aLongReviewQueueComesInMessagesOfAtMostAHundredEntitiesSoTelegramKeepsTheirFormatting() {
+        grantBoth();
+        for (int i = 0; i < 20; i++) { // edits: each shows a word diff per changed field, one entity per line
+            assertThat(mod.edit(ALICE, "t1-toll-225 en\nreason: wording " + i + "\nspeaker: Prosecutor General's Office " + i
+                    + "\ntopics: death_toll, detentions\nasks: How many died by count " + i + "? | What was figure " + i + "?\n"
+                    + "The office gave figure " + i + " for the dead.").ok()).isTrue();
+        }
+        int before = h.api.sentTo(BOB).size();
+        h.api.privateText(BOB, "en", "/review");
+        FakeBotApi.await(() -> h.api.sentTo(BOB).size() > before && h.bot.outboxPending() == 0, Duration.ofSeconds(20), "the queue");
+        List<Sent> out = h.api.sentTo(BOB).subList(before, h.api.sentTo(BOB).size());
+        assertThat(out.stream().mapToInt(m -> Html.entities(m.html())).sum()).as("more than one message can carry").isGreaterThan(Html.MAX_ENTITIES);
+        assertThat(out).allMatch(m -> Html.entities(m.html()) <= Html.MAX_ENTITIES, "at most 100 entities");
+        String all = String.join("\n", out.stream().map(Sent::text).toList());
+        for (int i = 0; i < 20; i++) {
+            assertThat(all).contains("wording " + i);
+        }
+    }
+
+    @Test
     void aModerationCommandInAGroupIsSentToThePrivateChatAndAudited() {
         grantBoth();
         int before = h.api.sentTo(-500).size();

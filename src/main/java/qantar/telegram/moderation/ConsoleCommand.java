@@ -4,6 +4,7 @@ import qantar.config.Locations;
 import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Result;
 import qantar.telegram.CommandRegistry;
+import qantar.telegram.Html;
 import qantar.telegram.Role;
 
 /**
@@ -23,7 +24,7 @@ final class ConsoleCommand {
                 return;
             }
             String url = siteUrl() + "/console/login?t=" + res.value();
-            reply.html(ModeratorCommands.esc(req.text(res.key(), res.args())) + "\n" + ModeratorCommands.esc(url));
+            reply.html(Html.esc(req.text(res.key(), res.args())) + "\n" + Html.esc(url));
         });
     }
 

@@ -14,6 +14,7 @@ import qantar.moderation.Proposal;
 import qantar.moderation.Result;
 import qantar.telegram.BotFiles;
 import qantar.telegram.Reply;
+import qantar.telegram.Html;
 import qantar.telegram.Request;
 import qantar.telegram.Role;
 import qantar.telegram.TelegramBot;
@@ -57,15 +58,15 @@ public final class ModerationBot {
             if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
                 mod.refuseAttempt(req.userId(), "upload", "a source file from a citizen"); // audited; the citizen gets the usual reply
             }
-            reply.html(ModeratorCommands.esc(req.text("tg.not_text")));
+            reply.html(Html.esc(req.text("tg.not_text")));
             return;
         }
         if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
-            reply.html(ModeratorCommands.esc(req.text("mod.upload_not_yaml", "file", name)));
+            reply.html(Html.esc(req.text("mod.upload_not_yaml", "file", name)));
             return;
         }
         if (doc.getFileSize() != null && doc.getFileSize() > MAX_UPLOAD_BYTES) {
-            reply.html(ModeratorCommands.esc(req.text("mod.upload_failed", "file", name, "why", "over " + MAX_UPLOAD_BYTES + " bytes")));
+            reply.html(Html.esc(req.text("mod.upload_failed", "file", name, "why", "over " + MAX_UPLOAD_BYTES + " bytes")));
             return;
         }
         String content;
@@ -74,10 +75,10 @@ public final class ModerationBot {
             content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (BotFiles.Failure e) {
-            reply.html(ModeratorCommands.esc(req.text("mod.upload_failed", "file", name, "why", e.getMessage())));
+            reply.html(Html.esc(req.text("mod.upload_failed", "file", name, "why", e.getMessage())));
             return;
         } catch (CharacterCodingException e) {
-            reply.html(ModeratorCommands.esc(req.text("mod.upload_failed", "file", name, "why", "not UTF-8 text")));
+            reply.html(Html.esc(req.text("mod.upload_failed", "file", name, "why", "not UTF-8 text")));
             return;
         }
         Result<Proposal> res = mod.upload(req.userId(), name, content);
@@ -93,9 +94,9 @@ public final class ModerationBot {
         }
         try {
             files.sendDocument(req.chatId(), "qantar-knowledge.zip", res.value(),
-                    ModeratorCommands.esc(req.text(res.key(), res.args())));
+                    Html.esc(req.text(res.key(), res.args())));
         } catch (BotFiles.Failure e) {
-            reply.html(ModeratorCommands.esc(req.text("mod.export_failed", "why", e.getMessage())));
+            reply.html(Html.esc(req.text("mod.export_failed", "why", e.getMessage())));
         }
     }
 }

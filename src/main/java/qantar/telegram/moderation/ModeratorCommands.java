@@ -12,6 +12,7 @@ import qantar.moderation.Reports;
 import qantar.moderation.Result;
 import qantar.telegram.CommandRegistry;
 import qantar.telegram.Reply;
+import qantar.telegram.Html;
 import qantar.telegram.Request;
 import qantar.telegram.Role;
 import qantar.telegram.RoleLookup;
@@ -23,7 +24,6 @@ import qantar.telegram.RoleLookup;
  * leave no trace). Private chats only. Every text from users or the corpus is escaped here.
  */
 public final class ModeratorCommands {
-    private static final int MAX_MESSAGE = 4096;
 
     private final Moderation mod;
 
@@ -76,14 +76,14 @@ public final class ModeratorCommands {
         });
         command(r, "history", (req, reply) -> {
             var res = mod.history(req.userId(), req.args());
-            send(req, reply, res, res.ok() ? Moderation.formatHistory(res.value()).stream().map(ModeratorCommands::esc).toList() : null);
+            send(req, reply, res, res.ok() ? Moderation.formatHistory(res.value()).stream().map(Html::esc).toList() : null);
         });
         command(r, "feedback", (req, reply) -> {
             Result<List<Reports.Report>> res = mod.feedback(req.userId());
             List<String> lines = new ArrayList<>();
             if (res.ok()) {
-                res.value().forEach(x -> lines.add("<code>" + x.id() + "</code> · answer <code>" + esc(x.answerId()) + "</code> · "
-                        + esc(x.reason()) + (x.comment() == null ? "" : " — " + esc(x.comment()))));
+                res.value().forEach(x -> lines.add("<code>" + x.id() + "</code> · answer <code>" + Html.esc(x.answerId()) + "</code> · "
+                        + Html.esc(x.reason()) + (x.comment() == null ? "" : " — " + Html.esc(x.comment()))));
             }
             send(req, reply, res, lines);
         });
@@ -92,7 +92,7 @@ public final class ModeratorCommands {
             Result<List<Insights.Gap>> res = mod.gaps(req.userId(), 15);
             List<String> lines = new ArrayList<>();
             if (res.ok()) {
-                res.value().forEach(g -> lines.add(g.count() + "× " + esc(g.question())
+                res.value().forEach(g -> lines.add(g.count() + "× " + Html.esc(g.question())
                         + String.format(java.util.Locale.ROOT, " (%.2f%s)", g.bestScore(), g.outOfScope() ? ", out of scope" : "")));
             }
             send(req, reply, res, lines);
@@ -125,7 +125,7 @@ public final class ModeratorCommands {
         String text = "approved".equals(p.status())
                 ? req.textFor(res.value().author(), "mod.author_approved", "id", p.id(), "what", what, "revision", res.value().revision())
                 : req.textFor(res.value().author(), "mod.author_rejected", "id", p.id(), "what", what, "reason", p.reviewReason() == null ? "" : p.reviewReason());
-        reply.htmlTo(res.value().author(), esc(text.length() > 3000 ? text.substring(0, 3000) + "…" : text));
+        reply.htmlTo(res.value().author(), Html.esc(text.length() > 3000 ? text.substring(0, 3000) + "…" : text));
     }
 
     /**
@@ -136,7 +136,7 @@ public final class ModeratorCommands {
         r.command(name, Role.CITIZEN, null, true, (req, reply) -> {
             if (req.group()) {
                 mod.refuseAttempt(req.userId(), name, "in a group");
-                reply.html(esc(req.text("tg.private_only")));
+                reply.html(Html.esc(req.text("tg.private_only")));
             } else {
                 handler.handle(req, reply);
             }
@@ -166,45 +166,45 @@ public final class ModeratorCommands {
         return null;
     }
 
+    /**
+     * The result's text, then its lines (one block each), in as many messages as Telegram's limits
+     * need: at most 4,096 characters and 100 formatting entities each (past 100 Telegram drops the
+     * formatting).
+     */
     static void send(Request req, Reply reply, Result<?> res, List<String> lines) {
         String text = req.text(res.key(), res.args());
         // cut before escaping, so no entity or tag is ever split
-        StringBuilder html = new StringBuilder(esc(text.length() > 2500 ? text.substring(0, 2500) + "…" : text));
+        StringBuilder head = new StringBuilder(Html.esc(text.length() > 2500 ? text.substring(0, 2500) + "…" : text));
         if (res.value() instanceof Proposal p) {
-            html.append("\n<code>").append(p.id()).append("</code>");
+            head.append("\n<code>").append(p.id()).append("</code>");
         } else if (res.value() instanceof Moderation.Decision d) {
-            html.append("\n<code>").append(d.proposal().id()).append("</code>");
+            head.append("\n<code>").append(d.proposal().id()).append("</code>");
         }
+        List<String> blocks = new ArrayList<>();
+        blocks.add(head.toString());
         if (lines != null) {
-            for (String line : lines) {
-                if (html.length() + line.length() + 1 > MAX_MESSAGE - 10) {
-                    html.append("\n…");
-                    break;
-                }
-                html.append('\n').append(line);
-            }
+            blocks.addAll(lines);
         }
-        reply.html(html.toString());
+        for (String message : Html.pack(blocks, Html.MAX_MESSAGE - 10)) {
+            reply.html(message);
+        }
     }
 
     private static String item(Moderation.ReviewItem i) {
         Proposal p = i.proposal();
         StringBuilder s = new StringBuilder("<b>" + p.id() + "</b> · " + p.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + " · " + esc(p.passageId() != null ? p.passageId() : p.sourceId()) + " · by " + p.author() + " · " + esc(p.reason()));
+                + " · " + Html.esc(p.passageId() != null ? p.passageId() : p.sourceId()) + " · by " + p.author() + " · " + Html.esc(p.reason()));
         if (p.kind() == Proposal.Kind.CREATE) {
             var passage = p.passage();
-            s.append("\n").append(esc(passage.side().id() + " · " + passage.speaker()));
-            passage.texts().forEach((l, t) -> s.append("\n").append(l.code()).append(": ").append(esc(t)));
+            s.append("\n").append(Html.esc(passage.side().id() + " · " + passage.speaker()));
+            passage.texts().forEach((l, t) -> s.append("\n").append(l.code()).append(": ").append(Html.esc(t)));
         }
-        i.diff().forEach(d -> s.append("\n<code>").append(esc(d)).append("</code>"));
+        i.diff().forEach(d -> s.append("\n<code>").append(Html.esc(d)).append("</code>"));
         return s.toString();
     }
 
     private static String counts(Map<String, Integer> m) {
-        return m.isEmpty() ? "—" : String.join(", ", m.entrySet().stream().map(e -> esc(e.getKey()) + " " + e.getValue()).toList());
+        return m.isEmpty() ? "—" : String.join(", ", m.entrySet().stream().map(e -> Html.esc(e.getKey()) + " " + e.getValue()).toList());
     }
 
-    static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }
