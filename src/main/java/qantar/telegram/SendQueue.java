@@ -36,6 +36,7 @@ final class SendQueue {
     private final Map<Long, ArrayDeque<Outgoing>> byChat = new HashMap<>();
     private final ArrayDeque<Outgoing> instant = new ArrayDeque<>();
     private final Map<Long, Long> chatReadyAt = new HashMap<>();
+    private final Map<Long, Long> lastTyping = new HashMap<>();
     private final Set<Long> chatsInFlight = new HashSet<>();
     private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private final Map<Long, ArrayDeque<Long>> recentByGroup = new HashMap<>();
@@ -97,6 +98,27 @@ final class SendQueue {
         } else {
             instant.add(o);
         }
+    }
+
+    /**
+     * Whether a "typing…" action may go to this chat now: not while the chat waits out a 429 or its
+     * per-chat gap, not when the overall rate is used up, and at most once per 5 s (as long as
+     * Telegram shows it). It is no message, but Telegram counts it against the same limits.
+     */
+    synchronized boolean mayType(long chatId) {
+        long now = System.nanoTime();
+        prune(recent, now, TimeUnit.SECONDS.toNanos(1));
+        Long last = lastTyping.get(chatId);
+        if (now < chatReadyAt.getOrDefault(chatId, Long.MIN_VALUE) || recent.size() + pacedInFlight >= limits.perSecond()
+                || last != null && now - last < TimeUnit.SECONDS.toNanos(5)) {
+            return false;
+        }
+        if (lastTyping.size() > 10_000) {
+            lastTyping.values().removeIf(t -> now - t > TimeUnit.SECONDS.toNanos(5));
+        }
+        lastTyping.put(chatId, now);
+        recent.add(now);
+        return true;
     }
 
     synchronized int pending() {

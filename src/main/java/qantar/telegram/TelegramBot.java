@@ -295,6 +295,9 @@ public final class TelegramBot implements AutoCloseable {
 
     /** "typing…" while an answer is composed: best effort, not queued (it is no message). */
     private void typing(long chatId) {
+        if (!queue.mayType(chatId)) {
+            return;
+        }
         try {
             transport.call("sendchataction", Reply.JSON.writeValueAsString(SendChatAction.builder().chatId(chatId).action("typing").build()));
         } catch (Exception e) {

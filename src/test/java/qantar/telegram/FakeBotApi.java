@@ -428,7 +428,7 @@ final class FakeBotApi implements AutoCloseable {
                         case "deletewebhook", "setmycommands" -> { validateCommands(method, req); yield ok(true); }
                         case "getupdates" -> getUpdates(req);
                         case "sendmessage", "editmessagetext" -> message(method, req);
-                        case "sendchataction" -> ok(true);
+                        case "sendchataction" -> chatAction(req);
                         case "getfile" -> getFile(req);
                         case "answercallbackquery" -> answerCallback(req);
                         case "answerinlinequery" -> answerInline(req);
@@ -672,6 +672,15 @@ final class FakeBotApi implements AutoCloseable {
             }
         }
         return answer;
+    }
+
+    /** A chat action during a chat's retry_after counts as ignoring it (Telegram counts actions too). */
+    private synchronized ObjectNode chatAction(JsonNode req) {
+        Long banned = bannedUntil.get(req.path("chat_id").asLong());
+        if (banned != null && System.nanoTime() < banned) {
+            ignoredRetryAfter++;
+        }
+        return ok(true);
     }
 
     /** Telegram's limits: 429 with retry_after when over them; requests ignoring a retry_after are counted. */

@@ -56,6 +56,18 @@ class SendLimitsTest {
     }
 
     @Test
+    void noTypingActionGoesToAChatWhileItWaitsOutA429() {
+        try (BotHarness h = BotHarness.quick(tmp)) {
+            h.api.storm(1, 3);
+            h.api.privateText(604, "ru", TestCorpus.TOLL_RU);
+            FakeBotApi.await(() -> h.api.tooManyRequests() >= 1, Duration.ofSeconds(15), "the 429 on the first answer");
+            h.api.privateText(604, "ru", "Сколько человек задержали после январских событий?");
+            FakeBotApi.await(() -> answers(h.api.sentTo(604)) >= 2 && h.bot.outboxPending() == 0, Duration.ofSeconds(30), "both answers");
+            assertThat(h.api.ignoredRetryAfter()).isZero();
+        }
+    }
+
+    @Test
     void withTelegramsOwnLimitsSeveralMessagesToOneChatAreNeverRefused() {
         try (BotHarness h = new BotHarness(tmp, SendLimits.TELEGRAM, s -> s)) {
             for (String c : List.of("/help", "/sides", "/start")) {
