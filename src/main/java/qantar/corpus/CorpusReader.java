@@ -89,7 +89,7 @@ public final class CorpusReader {
             r.problems.add(new Problem(sourcesDir.toString(), 0, Problem.Severity.ERROR, "no sources directory"));
         } else {
             for (Path f : listYaml(sourcesDir, r.problems)) {
-                r.readSourceFile(relative(dir, f), readText(f, r.problems), sources, passages);
+                r.readSourceFile(relative(dir, f), readText(f, relative(dir, f), r.problems), sources, passages);
             }
         }
         List<TimelineItem> timeline = r.readTimeline(dir, dir.resolve("timeline.yaml"), passages);
@@ -159,13 +159,62 @@ public final class CorpusReader {
         return (dir.getFileName() == null ? "" : dir.getFileName() + "/") + dir.relativize(f).toString().replace('\\', '/');
     }
 
-    private static String readText(Path f, List<Problem> problems) {
+    /** A corpus file is text written by hand: the largest (the dev set) is a quarter of a megabyte. */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+    /** A line longer than this is no passage text (the longest real one is under 2,000 characters). */
+    static final int MAX_LINE_CHARS = 20_000;
+
+    /**
+     * The file as UTF-8 text, or null with a problem naming the line: bytes that are not UTF-8, a
+     * line past {@link #MAX_LINE_CHARS}, or a file past {@link #MAX_FILE_BYTES} are refused before
+     * any parsing (a 10 MB value would otherwise take the YAML parser most of a minute).
+     */
+    private static String readText(Path f, String name, List<Problem> problems) {
+        byte[] bytes;
         try {
-            return Files.readString(f, StandardCharsets.UTF_8);
+            if (Files.size(f) > 16 * MAX_FILE_BYTES) {
+                problems.add(new Problem(name, 0, Problem.Severity.ERROR, "the file is " + Files.size(f)
+                        + " bytes, more than a corpus file can be (" + MAX_FILE_BYTES + ")"));
+                return null;
+            }
+            bytes = Files.readAllBytes(f); // read (quickly) even when too big, to name the line at fault
         } catch (IOException e) {
-            problems.add(new Problem(f.toString(), 0, Problem.Severity.ERROR, "cannot read: " + e.getMessage()));
+            problems.add(new Problem(name, 0, Problem.Severity.ERROR, "cannot read: " + e.getMessage()));
             return null;
         }
+        java.nio.CharBuffer text = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, text, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            problems.add(new Problem(name, line, Problem.Severity.ERROR, "not UTF-8 text (byte " + (in.position() + 1) + ")"));
+            return null;
+        }
+        String s = text.flip().toString();
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    problems.add(new Problem(name, line, Problem.Severity.ERROR, "a line of " + (i - start)
+                            + " characters; at most " + MAX_LINE_CHARS));
+                    return null;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            problems.add(new Problem(name, 0, Problem.Severity.ERROR, "the file is " + bytes.length
+                    + " bytes, more than a corpus file can be (" + MAX_FILE_BYTES + ")"));
+            return null;
+        }
+        return s;
     }
 
     private Node parse(String file, String content) {
@@ -430,7 +479,7 @@ public final class CorpusReader {
             problems.add(new Problem(name, 0, Problem.Severity.ERROR, "missing topics.yaml"));
             return List.of();
         }
-        Node root = parse(name, readText(file, problems));
+        Node root = parse(name, readText(file, name, problems));
         if (root == null) {
             return List.of();
         }
@@ -455,7 +504,7 @@ public final class CorpusReader {
 
     /** The root node of an optional corpus file, or null when it is absent or unreadable. */
     private Node parseOptional(Path dir, Path file) {
-        return Files.exists(file) ? parse(relative(dir, file), readText(file, problems)) : null;
+        return Files.exists(file) ? parse(relative(dir, file), readText(file, relative(dir, file), problems)) : null;
     }
 
     private List<GlossaryGroup> readGlossary(Path dir, Path file) {

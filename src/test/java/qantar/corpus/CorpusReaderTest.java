@@ -61,6 +61,32 @@ class CorpusReaderTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreAnErrorNamingFileAndLine() throws Exception {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Path f = k.resolve("sources/o29.yaml");
+        java.util.List<String> lines = Files.readAllLines(f);
+        byte[] head = (String.join("\n", lines.subList(0, 3)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] rest = ("\n" + String.join("\n", lines.subList(3, lines.size()))).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(head);
+        out.write(new byte[] {'x', (byte) 0xC3, (byte) 0x28}); // a broken two-byte sequence on line 4
+        out.write(rest);
+        Files.write(f, out.toByteArray());
+        assertThat(CorpusReader.read(k).errors()).anySatisfy(p -> assertThat(p.toString()).contains("sources/o29.yaml:4")
+                .contains("not UTF-8"));
+    }
+
+    @Test
+    void aHugeValueIsRefusedAtItsLineAtOnce() throws Exception {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Path f = k.resolve("sources/o29.yaml");
+        Files.writeString(f, Files.readString(f).replaceFirst("(?m)^(title: )(.*)$", "$1\"" + "x".repeat(10_000_000) + "\""));
+        var errors = CorpusReader.read(k).errors();
+        assertThat(errors).anySatisfy(p -> assertThat(p.toString()).contains("sources/o29.yaml:2").contains("characters"));
+        assertThat(errors).noneMatch(p -> p.toString().contains("sources/o29.yaml:0"));
+    }
+
+    @Test
     void aFactClusterNamesAnExistingPassageOfTheSameSide() {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         Fixture.edit(k.resolve("sources/o29.yaml"), "    side: official\n", "    side: official\n    same_as: o11-toll-225\n");
