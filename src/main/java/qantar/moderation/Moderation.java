@@ -119,6 +119,11 @@ public final class Moderation {
         return taken;
     }
 
+    /** The administrators, for notices the system sends them (not a command: no actor, no audit). */
+    public List<Long> administrators() {
+        return roles.withRole(Role.ADMIN);
+    }
+
     public Role roleOf(long userId) {
         return roles.roleOf(userId);
     }

@@ -305,6 +305,15 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues a message to a user outside any update (a notice to an administrator), in the language
+     * they chose (else English), delivered through the outbox like every reply. After {@link #start}.
+     */
+    public void tell(long userId, java.util.function.Function<Lang, String> html) {
+        Reply r = new Reply(userId, null, null).html(html.apply(languages.chosen(userId).orElse(Lang.EN)));
+        queue.addAll(Backoff.store(() -> store.commit(null, List.of(), r.calls()), () -> running, log, "queuing a notice"));
+    }
+
     /** Calls waiting in the outbox (for tests and shutdown). */
     int outboxPending() {
         return queue.pending();

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import qantar.app.Qantar;
+import qantar.config.Texts;
 import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Result;
 import qantar.telegram.BotFiles;
-import qantar.telegram.Reply;
 import qantar.telegram.Html;
+import qantar.telegram.Reply;
 import qantar.telegram.Request;
 import qantar.telegram.Role;
 import qantar.telegram.TelegramBot;
@@ -48,6 +49,22 @@ public final class ModerationBot {
         ConsoleAccess console = ConsoleAccess.open(mod, app.database());
         ConsoleCommand.register(bot.commands(), console);
         return new Wired(bot, mod, console);
+    }
+
+    /**
+     * Tells every administrator that knowledge/ could not be imported at start (the bot answers from
+     * the last good corpus meanwhile), with the first problems and their files and lines.
+     */
+    public static void tellAboutCorpusProblems(Wired wired, List<String> problems, Texts texts, long revision) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        String list = String.join("\n", problems.stream().limit(10).map(p -> "<code>" + Html.esc(p) + "</code>").toList())
+                + (problems.size() > 10 ? "\n…" : "");
+        for (long admin : wired.moderation().administrators()) {
+            wired.bot().tell(admin, lang -> Html.esc(texts.get("mod.corpus_problems", lang, "count", problems.size(), "revision", revision))
+                    + "\n" + list);
+        }
     }
 
     /** A source file in the knowledge/ format: validated as a whole, one proposal or nothing. */
