@@ -29,11 +29,12 @@ import qantar.search.Retriever;
 import qantar.store.AnswerStore;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
+import qantar.store.VectorStore;
 
 /**
  * The running program: database, live corpus, index and answer service, wired once. On opening it
  * imports knowledge/ when the folder changed since the last import (so a fresh clone just works)
- * and rebuilds the index when the corpus revision moved.
+ * and updates the index when the corpus revision moved.
  */
 public final class Qantar implements AutoCloseable {
     private List<String> problems = List.of();
@@ -57,12 +58,13 @@ public final class Qantar implements AutoCloseable {
         try {
             this.corpusStore = new CorpusStore(db);
             importIfChanged(progress);
-            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")));
+            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")),
+                    new VectorStore(db));
             this.corpus = corpusStore.load();
             this.revision = corpusStore.revision();
             this.sources = corpus.sourcesById();
             if (index.builtRevision() != revision) {
-                index.rebuild(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
+                index.update(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
             }
             this.retriever = new Retriever(index, corpus, Frames.load(configDir.resolve("frames.yaml")), RetrievalSettings.DEFAULT);
             this.answers = new AnswerService(retriever, ScopeRules.load(configDir), texts, new AnswerStore(db), new AnswerService.CorpusView() {
@@ -129,11 +131,15 @@ public final class Qantar implements AutoCloseable {
         return problems;
     }
 
-    /** Re-reads the live corpus after it changed (import, moderation) and rebuilds the index at once. */
+    /**
+     * Re-reads the live corpus after it changed (import, moderation) and updates the index at once:
+     * only the changed passages are rewritten, and questions are answered from the previous index
+     * meanwhile (this lock is not the one searches take).
+     */
     public synchronized void reload() {
         Corpus c = corpusStore.load();
         long rev = corpusStore.revision();
-        index.rebuild(c.passages(), c.topics(), rev, null);
+        index.update(c.passages(), c.topics(), rev, null);
         retriever.update(c);
         corpus = c;
         sources = c.sourcesById();
@@ -159,6 +165,11 @@ public final class Qantar implements AutoCloseable {
 
     public AnswerService answers() {
         return answers;
+    }
+
+    /** The passage index (for {@code bench}: a baseline search on the same index). */
+    public PassageIndex index() {
+        return index;
     }
 
     public Retriever retriever() {

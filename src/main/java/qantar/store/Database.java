@@ -19,7 +19,7 @@ import java.util.List;
 public final class Database implements AutoCloseable {
     /** Migrations in order; each runs once, in its own transaction, recorded in schema_version. */
     private static final List<String> MIGRATIONS = List.of("V1__corpus.sql", "V2__telegram.sql", "V3__moderation.sql", "V4__question_log.sql",
-            "V5__feedback_without_users.sql", "V6__answer_form.sql");
+            "V5__feedback_without_users.sql", "V6__answer_form.sql", "V7__vectors.sql");
 
     private final Path file;
     private final Connection connection;
