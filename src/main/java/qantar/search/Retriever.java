@@ -181,8 +181,9 @@ public final class Retriever {
         RetrievalSettings set = settings;
         ConceptQueries cq = queries;
         List<Query> conceptQueries = concepts.stream().map(c -> cq.of(c, lang)).toList();
-        String vectorText = vectors && index.embedder().isPresent() ? vectorText(question, lang, concepts, english) : null;
-        float[] vector = vectorText == null ? null : index.embedder().get().embed(vectorText);
+        String wantedVectorText = vectors && index.embedder().isPresent() ? vectorText(question, lang, concepts, english) : null;
+        float[] vector = wantedVectorText == null ? null : embed(wantedVectorText);
+        String vectorText = vector == null ? null : wantedVectorText;
         List<Frame> frames = framesOf(concepts);
         boolean overview = isOverview(concepts);
         // An overview ("what happened?") is a question about the events even without naming them.
@@ -223,6 +224,15 @@ public final class Retriever {
             hits.sort(BEST_FIRST);
             return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits, names(searcher, question, concepts, cq, lang));
         });
+    }
+
+    /** The question's vector, or null where the model cannot run (then the search is by words only). */
+    private float[] embed(String text) {
+        try {
+            return index.embedder().orElseThrow().embed(text);
+        } catch (Embedder.Unavailable e) {
+            return null;
+        }
     }
 
     /** Lexical candidates with their BM25 scores (vector-only ones at 0), and each vector candidate's rank in its side. */
