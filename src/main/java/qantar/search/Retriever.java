@@ -99,8 +99,11 @@ public final class Retriever {
         corpus.passages().stream().filter(Retriever::givesFigure).forEach(p -> withFigures.add(p.id()));
         Map<String, List<Passage>> clusters = new HashMap<>();
         corpus.passages().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p));
+        State before = state;
+        // After an approval most passages are unchanged: their analysed asks are taken over.
+        AskMatch asks = before == null ? new AskMatch(corpus.passages()) : new AskMatch(corpus.passages(), before.asks(), before.passages());
         state = new State(new QueryPlanner(corpus.glossary(), frames), corpus.passagesById(), withFigures, clusters,
-                new AskMatch(corpus.passages()),
+                asks,
                 corpus.timeline().stream().flatMap(t -> t.passageIds().stream()).collect(java.util.stream.Collectors.toSet()));
     }
 
