@@ -39,6 +39,8 @@ import qantar.store.VectorStore;
 public final class Qantar implements AutoCloseable {
     private List<String> problems = List.of();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Qantar.class);
+    /** Files modified this recently are read even if their stamp is unchanged (see {@link #stamp}). */
+    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(2);
 
     private final Database db;
     private final CorpusStore corpusStore;
@@ -105,8 +107,15 @@ public final class Qantar implements AutoCloseable {
         if (knowledgeDir == null || !Files.isDirectory(knowledgeDir)) {
             return;
         }
+        // Names, sizes and modification times first: when none changed, the files are not read at all.
+        String stamp = stamp(knowledgeDir);
+        String known = corpusStore.meta("knowledge_digest");
+        if (known != null && stamp != null && stamp.equals(corpusStore.meta("knowledge_stamp"))) {
+            return;
+        }
         String digest = digest(knowledgeDir);
-        if (digest.equals(corpusStore.meta("knowledge_digest"))) {
+        if (digest.equals(known)) {
+            corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);
             return;
         }
         CorpusReader.Result result = CorpusReader.read(knowledgeDir);
@@ -124,6 +133,34 @@ public final class Qantar implements AutoCloseable {
         report.conflicts().forEach(id -> LOG.warn("passage {} was changed by moderators since the last import; "
                 + "its version in knowledge/ was not applied", id));
         corpusStore.putMeta("knowledge_digest", digest);
+        corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);
+    }
+
+    /**
+     * A digest of every file's name, size and modification time (to the nanosecond where the file
+     * system keeps it), or null when a file was modified in the last {@link #RECENT}: a file changed
+     * again within the same clock tick would keep its time, so such a stamp is not trusted, and the
+     * next start reads the files.
+     */
+    static String stamp(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            long recent = System.currentTimeMillis() - RECENT.toMillis();
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                java.nio.file.attribute.FileTime modified = attrs.lastModifiedTime();
+                if (modified.toMillis() >= recent) {
+                    return null;
+                }
+                md.update((dir.relativize(f) + "\u0000" + attrs.size() + "\u0000"
+                        + modified.to(java.util.concurrent.TimeUnit.NANOSECONDS) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The problems of knowledge/ that kept it from being imported at open, empty when it was fine. */
