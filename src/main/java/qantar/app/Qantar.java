@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import qantar.answer.AnswerService;
@@ -62,8 +64,9 @@ public final class Qantar implements AutoCloseable {
             importIfChanged(progress);
             this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")),
                     new VectorStore(db));
-            this.corpus = corpusStore.load();
+            // The revision first: a change committed in between is then read again by the next reload, never missed.
             this.revision = corpusStore.revision();
+            this.corpus = corpusStore.load();
             this.sources = corpus.sourcesById();
             if (index.builtRevision() != revision) {
                 index.update(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
@@ -170,13 +173,18 @@ public final class Qantar implements AutoCloseable {
 
     /**
      * Re-reads the live corpus after it changed (import, moderation) and updates the index at once:
-     * only the changed passages are rewritten, and questions are answered from the previous index
-     * meanwhile (this lock is not the one searches take).
+     * only the passages with a revision since the last reload are read and rewritten, and questions
+     * are answered from the previous index meanwhile (this lock is not the one searches take).
      */
     public synchronized void reload() {
-        Corpus c = corpusStore.load();
         long rev = corpusStore.revision();
-        index.update(c.passages(), c.topics(), rev, null);
+        Set<String> changed = new HashSet<>();
+        Corpus c = corpusStore.loadSince(corpus, revision, changed);
+        if (c.topics().equals(corpus.topics())) {
+            index.updateChanged(c.passages(), c.topics(), rev, changed);
+        } else {
+            index.update(c.passages(), c.topics(), rev, null); // topic labels are in every document of the topic
+        }
         retriever.update(c);
         corpus = c;
         sources = c.sourcesById();

@@ -141,9 +141,23 @@ public final class PassageIndex implements AutoCloseable {
      * format or model is rebuilt whole. Searches go on meanwhile on the previous searcher.
      */
     public void update(List<Passage> passages, List<Topic> topics, long revision, IntConsumer progress) {
+        update(passages, topics, revision, null, progress);
+    }
+
+    /**
+     * As {@link #update}, when the caller knows that only the passages of these ids may differ from
+     * the index (a moderator's approval): the others are not even looked at. Any topic change, or an
+     * index to be rebuilt whole, needs {@link #update}.
+     */
+    public void updateChanged(List<Passage> passages, List<Topic> topics, long revision, java.util.Set<String> changedIds) {
+        update(passages, topics, revision, java.util.Objects.requireNonNull(changedIds), null);
+    }
+
+    private void update(List<Passage> passages, List<Topic> topics, long revision, java.util.Set<String> only, IntConsumer progress) {
         IntConsumer step = progress == null ? n -> { } : progress;
         synchronized (writing) {
-            Map<String, String> indexed = indexedHashes();
+            boolean hinted = only != null && builtRevision() >= 0;
+            Map<String, String> indexed = hinted ? new HashMap<>() : indexedHashes();
             Map<String, Topic> topicsById = new HashMap<>();
             topics.forEach(x -> topicsById.put(x.id(), x));
             // Only the hashes are kept: a changed passage's document is made again when it is written.
@@ -151,10 +165,16 @@ public final class PassageIndex implements AutoCloseable {
             Map<String, Passage> byId = new HashMap<>();
             for (Passage p : passages) {
                 byId.put(p.id(), p);
+                if (hinted && !only.contains(p.id())) {
+                    continue;
+                }
                 String hash = docHash(document(p, topicsById), p);
                 if (!hash.equals(indexed.get(p.id()))) {
                     changed.put(p.id(), hash);
                 }
+            }
+            if (hinted) {
+                only.forEach(id -> indexed.put(id, "")); // deleted below unless still live
             }
             int unchanged = passages.size() - changed.size();
             step.accept(unchanged);
@@ -166,7 +186,7 @@ public final class PassageIndex implements AutoCloseable {
             } catch (Embedder.Unavailable e) {
                 vectorsId = NO_VECTORS; // recorded so, the next start tries again with the whole index
             }
-            boolean fresh = indexed.isEmpty();
+            boolean fresh = indexed.isEmpty() && !hinted;
             IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField()).setRAMBufferSizeMB(RAM_BUFFER_MB)
                     .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
             try (IndexWriter w = new IndexWriter(directory, config)) {

@@ -71,6 +71,22 @@ class IncrementalIndexTest {
     }
 
     @Test
+    void anUpdateOfNamedPassagesLooksAtNoOther() {
+        try (PassageIndex index = PassageIndex.inMemory(Optional.empty())) {
+            index.update(corpus.passages(), corpus.topics(), 1, null);
+            List<Passage> next = withEnglish(corpus.passages(), 0, "Zanzibar was never mentioned before.");
+            next = withEnglish(next, 1, "Nor was Timbuktu.");
+            String retired = next.remove(next.size() - 1).id();
+            // the second passage changed too, but only the first and the retired one are named
+            index.updateChanged(next, corpus.topics(), 2, java.util.Set.of(next.get(0).id(), retired));
+            assertThat(count(index, Analyzers.EN, "zanzibar")).isEqualTo(1);
+            assertThat(count(index, Analyzers.EN, "timbuktu")).isZero();
+            assertThat(count(index, PassageIndex.ID, retired)).isZero();
+            assertThat(index.builtRevision()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void questionsAreAnsweredFromThePreviousIndexWhileAnUpdateIsUnderWay() throws Exception {
         CountDownLatch embedding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
