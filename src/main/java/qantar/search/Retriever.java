@@ -121,7 +121,13 @@ public final class Retriever {
 
     private State build(Corpus corpus, State before) {
         Set<String> withFigures = new java.util.HashSet<>();
-        corpus.passages().stream().filter(Retriever::givesFigure).forEach(p -> withFigures.add(p.id()));
+        for (Passage p : corpus.passages()) {
+            // a passage that is the very same object as before (unchanged by a reload) keeps its answer
+            boolean same = before != null && before.passages().get(p.id()) == p;
+            if (same ? before.withFigures().contains(p.id()) : givesFigure(p)) {
+                withFigures.add(p.id());
+            }
+        }
         Map<String, List<Passage>> clusters = new HashMap<>();
         corpus.passages().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p));
         // After an approval most passages are unchanged: their analysed asks are taken over.
