@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import qantar.answer.AnswerService;
@@ -29,15 +31,18 @@ import qantar.search.Retriever;
 import qantar.store.AnswerStore;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
+import qantar.store.VectorStore;
 
 /**
  * The running program: database, live corpus, index and answer service, wired once. On opening it
  * imports knowledge/ when the folder changed since the last import (so a fresh clone just works)
- * and rebuilds the index when the corpus revision moved.
+ * and updates the index when the corpus revision moved.
  */
 public final class Qantar implements AutoCloseable {
     private List<String> problems = List.of();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Qantar.class);
+    /** Files modified this recently are read even if their stamp is unchanged (see {@link #stamp}). */
+    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(2);
 
     private final Database db;
     private final CorpusStore corpusStore;
@@ -57,12 +62,14 @@ public final class Qantar implements AutoCloseable {
         try {
             this.corpusStore = new CorpusStore(db);
             importIfChanged(progress);
-            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")));
-            this.corpus = corpusStore.load();
+            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")),
+                    new VectorStore(db));
+            // The revision first: a change committed in between is then read again by the next reload, never missed.
             this.revision = corpusStore.revision();
+            this.corpus = corpusStore.load();
             this.sources = corpus.sourcesById();
             if (index.builtRevision() != revision) {
-                index.rebuild(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
+                index.update(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
             }
             this.retriever = new Retriever(index, corpus, Frames.load(configDir.resolve("frames.yaml")), RetrievalSettings.DEFAULT);
             this.answers = new AnswerService(retriever, ScopeRules.load(configDir), texts, new AnswerStore(db), new AnswerService.CorpusView() {
@@ -103,8 +110,15 @@ public final class Qantar implements AutoCloseable {
         if (knowledgeDir == null || !Files.isDirectory(knowledgeDir)) {
             return;
         }
+        // Names, sizes and modification times first: when none changed, the files are not read at all.
+        String stamp = stamp(knowledgeDir);
+        String known = corpusStore.meta("knowledge_digest");
+        if (known != null && stamp != null && stamp.equals(corpusStore.meta("knowledge_stamp"))) {
+            return;
+        }
         String digest = digest(knowledgeDir);
-        if (digest.equals(corpusStore.meta("knowledge_digest"))) {
+        if (digest.equals(known)) {
+            corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);
             return;
         }
         CorpusReader.Result result = CorpusReader.read(knowledgeDir);
@@ -122,6 +136,34 @@ public final class Qantar implements AutoCloseable {
         report.conflicts().forEach(id -> LOG.warn("passage {} was changed by moderators since the last import; "
                 + "its version in knowledge/ was not applied", id));
         corpusStore.putMeta("knowledge_digest", digest);
+        corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);
+    }
+
+    /**
+     * A digest of every file's name, size and modification time (to the nanosecond where the file
+     * system keeps it), or null when a file was modified in the last {@link #RECENT}: a file changed
+     * again within the same clock tick would keep its time, so such a stamp is not trusted, and the
+     * next start reads the files.
+     */
+    static String stamp(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            long recent = System.currentTimeMillis() - RECENT.toMillis();
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                java.nio.file.attribute.FileTime modified = attrs.lastModifiedTime();
+                if (modified.toMillis() >= recent) {
+                    return null;
+                }
+                md.update((dir.relativize(f) + "\u0000" + attrs.size() + "\u0000"
+                        + modified.to(java.util.concurrent.TimeUnit.NANOSECONDS) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The problems of knowledge/ that kept it from being imported at open, empty when it was fine. */
@@ -129,11 +171,20 @@ public final class Qantar implements AutoCloseable {
         return problems;
     }
 
-    /** Re-reads the live corpus after it changed (import, moderation) and rebuilds the index at once. */
+    /**
+     * Re-reads the live corpus after it changed (import, moderation) and updates the index at once:
+     * only the passages with a revision since the last reload are read and rewritten, and questions
+     * are answered from the previous index meanwhile (this lock is not the one searches take).
+     */
     public synchronized void reload() {
-        Corpus c = corpusStore.load();
         long rev = corpusStore.revision();
-        index.rebuild(c.passages(), c.topics(), rev, null);
+        Set<String> changed = new HashSet<>();
+        Corpus c = corpusStore.loadSince(corpus, revision, changed);
+        if (c.topics().equals(corpus.topics())) {
+            index.updateChanged(c.passages(), c.topics(), rev, changed);
+        } else {
+            index.update(c.passages(), c.topics(), rev, null); // topic labels are in every document of the topic
+        }
         retriever.update(c);
         corpus = c;
         sources = c.sourcesById();
@@ -159,6 +210,11 @@ public final class Qantar implements AutoCloseable {
 
     public AnswerService answers() {
         return answers;
+    }
+
+    /** The passage index (for {@code bench}: a baseline search on the same index). */
+    public PassageIndex index() {
+        return index;
     }
 
     public Retriever retriever() {

@@ -123,9 +123,17 @@ public final class Analyzers {
         };
     }
 
+    /**
+     * The rules compiled once, on first use (compiling them takes a good part of a second). One
+     * instance serves every analyzer and thread, as Lucene's own ICUTransformFilterFactory shares it.
+     */
+    private static final class Latin {
+        static final Transliterator TO_LATIN = Transliterator.createFromRules("qantar-latin", TRANSLIT_RULES, Transliterator.FORWARD);
+    }
+
     /** Names across scripts: drops stop words of all three languages and words under 4 letters (not figures). */
     public static Analyzer translit() {
-        Transliterator toLatin = Transliterator.createFromRules("qantar-latin", TRANSLIT_RULES, Transliterator.FORWARD);
+        Transliterator toLatin = Latin.TO_LATIN;
         return new FigureAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {

@@ -22,9 +22,22 @@ final class AskMatch {
     private final Map<String, List<Set<String>>> asks = new HashMap<>();
 
     AskMatch(List<Passage> passages) {
+        this(passages, null, Map.of());
+    }
+
+    /** The asks of these passages, analysed again only where they differ from {@code before}'s (the previous corpus's). */
+    AskMatch(List<Passage> passages, AskMatch before, Map<String, Passage> beforePassages) {
         for (Passage p : passages) {
+            Passage old = beforePassages.get(p.id());
+            List<Set<String>> known = before == null || old == null || !old.asks().equals(p.asks()) ? null : before.asks.get(p.id());
+            if (known != null) {
+                asks.put(p.id(), known);
+                continue;
+            }
             List<Set<String>> sets = new ArrayList<>();
-            p.asks().forEach((lang, qs) -> qs.forEach(q -> sets.add(new HashSet<>(Analyzers.tokens(analyzers.get(lang), "q", q)))));
+            for (Lang lang : Lang.values()) {
+                p.asks().getOrDefault(lang, List.of()).forEach(q -> sets.add(new HashSet<>(Analyzers.tokens(analyzers.get(lang), "q", q))));
+            }
             asks.put(p.id(), sets);
         }
     }

@@ -84,9 +84,13 @@ final class Coverage {
             if (scorer == null) {
                 continue;
             }
+            // A scorer also visits deleted documents (an updated passage's old version) until they are merged away.
+            org.apache.lucene.util.Bits live = ctx.reader().getLiveDocs();
             DocIdSetIterator it = scorer.iterator();
             for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                bits.set(ctx.docBase + d);
+                if (live == null || live.get(d)) {
+                    bits.set(ctx.docBase + d);
+                }
             }
         }
         return bits;

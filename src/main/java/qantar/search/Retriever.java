@@ -79,6 +79,8 @@ public final class Retriever {
     private volatile RetrievalSettings settings;
     private volatile ConceptQueries queries;
     private volatile State state;
+    /** The corpus given at construction, until {@link #state()} first needs it. */
+    private Corpus first;
     /** Other forms of a question to search as well (translations, when a model is configured). */
     private volatile QueryTransformer forms = question -> List.of(question);
 
@@ -90,24 +92,68 @@ public final class Retriever {
         this.index = index;
         this.frames = frames;
         use(settings);
-        update(corpus);
+        this.first = corpus;
     }
 
-    /** Takes a new live corpus (after the index was rebuilt from it). */
-    public void update(Corpus corpus) {
+    /**
+     * What retrieval needs of the corpus, made on the first question rather than at start: a stored
+     * answer needs none of it.
+     */
+    private State state() {
+        State s = state;
+        if (s == null) {
+            synchronized (this) {
+                if (state == null) {
+                    state = build(first, null);
+                    first = null;
+                }
+                s = state;
+            }
+        }
+        return s;
+    }
+
+    /** Takes a new live corpus (after the index was updated from it). Questions meanwhile use the previous one. */
+    public synchronized void update(Corpus corpus) {
+        state = build(corpus, state);
+        first = null;
+    }
+
+    private State build(Corpus corpus, State before) {
         Set<String> withFigures = new java.util.HashSet<>();
-        corpus.passages().stream().filter(Retriever::givesFigure).forEach(p -> withFigures.add(p.id()));
+        for (Passage p : corpus.passages()) {
+            // a passage that is the very same object as before (unchanged by a reload) keeps its answer
+            boolean same = before != null && before.passages().get(p.id()) == p;
+            if (same ? before.withFigures().contains(p.id()) : givesFigure(p)) {
+                withFigures.add(p.id());
+            }
+        }
         Map<String, List<Passage>> clusters = new HashMap<>();
         corpus.passages().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p));
-        state = new State(new QueryPlanner(corpus.glossary(), frames), corpus.passagesById(), withFigures, clusters,
-                new AskMatch(corpus.passages()),
+        // After an approval most passages are unchanged: their analysed asks are taken over.
+        AskMatch asks = before == null ? new AskMatch(corpus.passages()) : new AskMatch(corpus.passages(), before.asks(), before.passages());
+        return new State(new QueryPlanner(corpus.glossary(), frames), corpus.passagesById(), withFigures, clusters,
+                asks,
                 corpus.timeline().stream().flatMap(t -> t.passageIds().stream()).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Retrieves with other settings from now on (for {@code eval --set}). */
     public void use(RetrievalSettings s) {
         settings = java.util.Objects.requireNonNull(s);
-        queries = new ConceptQueries(s);
+        queries = null; // made on the next question
+    }
+
+    private ConceptQueries queries() {
+        ConceptQueries q = queries;
+        if (q == null) {
+            synchronized (this) {
+                if (queries == null) {
+                    queries = new ConceptQueries(settings);
+                }
+                q = queries;
+            }
+        }
+        return q;
     }
 
     public RetrievalSettings settings() {
@@ -116,7 +162,7 @@ public final class Retriever {
 
     /** The passages stating the same fact as {@code p} (its fact cluster), {@code p} first. */
     public List<Passage> cluster(Passage p) {
-        List<Passage> all = state.clusters().getOrDefault(p.clusterId(), List.of(p));
+        List<Passage> all = state().clusters().getOrDefault(p.clusterId(), List.of(p));
         List<Passage> out = new ArrayList<>(List.of(p));
         all.stream().filter(x -> !x.id().equals(p.id())).forEach(out::add);
         return out;
@@ -137,7 +183,7 @@ public final class Retriever {
      * equally covering passages the question as asked decides the order.
      */
     public Retrieval retrieve(String question, Lang lang, Set<Side> sides) {
-        State s = state;
+        State s = state();
         List<String> others = forms.transform(dev.langchain4j.rag.query.Query.from(question)).stream()
                 .map(dev.langchain4j.rag.query.Query::text).filter(t -> !t.equals(question)).distinct().toList();
         String english = others.stream().filter(t -> LanguageDetector.detect(t) == Lang.EN).findFirst().orElse(null);
@@ -179,10 +225,11 @@ public final class Retriever {
             return new Retrieval(lang, concepts, false, null, List.of(), List.of());
         }
         RetrievalSettings set = settings;
-        ConceptQueries cq = queries;
+        ConceptQueries cq = queries();
         List<Query> conceptQueries = concepts.stream().map(c -> cq.of(c, lang)).toList();
-        String vectorText = vectors && index.embedder().isPresent() ? vectorText(question, lang, concepts, english) : null;
-        float[] vector = vectorText == null ? null : index.embedder().get().embed(vectorText);
+        String wantedVectorText = vectors && index.embedder().isPresent() ? vectorText(question, lang, concepts, english) : null;
+        float[] vector = wantedVectorText == null ? null : embed(wantedVectorText);
+        String vectorText = vector == null ? null : wantedVectorText;
         List<Frame> frames = framesOf(concepts);
         boolean overview = isOverview(concepts);
         // An overview ("what happened?") is a question about the events even without naming them.
@@ -223,6 +270,15 @@ public final class Retriever {
             hits.sort(BEST_FIRST);
             return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits, names(searcher, question, concepts, cq, lang));
         });
+    }
+
+    /** The question's vector, or null where the model cannot run (then the search is by words only). */
+    private float[] embed(String text) {
+        try {
+            return index.embedder().orElseThrow().embed(text);
+        } catch (Embedder.Unavailable e) {
+            return null;
+        }
     }
 
     /** Lexical candidates with their BM25 scores (vector-only ones at 0), and each vector candidate's rank in its side. */

@@ -20,7 +20,7 @@ public final class Database implements AutoCloseable {
     /** Migrations in order; each runs once, in its own transaction, recorded in schema_version. */
     private static final List<String> MIGRATIONS = List.of("V1__corpus.sql", "V2__telegram.sql", "V3__moderation.sql", "V4__question_log.sql",
             "V5__feedback_without_users.sql", "V6__answer_form.sql", "V7__delivery_privacy.sql", "V8__console.sql",
-            "V9__reporter_keys.sql", "V10__one_vote.sql");
+            "V9__reporter_keys.sql", "V10__one_vote.sql", "V11__vectors.sql");
 
     private final Path file;
     private final Connection connection;

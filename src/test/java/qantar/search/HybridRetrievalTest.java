@@ -41,7 +41,7 @@ class HybridRetrievalTest {
     @Test
     void anEnglishParaphraseFindsItsPassageByMeaning() {
         try (PassageIndex index = PassageIndex.inMemory(Optional.of(miniLm))) {
-            index.rebuild(corpus.passages(), corpus.topics(), 1, null);
+            index.update(corpus.passages(), corpus.topics(), 1, null);
             float[] q = miniLm.embed("Foreign soldiers were brought into the country and later went home");
             String nearest = index.search(s -> {
                 ScoreDoc top = s.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, q, 3), 1).scoreDocs[0];
@@ -58,16 +58,16 @@ class HybridRetrievalTest {
         Path dir = tmp.resolve("index");
         List<Passage> passages = corpus.passages();
         try (PassageIndex index = PassageIndex.open(dir, Optional.of(counting))) {
-            index.rebuild(passages, corpus.topics(), 1, null);
+            index.update(passages, corpus.topics(), 1, null);
             assertThat(embedded).hasValue(passages.size());
             passages = withEnglish(passages, 0, "A changed English text.");
-            index.rebuild(passages, corpus.topics(), 2, null);
+            index.update(passages, corpus.topics(), 2, null);
             assertThat(embedded).hasValue(passages.size() + 1);
         }
         // After a restart too; and an index built without vectors, or with another model's, is rebuilt.
         try (PassageIndex index = PassageIndex.open(dir, Optional.of(counting))) {
             assertThat(index.builtRevision()).isEqualTo(2);
-            index.rebuild(passages, corpus.topics(), 3, null);
+            index.update(passages, corpus.topics(), 3, null);
             assertThat(embedded).hasValue(passages.size() + 1);
         }
         try (PassageIndex index = PassageIndex.open(dir, Optional.empty())) {
@@ -98,8 +98,8 @@ class HybridRetrievalTest {
     void withVectorsEveryConceptStillDecidesRelevance() {
         try (PassageIndex hybrid = PassageIndex.inMemory(Optional.of(miniLm));
                 PassageIndex lexical = PassageIndex.inMemory(Optional.empty())) {
-            hybrid.rebuild(corpus.passages(), corpus.topics(), 1, null);
-            lexical.rebuild(corpus.passages(), corpus.topics(), 1, null);
+            hybrid.update(corpus.passages(), corpus.topics(), 1, null);
+            lexical.update(corpus.passages(), corpus.topics(), 1, null);
             for (String q : List.of("How many people died?", "Сколько человек задержали?", "Қанша адам қаза болды?")) {
                 Lang lang = LanguageDetector.detect(q);
                 var withVectors = new Retriever(hybrid, corpus).retrieve(q, lang, Set.of());

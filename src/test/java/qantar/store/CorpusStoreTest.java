@@ -99,4 +99,26 @@ class CorpusStoreTest {
         assertThatThrownBy(() -> Database.open(tmp)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("qantar.db");
     }
+    @Test
+    void theCorpusSinceARevisionIsTheKnownOneWithOnlyTheChangedPassagesReadAgain() {
+        try (Database db = Database.open(tmp.resolve("data"))) {
+            CorpusStore store = new CorpusStore(db);
+            store.importCorpus(read(Fixture.knowledge()), "test", null);
+            long revision = store.revision();
+            Corpus known = store.load();
+            var edited = known.passagesById().get("o29-detained-4404");
+            var texts = new java.util.EnumMap<qantar.corpus.Lang, String>(edited.texts());
+            texts.put(qantar.corpus.Lang.EN, "4,404 people, by its count, were detained.");
+            store.updatePassage(new qantar.corpus.Passage(edited.id(), edited.sourceId(), edited.side(), edited.speaker(), edited.topics(),
+                    texts, edited.original(), edited.quote(), edited.said(), edited.caution(), edited.asks(), edited.sameAs(),
+                    edited.speakers()), store.passage(edited.id()).orElseThrow().digest(), "moderator", "test");
+            store.retirePassage("i59-gas-protests", "moderator", "test");
+
+            java.util.Set<String> changed = new java.util.HashSet<>();
+            Corpus since = store.loadSince(known, revision, changed);
+            assertThat(changed).containsExactlyInAnyOrder("o29-detained-4404", "i59-gas-protests");
+            assertThat(since).isEqualTo(store.load());
+            assertThat(since.passagesById()).doesNotContainKey("i59-gas-protests");
+        }
+    }
 }
