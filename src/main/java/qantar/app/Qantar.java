@@ -54,6 +54,7 @@ public final class Qantar implements AutoCloseable {
     private volatile Corpus corpus;
     private volatile Map<String, Source> sources;
     private volatile long revision;
+    private java.util.concurrent.ScheduledExecutorService follower;
 
     private Qantar(Path dataDir, Path knowledgeDir, Path configDir, Progress progress) {
         this.knowledgeDir = knowledgeDir;
@@ -245,8 +246,44 @@ public final class Qantar implements AutoCloseable {
         return knowledgeDir;
     }
 
+    /**
+     * Follows changes that other processes commit to the shared database (a `corpus import`, the
+     * moderators of a `serve` beside a `web`): every {@code seconds} the stored corpus revision is
+     * compared with this one, and a newer one is loaded. Stops with {@link #close}.
+     */
+    public synchronized void followRevisions(int seconds) {
+        if (follower == null) {
+            follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "qantar-revisions");
+                t.setDaemon(true);
+                return t;
+            });
+            follower.scheduleWithFixedDelay(this::reloadIfNewer, seconds, seconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Loads the stored corpus when its revision is newer than the one answering now; true when it was. */
+    public boolean reloadIfNewer() {
+        try {
+            if (corpusStore.revision() == revision) {
+                return false;
+            }
+            reload();
+            LOG.info("corpus revision {} loaded (changed by another process)", revision);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("checking for a newer corpus revision failed (tried again later): {}", e.toString());
+            return false;
+        }
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (follower != null) {
+                follower.shutdownNow();
+            }
+        }
         index.close();
         db.close();
     }

@@ -53,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
             // the web console shares the bot's moderation services, so /console links open it
             web = qantar.web.WebServer.start(app, WebCommand.settings(), wired.moderation(), wired.console());
             bot = wired.bot().start();
+            app.followRevisions(5); // a `corpus import` run beside it
             ModerationBot.tellAboutCorpusProblems(wired, app.corpusProblems(), app.texts(), app.revision());
         } catch (RuntimeException e) {
             if (web != null) {
