@@ -125,6 +125,15 @@ public final class CorpusStore {
                     n[4]++;
                 }
             }
+            // A source whose file left knowledge/ is retired once no live passage cites it (moderators' passages keep theirs).
+            Set<String> sourceFiles = new HashSet<>();
+            corpus.sources().forEach(s -> sourceFiles.add(s.id()));
+            for (String id : liveSources.keySet()) {
+                if (!sourceFiles.contains(id) && !cited(c, id)
+                        && exec(c, "UPDATE sources SET status = 'retired', updated_at = ? WHERE id = ? AND status = 'live'", now, id) == 1) {
+                    revision(c, "source", id, "retire", null, IMPORT_AUTHOR, "removed from knowledge/", now);
+                }
+            }
             setMeta(c, "topics", CorpusJson.topics(corpus.topics()));
             setMeta(c, "glossary", CorpusJson.glossary(corpus.glossary()));
             setMeta(c, "timeline", CorpusJson.timeline(corpus.timeline()));
@@ -437,6 +446,15 @@ public final class CorpusStore {
                          String reason, String at) throws SQLException {
         exec(c, "INSERT INTO revisions (entity, entity_id, action, data, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 entity, id, action, data, author, reason, at);
+    }
+
+    private static boolean cited(Connection c, String sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM passages WHERE source_id = ? AND status = 'live' LIMIT 1")) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     static int exec(Connection c, String sql, Object... args) throws SQLException {

@@ -56,6 +56,8 @@ class CorpusStoreTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("create", "first"), org.assertj.core.groups.Tuple.tuple("update", "second"));
             assertThat(store.history("i59-gas-protests")).extracting(CorpusStore.Revision::action).containsExactly("create", "retire");
             assertThat(store.history("i59-gas-protests").get(1).author()).isEqualTo(CorpusStore.IMPORT_AUTHOR);
+            // its source left with its file: no longer listed among the live sources
+            assertThat(store.load().sourcesById()).doesNotContainKey("i59").containsKey("o29");
         }
     }
 
