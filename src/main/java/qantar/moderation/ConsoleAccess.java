@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.store.Database;
 import qantar.store.SecretKey;
@@ -43,6 +46,7 @@ public final class ConsoleAccess {
     private final LoginLinks links;
     private final Clock clock;
     private final int maxLinks;
+    private volatile BiConsumer<Long, Function<Lang, String>> tellUser = (user, text) -> { };
 
     public ConsoleAccess(Moderation mod, Database db, SecretKey secret, Clock clock, int linksPerTenMinutes) {
         this.mod = mod;
@@ -55,6 +59,21 @@ public final class ConsoleAccess {
     /** As `serve` and `web` run it: the key from QANTAR_SECRET, else the key file beside the database. */
     public static ConsoleAccess open(Moderation mod, Database db) {
         return new ConsoleAccess(mod, db, SecretKey.of(db), Clock.systemUTC(), LINKS_PER_TEN_MINUTES);
+    }
+
+    /**
+     * How a decision taken in the console reaches its author (the bot, when it runs beside the
+     * console): the user and their plain text by language. Without it nobody is told.
+     */
+    public void tellUsersWith(BiConsumer<Long, Function<Lang, String>> tell) {
+        this.tellUser = tell;
+    }
+
+    /** Tells the author of a decided proposal what became of it, as the bot's /approve and /reject do (plain text). */
+    public void tellAuthor(long actor, Moderation.Decision d, Texts texts) {
+        if (d.author() > 0 && d.author() != actor) {
+            tellUser.accept(d.author(), lang -> Moderation.authorNotice(d, (key, args) -> texts.get(key, lang, args)));
+        }
     }
 
     /** A one-time login token for a moderator (valid 10 minutes); citizens get the usual refusal. */

@@ -61,6 +61,16 @@ public final class Moderation {
     }
 
     public static final int MAX_REASON_CHARS = 500;
+
+    /** What the author of a decided proposal is told, from the message texts ({@code text}: key and arguments to words), at most 3,000 characters. */
+    public static String authorNotice(Decision d, java.util.function.BiFunction<String, Object[], String> text) {
+        Proposal p = d.proposal();
+        String what = p.passageId() != null ? p.passageId() : p.sourceId();
+        String s = "approved".equals(p.status())
+                ? text.apply("mod.author_approved", new Object[] {"id", p.id(), "what", what, "revision", d.revision()})
+                : text.apply("mod.author_rejected", new Object[] {"id", p.id(), "what", what, "reason", p.reviewReason() == null ? "" : p.reviewReason()});
+        return s.length() > 3000 ? s.substring(0, 3000) + "…" : s;
+    }
     private static final int REVIEW_LIMIT = 20;
 
     private final Database db;

@@ -307,11 +307,15 @@ public final class TelegramBot implements AutoCloseable {
 
     /**
      * Queues a message to a user outside any update (a notice to an administrator), in the language
-     * they chose (else English), delivered through the outbox like every reply. After {@link #start}.
+     * they chose (else English), delivered through the outbox like every reply; before {@link #start}
+     * it waits in the outbox for the start.
      */
-    public void tell(long userId, java.util.function.Function<Lang, String> html) {
+    public synchronized void tell(long userId, java.util.function.Function<Lang, String> html) {
         Reply r = new Reply(userId, null, null).html(html.apply(languages.chosen(userId).orElse(Lang.EN)));
-        queue.addAll(Backoff.store(() -> store.commit(null, List.of(), r.calls()), () -> running, log, "queuing a notice"));
+        var queued = Backoff.store(() -> store.commit(null, List.of(), r.calls()), () -> true, log, "queuing a notice");
+        if (running) {
+            queue.addAll(queued); // before the start, the queue reads it from the outbox
+        }
     }
 
     /** Calls waiting in the outbox (for tests and shutdown). */

@@ -36,19 +36,22 @@ final class ConsoleReview {
     void approve(Context ctx) {
         Session s = routes.session(ctx);
         Result<Moderation.Decision> r = mod.approve(s.userId(), ctx.pathParam("id"));
-        decided(ctx, r);
+        decided(ctx, s, r);
     }
 
     void reject(Context ctx) {
         Session s = routes.session(ctx);
         String reason = ConsoleForms.oneLine(ctx.formParam("reason"));
         Result<Moderation.Decision> r = mod.reject(s.userId(), ctx.pathParam("id") + (reason.isEmpty() ? "" : " " + reason));
-        decided(ctx, r);
+        decided(ctx, s, r);
     }
 
-    private void decided(Context ctx, Result<?> r) {
+    private void decided(Context ctx, Session s, Result<Moderation.Decision> r) {
         if (routes.refused(ctx, r)) {
             return;
+        }
+        if (r.ok()) {
+            routes.access().tellAuthor(s.userId(), r.value(), app.texts());
         }
         if (!r.ok()) {
             ctx.status(409);

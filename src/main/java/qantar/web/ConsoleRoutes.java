@@ -114,6 +114,10 @@ final class ConsoleRoutes {
         ctx.redirect("/?lang=" + s.lang().code());
     }
 
+    ConsoleAccess access() {
+        return access;
+    }
+
     Session session(Context ctx) {
         return ctx.attribute(SESSION);
     }

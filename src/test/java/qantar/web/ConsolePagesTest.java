@@ -133,6 +133,8 @@ class ConsolePagesTest {
 
     @Test
     void aProposalMadeInTheConsoleIsApprovedByAnotherModeratorAndAnsweredAtOnce() throws Exception {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        access.tellUsersWith((user, text) -> told.add(user + ": " + text.apply(Lang.EN)));
         assertThat(app.answers().answer(Question.of(QUESTION)).statements()).noneMatch(s -> s.passageId().startsWith("o29-m"));
         signIn(ALICE);
         Cookie cookie = browser.manage().getCookieNamed(ConsoleRoutes.COOKIE);
@@ -178,6 +180,9 @@ class ConsolePagesTest {
         List<String> shown = app.answers().answer(Question.of(QUESTION)).statements().stream().map(Statement::passageId).toList();
         assertThat(shown).contains("o29-m1");
         assertThat(mod.audit().find(BOB, "approve", "ok", 5)).isNotEmpty();
+        assertThat(told).as("the author hears of it, as after /approve in the bot")
+                .anySatisfy(t -> assertThat(t).startsWith(ALICE + ": ").contains("approved"));
+        access.tellUsersWith((user, text) -> { });
     }
 
     @Test

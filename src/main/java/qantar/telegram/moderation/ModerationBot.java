@@ -47,6 +47,7 @@ public final class ModerationBot {
         bot.commands().document(Role.CITIZEN, (req, doc, reply) -> upload(mod, files, req, doc, reply));
         bot.commands().command("export", Role.CITIZEN, null, false, (req, reply) -> export(mod, files, req, reply));
         ConsoleAccess console = ConsoleAccess.open(mod, app.database());
+        console.tellUsersWith((user, text) -> bot.tell(user, lang -> Html.esc(text.apply(lang))));
         ConsoleCommand.register(bot.commands(), console);
         return new Wired(bot, mod, console);
     }

@@ -120,12 +120,8 @@ public final class ModeratorCommands {
         if (!res.ok() || res.value().author() <= 0 || res.value().author() == req.userId()) {
             return;
         }
-        Proposal p = res.value().proposal();
-        String what = p.passageId() != null ? p.passageId() : p.sourceId();
-        String text = "approved".equals(p.status())
-                ? req.textFor(res.value().author(), "mod.author_approved", "id", p.id(), "what", what, "revision", res.value().revision())
-                : req.textFor(res.value().author(), "mod.author_rejected", "id", p.id(), "what", what, "reason", p.reviewReason() == null ? "" : p.reviewReason());
-        reply.htmlTo(res.value().author(), Html.esc(text.length() > 3000 ? text.substring(0, 3000) + "…" : text));
+        long author = res.value().author();
+        reply.htmlTo(author, Html.esc(Moderation.authorNotice(res.value(), (key, args) -> req.textFor(author, key, args))));
     }
 
     /**
