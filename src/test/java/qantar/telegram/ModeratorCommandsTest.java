@@ -244,6 +244,10 @@ class ModeratorCommandsTest {
         assertThat(reply.text()).contains("личном чате");
         h.api.groupText(-500, CITIZEN, "/grant 4004", null);
         h.next(-500, before + 1, "the citizen's reply in the group");
+        h.api.groupText(-500, ADMIN, "/export", null);
+        h.next(-500, before + 2, "the reply to /export in the group");
+        assertThat(h.api.documents()).isEmpty();
+        assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == ADMIN && e.action().equals("export") && e.outcome().equals("refused"));
         assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == ALICE && e.action().equals("review") && e.outcome().equals("refused"))
                 .anyMatch(e -> e.actor() == CITIZEN && e.action().equals("grant") && e.outcome().equals("refused"));
         assertThat(mod.isModerator(CITIZEN)).isFalse();

@@ -5,7 +5,6 @@ import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Result;
 import qantar.telegram.CommandRegistry;
 import qantar.telegram.Html;
-import qantar.telegram.Role;
 
 /**
  * /console: a moderator gets a one-time link into the web console (valid 10 minutes, works once);
@@ -16,8 +15,8 @@ final class ConsoleCommand {
     private ConsoleCommand() {
     }
 
-    static void register(CommandRegistry r, ConsoleAccess access) {
-        r.command("console", Role.CITIZEN, null, false, (req, reply) -> {
+    static void register(ModeratorCommands commands, CommandRegistry r, ConsoleAccess access) {
+        commands.command(r, "console", (req, reply) -> {
             Result<String> res = access.link(req.userId(), req.lang());
             if (!res.ok()) {
                 ModeratorCommands.send(req, reply, res, null);

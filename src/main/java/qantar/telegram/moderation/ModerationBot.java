@@ -41,14 +41,15 @@ public final class ModerationBot {
         Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, modSettings, app::reload);
         mod.bootstrapAdmins(admins);
         TelegramBot bot = new TelegramBot(app, settings.withRoles(ModeratorCommands.roles(mod)));
-        new ModeratorCommands(mod).register(bot.commands());
+        ModeratorCommands commands = new ModeratorCommands(mod);
+        commands.register(bot.commands());
         bot.reportsTo((userId, answerId, reason) -> mod.report(userId, answerId, reason, null));
         BotFiles files = bot.files();
         bot.commands().document(Role.CITIZEN, (req, doc, reply) -> upload(mod, files, req, doc, reply));
-        bot.commands().command("export", Role.CITIZEN, null, false, (req, reply) -> export(mod, files, req, reply));
+        commands.command(bot.commands(), "export", (req, reply) -> export(mod, files, req, reply));
         ConsoleAccess console = ConsoleAccess.open(mod, app.database());
         console.tellUsersWith((user, text) -> bot.tell(user, lang -> Html.esc(text.apply(lang))));
-        ConsoleCommand.register(bot.commands(), console);
+        ConsoleCommand.register(commands, bot.commands(), console);
         return new Wired(bot, mod, console);
     }
 

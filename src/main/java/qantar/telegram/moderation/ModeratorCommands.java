@@ -128,7 +128,7 @@ public final class ModeratorCommands {
      * Moderation commands work in a private chat only; tried in a group (by anyone), they get the
      * "private chat" reply and the attempt is audited.
      */
-    private void command(CommandRegistry r, String name, qantar.telegram.CommandHandler handler) {
+    void command(CommandRegistry r, String name, qantar.telegram.CommandHandler handler) {
         r.command(name, Role.CITIZEN, null, true, (req, reply) -> {
             if (req.group()) {
                 mod.refuseAttempt(req.userId(), name, "in a group");
