@@ -296,6 +296,8 @@ final class SendQueue {
         callsInFlight--;
         if (r instanceof Transport.NoAnswer) {
             maybeDelivered.add(o.id());
+        } else if (!requeue) {
+            maybeDelivered.remove(o.id()); // done with: sent or refused
         }
         long wait = r instanceof Transport.RetryAfter retry ? TimeUnit.MILLISECONDS.toNanos(retry.millis())
                 : r instanceof Transport.NoAnswer n ? TimeUnit.MILLISECONDS.toNanos(n.millis()) : 0;
