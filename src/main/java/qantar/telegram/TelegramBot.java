@@ -111,6 +111,9 @@ public final class TelegramBot implements AutoCloseable {
         this.httpThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("tg-http"));
         this.http = new OkHttpClient.Builder().dispatcher(new Dispatcher(httpThreads))
                 .connectTimeout(10, TimeUnit.SECONDS).writeTimeout(20, TimeUnit.SECONDS)
+                // OkHttp would otherwise resend a POST whose connection failed, maybe after Telegram took it:
+                // an unmarked double. The send queue retries instead, marking what may have arrived.
+                .retryOnConnectionFailure(false)
                 .readTimeout(settings.sendTimeoutSeconds(), TimeUnit.SECONDS).build();
         this.client = new OkHttpTelegramClient(http, settings.token(), url);
         this.transport = new BotApiTransport(client);

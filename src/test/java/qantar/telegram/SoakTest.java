@@ -87,8 +87,8 @@ class SoakTest {
             try {
                 for (int i = 0; i < QUESTIONS; i++) {
                     long chat = 1000 + i % CHATS; // ten questions per chat: within the bot's 10 a minute
-                    api.privateText(chat, "ru", question(i));
-                    asked.add(new long[] {chat, i});
+                    int update = api.privateText(chat, "ru", question(i));
+                    asked.add(new long[] {chat, i, update});
                     Thread.sleep(random.nextInt(40));
                     int fault = random.nextInt(QUESTIONS / 10);
                     if (fault == 0 && kills < KILLS) {
@@ -138,9 +138,9 @@ class SoakTest {
                         marked++;
                     } else {
                         unmarked++;
-                        System.out.printf("soak: unmarked repeat in chat %d of question %d: %s%n", q[0], q[1],
+                        System.out.printf("soak: unmarked repeat in chat %d of question %d (update %d): %s; outbox %s%n", q[0], q[1], q[2],
                                 api.sentTo(q[0]).stream().filter(m -> m.text().contains("(" + q[1] + ")"))
-                                        .map(m -> m.method() + "#" + m.messageId() + "/" + m.text().length()).toList());
+                                        .map(m -> m.method() + "#" + m.messageId() + "/" + m.text().length()).toList(), outbox(q[2]));
                     }
                 }
             }
@@ -151,6 +151,20 @@ class SoakTest {
             assertThat(unmarked).as("repeats not marked").isZero();
             assertThat(marked).isLessThanOrEqualTo(kills * SENDERS);
         }
+    }
+
+    private String outbox(long update) throws java.sql.SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/qantar.db"));
+             var ps = c.prepareStatement("SELECT id, created_at, attempted_at, sent_at, failed FROM tg_outbox WHERE update_id = ?")) {
+            ps.setLong(1, update);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + " " + rs.getString(2) + " att=" + rs.getString(3) + " sent=" + rs.getString(4) + " f=" + rs.getString(5));
+                }
+            }
+        }
+        return rows.toString();
     }
 
     /** Question i: one of the corpus questions, numbered so that each answer can be told apart. */
