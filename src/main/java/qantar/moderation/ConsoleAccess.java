@@ -16,6 +16,7 @@ import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.store.Database;
 import qantar.store.SecretKey;
+import qantar.store.Sql;
 
 /**
  * Who is signed in to the moderation console. A moderator asks the bot for a one-time link

@@ -28,6 +28,7 @@ import qantar.store.CorpusJson;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
 import qantar.store.SecretKey;
+import qantar.store.Sql;
 import qantar.store.StoreException;
 
 /**
