@@ -17,6 +17,7 @@ import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.corpus.Source;
 import qantar.corpus.TimelineItem;
+import qantar.moderation.Role;
 
 /** /sources [side] and /timeline: the corpus, a page at a time, turned with ◀ ▶ buttons that edit the message. */
 final class CorpusBrowser {

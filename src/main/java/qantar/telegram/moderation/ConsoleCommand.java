@@ -3,9 +3,9 @@ package qantar.telegram.moderation;
 import qantar.config.Locations;
 import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Result;
+import qantar.moderation.Role;
 import qantar.telegram.CommandRegistry;
 import qantar.telegram.Html;
-import qantar.telegram.Role;
 
 /**
  * /console: a moderator gets a one-time link into the web console (valid 10 minutes, works once);
