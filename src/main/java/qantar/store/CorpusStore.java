@@ -85,7 +85,7 @@ public final class CorpusStore {
             for (Passage p : corpus.passages()) {
                 inFiles.add(p.id());
                 String data = CorpusJson.passage(p);
-                String digest = CorpusJson.digest(data);
+                String digest = Sha256.hex(data);
                 Row row = live.get(p.id());
                 if (row == null) {
                     Sql.exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -256,7 +256,7 @@ public final class CorpusStore {
         requireLiveSource(c, p.sourceId());
         String data = CorpusJson.passage(p);
         Sql.exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
-                p.id(), p.sourceId(), p.side().id(), data, CorpusJson.digest(data), now);
+                p.id(), p.sourceId(), p.side().id(), data, Sha256.hex(data), now);
         revision(c, "passage", p.id(), "create", data, author, reason, now);
     }
 
@@ -273,7 +273,7 @@ public final class CorpusStore {
         String data = CorpusJson.passage(p);
         // import_digest stays: it is what tells a later import that moderators changed the passage
         Sql.exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, updated_at = ? WHERE id = ?",
-                p.sourceId(), p.side().id(), data, CorpusJson.digest(data), now, p.id());
+                p.sourceId(), p.side().id(), data, Sha256.hex(data), now, p.id());
         revision(c, "passage", p.id(), "update", data, author, reason, now);
     }
 
