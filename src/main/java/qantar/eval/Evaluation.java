@@ -11,6 +11,7 @@ import qantar.answer.Answer;
 import qantar.answer.AnswerService;
 import qantar.answer.Question;
 import qantar.answer.Statement;
+import qantar.corpus.Folding;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.search.Analyzers;
@@ -227,6 +228,6 @@ public final class Evaluation {
 
     /** Lower case, ё as е, digit groups joined (20 000 = 20,000 = 20000). */
     static String normalise(String s) {
-        return Analyzers.joinDigitGroups(s.toLowerCase(Locale.ROOT).replace('ё', 'е'));
+        return Analyzers.joinDigitGroups(Folding.fold(s));
     }
 }
