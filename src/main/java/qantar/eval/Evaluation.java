@@ -221,6 +221,13 @@ public final class Evaluation {
         return sorted.length == 0 ? 0 : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1))];
     }
 
+    /** {@link #percentile} of values in any order, which are left as they are. */
+    public static double percentileOfUnsorted(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return percentile(sorted, p);
+    }
+
     /** The mean of the defined values (NaN marks "not applicable"). */
     static double mean(double[] values) {
         return Arrays.stream(values).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
