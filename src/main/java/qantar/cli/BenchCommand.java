@@ -22,6 +22,7 @@ import qantar.config.Locations;
 import qantar.corpus.Passage;
 import qantar.search.Analyzers;
 import qantar.search.PassageIndex;
+import qantar.store.Folders;
 import qantar.store.VectorStore;
 
 /**
@@ -61,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 report.putAll(new ScaleBench(Locations.knowledgeDir(), Locations.configDir(), scale, rounds == null ? 3 : rounds).run(data));
             } finally {
-                ScaleBench.deleteTree(data);
+                Folders.delete(data);
             }
             print(report);
             return 0;
@@ -144,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
             Runtime rt = Runtime.getRuntime();
             report.put("heap_used_mb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
         } finally {
-            ScaleBench.deleteTree(data);
+            Folders.delete(data);
         }
         print(report);
         return 0;

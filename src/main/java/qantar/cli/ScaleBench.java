@@ -2,7 +2,6 @@ package qantar.cli;
 
 import static qantar.eval.Evaluation.percentileOfUnsorted;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +26,7 @@ import qantar.search.Embedder;
 import qantar.search.PassageIndex;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
+import qantar.store.Folders;
 
 /**
  * {@code bench --scale N}: the shipped corpus scaled to N passages ({@link ScaledCorpus}), imported
@@ -116,7 +116,7 @@ final class ScaleBench {
 
             // A lost index: rebuilt from the corpus and the stored vectors, nothing embedded again.
             app.close();
-            deleteTree(data.resolve("index"));
+            Folders.delete(data.resolve("index"));
             t = System.nanoTime();
             app = Qantar.open(data, null, config, Progress.NONE);
             report.put("index_lost_rebuild_ms", round(ms(t)));
@@ -226,16 +226,5 @@ final class ScaleBench {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
