@@ -133,7 +133,7 @@ final class CorpusBrowser {
         StringBuilder s = new StringBuilder(b(texts.get("tg.timeline_title", ui))).append('\n');
         for (int i = n * PAGE; i < Math.min(items.size(), (n + 1) * PAGE); i++) {
             TimelineItem item = items.get(i);
-            String title = item.title().getOrDefault(ui, item.title().getOrDefault(Lang.EN, item.title().values().stream().findFirst().orElse("")));
+            String title = java.util.Objects.requireNonNullElse(Lang.pick(item.title(), ui), "");
             s.append("\n<b>").append(esc(item.date())).append("</b> — ").append(esc(Html.cut(title, 300)));
             List<String> links = new ArrayList<>();
             for (String pid : item.passageIds()) {
