@@ -1,8 +1,5 @@
 package qantar.answer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +15,7 @@ import qantar.search.LanguageDetector;
 import qantar.search.Retriever;
 import qantar.search.Retriever.Retrieval;
 import qantar.store.AnswerStore;
+import qantar.store.Sha256;
 
 /**
  * Question in, answer out: detects the language, decides whether the question is about the
@@ -133,15 +131,11 @@ public final class AnswerService {
     static String id(String question, Lang lang, java.util.Set<Side> sides, long revision) {
         String key = question.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "|" + lang.code() + "|"
                 + new TreeSet<>(sides.stream().map(Side::id).toList()) + "|" + revision;
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                sb.append(ID_ALPHABET.charAt((h[i] & 0xff) % ID_ALPHABET.length()));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] h = Sha256.of(key);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            sb.append(ID_ALPHABET.charAt((h[i] & 0xff) % ID_ALPHABET.length()));
         }
+        return sb.toString();
     }
 }

@@ -95,10 +95,8 @@ public final class ExtractiveComposer {
     /** The passage in the asker's language if we have it, otherwise the nearest language we have. */
     static Statement statement(Passage p, Lang lang) {
         Lang shown = p.texts().containsKey(lang) ? lang : fallback(lang).stream().filter(p.texts()::containsKey).findFirst().orElseThrow();
-        String caution = p.caution().isEmpty() ? null
-                : p.caution().getOrDefault(shown, p.caution().getOrDefault(Lang.EN, p.caution().values().iterator().next()));
         return new Statement(p.side(), p.speaker(lang), p.texts().get(shown), p.id(), p.sourceId(), p.quote(),
-                p.isTranslation(shown), shown, caution);
+                p.isTranslation(shown), shown, p.caution(shown));
     }
 
     private static List<Lang> fallback(Lang lang) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +30,7 @@ import qantar.search.Retriever;
 import qantar.store.AnswerStore;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
+import qantar.store.Sha256;
 import qantar.store.VectorStore;
 
 /**
@@ -148,7 +148,7 @@ public final class Qantar implements AutoCloseable {
      */
     static String stamp(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.digest();
             long recent = System.currentTimeMillis() - RECENT.toMillis();
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
@@ -162,8 +162,6 @@ public final class Qantar implements AutoCloseable {
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -195,7 +193,7 @@ public final class Qantar implements AutoCloseable {
     /** A digest of every file name and byte under the folder, to notice any change. */
     static String digest(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = Sha256.digest();
             List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
             for (Path f : sorted) {
                 md.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -204,8 +202,6 @@ public final class Qantar implements AutoCloseable {
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

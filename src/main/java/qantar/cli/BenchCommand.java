@@ -22,6 +22,7 @@ import qantar.config.Locations;
 import qantar.corpus.Passage;
 import qantar.search.Analyzers;
 import qantar.search.PassageIndex;
+import qantar.store.Folders;
 import qantar.store.VectorStore;
 
 /**
@@ -61,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 report.putAll(new ScaleBench(Locations.knowledgeDir(), Locations.configDir(), scale, rounds == null ? 3 : rounds).run(data));
             } finally {
-                ScaleBench.deleteTree(data);
+                Folders.delete(data);
             }
             print(report);
             return 0;
@@ -93,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             plain.close();
             report.put("answer_ms_mean", round(mean(answer)));
-            report.put("answer_ms_p95", round(p95(answer)));
+            report.put("answer_ms_p95", round(qantar.eval.Evaluation.percentileOfUnsorted(answer, 95)));
             report.put("baseline_bm25_ms_mean", round(mean(baseline)));
             report.put("answer_to_baseline_ratio", round(mean(answer) / mean(baseline)));
 
@@ -144,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
             Runtime rt = Runtime.getRuntime();
             report.put("heap_used_mb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
         } finally {
-            ScaleBench.deleteTree(data);
+            Folders.delete(data);
         }
         print(report);
         return 0;
@@ -165,12 +166,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private static double mean(double[] v) {
         return Arrays.stream(v).average().orElse(0);
-    }
-
-    private static double p95(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return qantar.eval.Evaluation.percentile(s, 95);
     }
 
     private static double round(double v) {

@@ -1,6 +1,7 @@
 package qantar.cli;
 
-import java.nio.file.Files;
+import static qantar.eval.Evaluation.percentileOfUnsorted;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,12 +21,12 @@ import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.eval.EvalItem;
 import qantar.eval.EvalSet;
-import qantar.eval.Evaluation;
 import qantar.search.Analyzers;
 import qantar.search.Embedder;
 import qantar.search.PassageIndex;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
+import qantar.store.Folders;
 
 /**
  * {@code bench --scale N}: the shipped corpus scaled to N passages ({@link ScaledCorpus}), imported
@@ -115,7 +116,7 @@ final class ScaleBench {
 
             // A lost index: rebuilt from the corpus and the stored vectors, nothing embedded again.
             app.close();
-            deleteTree(data.resolve("index"));
+            Folders.delete(data.resolve("index"));
             t = System.nanoTime();
             app = Qantar.open(data, null, config, Progress.NONE);
             report.put("index_lost_rebuild_ms", round(ms(t)));
@@ -202,27 +203,21 @@ final class ScaleBench {
                 base[i] = b[i] + e[i];
             }
             for (int p : new int[] {50, 95, 99}) {
-                out.put("answer_ms_p" + p, round(percentile(a, p)));
+                out.put("answer_ms_p" + p, round(percentileOfUnsorted(a, p)));
             }
-            out.put("bm25_ms_p50", round(percentile(b, 50)));
-            out.put("bm25_ms_p99", round(percentile(b, 99)));
-            out.put("embed_question_ms_p50", round(percentile(e, 50)));
-            out.put("embed_question_ms_p99", round(percentile(e, 99)));
-            out.put("baseline_ms_p50", round(percentile(base, 50)));
-            out.put("baseline_ms_p99", round(percentile(base, 99)));
-            out.put("answer_to_baseline_p50_ratio", round(percentile(a, 50) / percentile(base, 50)));
-            out.put("answer_to_baseline_p99_ratio", round(percentile(a, 99) / percentile(base, 99)));
+            out.put("bm25_ms_p50", round(percentileOfUnsorted(b, 50)));
+            out.put("bm25_ms_p99", round(percentileOfUnsorted(b, 99)));
+            out.put("embed_question_ms_p50", round(percentileOfUnsorted(e, 50)));
+            out.put("embed_question_ms_p99", round(percentileOfUnsorted(e, 99)));
+            out.put("baseline_ms_p50", round(percentileOfUnsorted(base, 50)));
+            out.put("baseline_ms_p99", round(percentileOfUnsorted(base, 99)));
+            out.put("answer_to_baseline_p50_ratio", round(percentileOfUnsorted(a, 50) / percentileOfUnsorted(base, 50)));
+            out.put("answer_to_baseline_p99_ratio", round(percentileOfUnsorted(a, 99) / percentileOfUnsorted(base, 99)));
         }
 
         private static double[] flat(double[][] v) {
             return Arrays.stream(v).flatMapToDouble(Arrays::stream).toArray();
         }
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return Evaluation.percentile(s, p);
     }
 
     private static double ms(long since) {
@@ -231,16 +226,5 @@ final class ScaleBench {
 
     private static double round(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import qantar.corpus.Folding;
 
 /** Cue words of questions about something else (weather, exchange rates, poems...). */
 public final class ScopeRules {
@@ -44,7 +44,7 @@ public final class ScopeRules {
     }
 
     private static String[] words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).replace('ё', 'е').split("[^\\p{L}\\p{N}]+"))
+        return Arrays.stream(Folding.fold(text).split("[^\\p{L}\\p{N}]+"))
                 .filter(w -> !w.isEmpty()).toArray(String[]::new);
     }
 }

@@ -52,7 +52,7 @@ public final class Texts {
         if (m == null) {
             throw new IllegalArgumentException("no message '" + key + "' in messages.yaml");
         }
-        String text = m.getOrDefault(lang, m.get(Lang.EN));
+        String text = Lang.pick(m, lang);
         for (int i = 0; i + 1 < nameValues.length; i += 2) {
             text = text.replace("{" + nameValues[i] + "}", String.valueOf(nameValues[i + 1]));
         }

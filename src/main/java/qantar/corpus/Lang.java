@@ -1,5 +1,6 @@
 package qantar.corpus;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +30,18 @@ public enum Lang {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text in the asker's language, else in English, else in whichever language there is; null when
+     * there is none. Everything shown in several languages (messages, captions, titles) falls back this way.
+     */
+    public static String pick(Map<Lang, String> texts, Lang lang) {
+        String text = texts.get(lang);
+        if (text == null) {
+            text = texts.get(EN);
+        }
+        return text != null || texts.isEmpty() ? text : texts.values().iterator().next();
     }
 
     public static Optional<Lang> fromCode(String code) {

@@ -44,6 +44,11 @@ public record Passage(String id, String sourceId, Side side, String speaker, Lis
         this(id, sourceId, side, speaker, topics, texts, original, quote, said, caution, Map.of(), null, Map.of());
     }
 
+    /** The caution to show beside this passage in {@code lang} ({@link Lang#pick}); null when it has none. */
+    public String caution(Lang lang) {
+        return Lang.pick(caution, lang);
+    }
+
     /** The speaker in {@code lang}, else in English. */
     public String speaker(Lang lang) {
         return speakers.getOrDefault(lang, speaker);

@@ -11,6 +11,7 @@ import qantar.answer.Answer;
 import qantar.answer.AnswerService;
 import qantar.answer.Question;
 import qantar.answer.Statement;
+import qantar.corpus.Folding;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.search.Analyzers;
@@ -220,6 +221,13 @@ public final class Evaluation {
         return sorted.length == 0 ? 0 : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1))];
     }
 
+    /** {@link #percentile} of values in any order, which are left as they are. */
+    public static double percentileOfUnsorted(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return percentile(sorted, p);
+    }
+
     /** The mean of the defined values (NaN marks "not applicable"). */
     static double mean(double[] values) {
         return Arrays.stream(values).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
@@ -227,6 +235,6 @@ public final class Evaluation {
 
     /** Lower case, ё as е, digit groups joined (20 000 = 20,000 = 20000). */
     static String normalise(String s) {
-        return Analyzers.joinDigitGroups(s.toLowerCase(Locale.ROOT).replace('ё', 'е'));
+        return Analyzers.joinDigitGroups(Folding.fold(s));
     }
 }

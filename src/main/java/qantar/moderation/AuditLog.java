@@ -3,6 +3,7 @@ package qantar.moderation;
 import java.time.Instant;
 import java.util.List;
 import qantar.store.Database;
+import qantar.store.Sql;
 
 /** Every moderation action and every refused attempt: who, what, when, outcome. Append only. */
 public final class AuditLog {

@@ -2,13 +2,11 @@ package qantar.moderation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -16,6 +14,8 @@ import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.store.Database;
 import qantar.store.SecretKey;
+import qantar.store.Sha256;
+import qantar.store.Sql;
 
 /**
  * Who is signed in to the moderation console. A moderator asks the bot for a one-time link
@@ -192,10 +192,6 @@ public final class ConsoleAccess {
     }
 
     private static String hash(String cookie) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(cookie); // cookies are ASCII, whose UTF-8 bytes are the same
     }
 }

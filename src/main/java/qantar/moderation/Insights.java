@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import qantar.answer.Answer;
 import qantar.answer.AnswerJson;
 import qantar.store.Database;
+import qantar.store.Sql;
 
 /**
  * What the answers tell moderators: questions the corpus could not answer (gaps) and how the bot

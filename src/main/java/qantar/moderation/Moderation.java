@@ -27,7 +27,9 @@ import qantar.corpus.Source;
 import qantar.store.CorpusJson;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
+import qantar.store.Folders;
 import qantar.store.SecretKey;
+import qantar.store.Sql;
 import qantar.store.StoreException;
 
 /**
@@ -693,10 +695,8 @@ public final class Moderation {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
+        try {
+            Folders.delete(dir);
         } catch (IOException ignored) {
             // a temporary folder left behind is harmless
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import qantar.store.Database;
+import qantar.store.Sql;
 
 /** The proposals table: what waits for review and what was decided, never deleted. */
 final class Proposals {

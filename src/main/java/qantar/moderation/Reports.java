@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import qantar.store.Database;
 import qantar.store.SecretKey;
+import qantar.store.Sql;
 
 /** Citizens' reports on answers (👎 with a reason), waiting for a moderator to resolve them. */
 public final class Reports {

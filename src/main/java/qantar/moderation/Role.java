@@ -1,6 +1,9 @@
 package qantar.moderation;
 
-/** What a user may do in moderation. Everyone not granted anything is a citizen. */
+/**
+ * What a user may do, in moderation and in the bot (commands registered with a higher role are hidden from
+ * the others). Everyone not granted anything is a citizen.
+ */
 public enum Role {
     CITIZEN, MODERATOR, ADMIN;
 

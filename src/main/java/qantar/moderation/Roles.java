@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import qantar.store.Database;
+import qantar.store.Sql;
 
 /**
  * Who is a moderator or administrator, kept in SQLite. QANTAR_ADMINS is read once, at the first

@@ -32,6 +32,7 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.tartarus.snowball.ext.RussianStemmer;
+import qantar.corpus.Folding;
 
 /**
  * One analyzer per index field. Russian and English stem; Lucene has no Kazakh analyzer, so Kazakh
@@ -287,9 +288,7 @@ public final class Analyzers {
             }
             char[] b = term.buffer();
             for (int i = 0; i < term.length(); i++) {
-                if (b[i] == 'ё') {
-                    b[i] = 'е';
-                }
+                b[i] = Folding.fold(b[i]);
             }
             return true;
         }

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
+import qantar.corpus.Folding;
 import qantar.corpus.Lang;
 
 /** The question frames of config/frames.yaml, and how question words are folded to match them. */
@@ -63,9 +63,9 @@ public final class Frames {
     /** Lower case, ё as е, Kazakh letters as the Russian ones people type without a Kazakh keyboard. */
     public static String fold(String word) {
         StringBuilder sb = new StringBuilder();
-        for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
+        for (char c : Folding.fold(word).toCharArray()) {
             int k = KAZAKH.indexOf(c);
-            sb.append(c == 'ё' ? 'е' : k >= 0 ? AS_RUSSIAN.charAt(k) : c);
+            sb.append(k >= 0 ? AS_RUSSIAN.charAt(k) : c);
         }
         return sb.toString();
     }

@@ -2,11 +2,7 @@ package qantar.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,6 +44,7 @@ import org.apache.lucene.util.BytesRef;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Topic;
+import qantar.store.Sha256;
 
 /**
  * The Lucene index of the live passages. It is derived data: it records the corpus revision it was
@@ -355,12 +352,7 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     private static String hash(String text) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(text), 0, 16);
     }
 
     /** Publishes the latest commit to searches; those in flight finish on the searcher they hold. */

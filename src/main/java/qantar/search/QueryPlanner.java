@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import qantar.corpus.Folding;
 import qantar.corpus.GlossaryGroup;
 import qantar.corpus.Lang;
 
@@ -177,7 +178,7 @@ public final class QueryPlanner {
     }
 
     private static String fold(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е').strip();
+        return Folding.fold(s).strip();
     }
 
     /** Positions of query words matching every stem of a term, or null. */

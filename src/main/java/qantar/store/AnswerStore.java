@@ -18,17 +18,17 @@ public final class AnswerStore {
      */
     public void save(String id, String question, String language, long revision, String json, double bestScore, String createdAt) {
         db.inTransaction(() -> {
-            CorpusStore.exec(db.connection(),
+            Sql.exec(db.connection(),
                     "INSERT OR IGNORE INTO answers (id, question, language, revision, data, best_score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     id, question, language, revision, json, bestScore, createdAt);
-            CorpusStore.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, createdAt);
+            Sql.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, createdAt);
             return null;
         });
     }
 
     /** Logs that a stored answer was asked for again. */
     public void logAsked(String id, String at) {
-        db.inTransaction(() -> CorpusStore.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, at));
+        db.inTransaction(() -> Sql.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, at));
     }
 
     public Optional<String> find(String id) {

@@ -62,11 +62,11 @@ public final class CorpusStore {
                 String data = CorpusJson.source(s);
                 String old = liveSources.get(s.id());
                 if (old == null) {
-                    exec(c, "INSERT INTO sources (id, data, updated_at) VALUES (?, ?, ?)", s.id(), data, now);
+                    Sql.exec(c, "INSERT INTO sources (id, data, updated_at) VALUES (?, ?, ?)", s.id(), data, now);
                     revision(c, "source", s.id(), "create", data, IMPORT_AUTHOR, reason, now);
                     n[0]++;
                 } else if (!old.equals(data)) {
-                    exec(c, "UPDATE sources SET data = ?, status = 'live', updated_at = ? WHERE id = ?", data, now, s.id());
+                    Sql.exec(c, "UPDATE sources SET data = ?, status = 'live', updated_at = ? WHERE id = ?", data, now, s.id());
                     revision(c, "source", s.id(), "update", data, IMPORT_AUTHOR, reason, now);
                     n[1]++;
                 }
@@ -85,10 +85,10 @@ public final class CorpusStore {
             for (Passage p : corpus.passages()) {
                 inFiles.add(p.id());
                 String data = CorpusJson.passage(p);
-                String digest = CorpusJson.digest(data);
+                String digest = Sha256.hex(data);
                 Row row = live.get(p.id());
                 if (row == null) {
-                    exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    Sql.exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                             p.id(), p.sourceId(), p.side().id(), data, digest, digest, now);
                     revision(c, "passage", p.id(), "create", data, IMPORT_AUTHOR, reason, now);
                     n[2]++;
@@ -97,7 +97,7 @@ public final class CorpusStore {
                 } else if (row.moderated() && "live".equals(row.status()) && digest.equals(row.digest())) {
                     // knowledge/ caught up with the moderators (an export committed to git): adopt it,
                     // so that later edits of the file apply again
-                    exec(c, "UPDATE passages SET import_digest = ? WHERE id = ?", digest, p.id());
+                    Sql.exec(c, "UPDATE passages SET import_digest = ? WHERE id = ?", digest, p.id());
                     revision(c, "passage", p.id(), "update", data, IMPORT_AUTHOR, reason + " (knowledge/ matches the moderators' version)", now);
                     n[5]++;
                 } else if (row.moderated() || row.importDigest() != null && !row.digest().equals(row.importDigest())
@@ -105,7 +105,7 @@ public final class CorpusStore {
                     conflicts.add(p.id());
                 } else {
                     boolean restore = !"live".equals(row.status());
-                    exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, import_digest = ?, status = 'live', updated_at = ? WHERE id = ?",
+                    Sql.exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, import_digest = ?, status = 'live', updated_at = ? WHERE id = ?",
                             p.sourceId(), p.side().id(), data, digest, digest, now, p.id());
                     revision(c, "passage", p.id(), restore ? "restore" : "update", data, IMPORT_AUTHOR, reason, now);
                     n[3]++;
@@ -120,7 +120,7 @@ public final class CorpusStore {
                         && e.getValue().moderated()) {
                     conflicts.add(e.getKey()); // moderators changed it since; removing the file does not undo that
                 } else if (!inFiles.contains(e.getKey()) && "live".equals(e.getValue().status()) && e.getValue().importDigest() != null) {
-                    exec(c, "UPDATE passages SET status = 'retired', import_digest = NULL, updated_at = ? WHERE id = ?", now, e.getKey());
+                    Sql.exec(c, "UPDATE passages SET status = 'retired', import_digest = NULL, updated_at = ? WHERE id = ?", now, e.getKey());
                     revision(c, "passage", e.getKey(), "retire", null, IMPORT_AUTHOR, "removed from knowledge/", now);
                     n[4]++;
                 }
@@ -130,7 +130,7 @@ public final class CorpusStore {
             corpus.sources().forEach(s -> sourceFiles.add(s.id()));
             for (String id : liveSources.keySet()) {
                 if (!sourceFiles.contains(id) && !cited(c, id)
-                        && exec(c, "UPDATE sources SET status = 'retired', updated_at = ? WHERE id = ? AND status = 'live'", now, id) == 1) {
+                        && Sql.exec(c, "UPDATE sources SET status = 'retired', updated_at = ? WHERE id = ? AND status = 'live'", now, id) == 1) {
                     revision(c, "source", id, "retire", null, IMPORT_AUTHOR, "removed from knowledge/", now);
                 }
             }
@@ -241,10 +241,10 @@ public final class CorpusStore {
             }
         }
         if (old == null) {
-            exec(c, "INSERT INTO sources (id, data, updated_at) VALUES (?, ?, ?)", s.id(), data, now);
+            Sql.exec(c, "INSERT INTO sources (id, data, updated_at) VALUES (?, ?, ?)", s.id(), data, now);
             revision(c, "source", s.id(), "create", data, author, reason, now);
         } else if (!old.equals(data)) {
-            exec(c, "UPDATE sources SET data = ?, status = 'live', updated_at = ? WHERE id = ?", data, now, s.id());
+            Sql.exec(c, "UPDATE sources SET data = ?, status = 'live', updated_at = ? WHERE id = ?", data, now, s.id());
             revision(c, "source", s.id(), "update", data, author, reason, now);
         }
     }
@@ -255,8 +255,8 @@ public final class CorpusStore {
         }
         requireLiveSource(c, p.sourceId());
         String data = CorpusJson.passage(p);
-        exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
-                p.id(), p.sourceId(), p.side().id(), data, CorpusJson.digest(data), now);
+        Sql.exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
+                p.id(), p.sourceId(), p.side().id(), data, Sha256.hex(data), now);
         revision(c, "passage", p.id(), "create", data, author, reason, now);
     }
 
@@ -272,8 +272,8 @@ public final class CorpusStore {
         requireLiveSource(c, p.sourceId());
         String data = CorpusJson.passage(p);
         // import_digest stays: it is what tells a later import that moderators changed the passage
-        exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, updated_at = ? WHERE id = ?",
-                p.sourceId(), p.side().id(), data, CorpusJson.digest(data), now, p.id());
+        Sql.exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, updated_at = ? WHERE id = ?",
+                p.sourceId(), p.side().id(), data, Sha256.hex(data), now, p.id());
         revision(c, "passage", p.id(), "update", data, author, reason, now);
     }
 
@@ -282,7 +282,7 @@ public final class CorpusStore {
         if (old == null || !old.live()) {
             throw new ChangeRefused("passage " + id + " is not live");
         }
-        exec(c, "UPDATE passages SET status = 'retired', updated_at = ? WHERE id = ?", now, id);
+        Sql.exec(c, "UPDATE passages SET status = 'retired', updated_at = ? WHERE id = ?", now, id);
         revision(c, "passage", id, "retire", null, author, reason, now);
     }
 
@@ -439,12 +439,12 @@ public final class CorpusStore {
     }
 
     private static void setMeta(Connection c, String key, String value) throws SQLException {
-        exec(c, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+        Sql.exec(c, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
     }
 
     static void revision(Connection c, String entity, String id, String action, String data, String author,
                          String reason, String at) throws SQLException {
-        exec(c, "INSERT INTO revisions (entity, entity_id, action, data, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        Sql.exec(c, "INSERT INTO revisions (entity, entity_id, action, data, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 entity, id, action, data, author, reason, at);
     }
 
@@ -454,15 +454,6 @@ public final class CorpusStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
-        }
-    }
-
-    static int exec(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
         }
     }
 }

@@ -18,6 +18,7 @@ import qantar.answer.Question;
 import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
+import qantar.moderation.Role;
 
 /**
  * Questions and what follows them: the answer with its buttons, the buttons themselves (sources,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import qantar.moderation.Role;
 
 /**
  * The bot's commands and button prefixes. Other features (moderation) add theirs here from

@@ -10,6 +10,7 @@ import qantar.config.Texts;
 import qantar.corpus.Corpus;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
+import qantar.moderation.Role;
 
 /** The citizen commands: /start, /help, /sides, /lang, /cite, /about, /ask, and the language buttons. */
 final class CoreCommands {

@@ -17,6 +17,7 @@ import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.corpus.Source;
 import qantar.corpus.TimelineItem;
+import qantar.moderation.Role;
 
 /** /sources [side] and /timeline: the corpus, a page at a time, turned with ◀ ▶ buttons that edit the message. */
 final class CorpusBrowser {
@@ -132,7 +133,7 @@ final class CorpusBrowser {
         StringBuilder s = new StringBuilder(b(texts.get("tg.timeline_title", ui))).append('\n');
         for (int i = n * PAGE; i < Math.min(items.size(), (n + 1) * PAGE); i++) {
             TimelineItem item = items.get(i);
-            String title = item.title().getOrDefault(ui, item.title().getOrDefault(Lang.EN, item.title().values().stream().findFirst().orElse("")));
+            String title = java.util.Objects.requireNonNullElse(Lang.pick(item.title(), ui), "");
             s.append("\n<b>").append(esc(item.date())).append("</b> — ").append(esc(Html.cut(title, 300)));
             List<String> links = new ArrayList<>();
             for (String pid : item.passageIds()) {

@@ -3,6 +3,7 @@ package qantar.telegram;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import qantar.config.Texts;
 import qantar.corpus.Lang;
+import qantar.moderation.Role;
 
 /**
  * One thing a user did (a message, a command, a button press, an inline query), with who did it,

@@ -1,5 +1,7 @@
 package qantar.telegram;
 
+import qantar.moderation.Role;
+
 /** The hook through which moderation tells the bot who is a moderator or administrator. */
 @FunctionalInterface
 public interface RoleLookup {

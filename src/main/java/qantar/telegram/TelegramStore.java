@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import qantar.store.Database;
+import qantar.store.Sql;
 
 /**
  * The bot's durable state in SQLite: updates received (the inbox), replies to deliver (the
@@ -49,7 +50,7 @@ final class TelegramStore {
             List<Long> fresh = new ArrayList<>();
             String now = Instant.now().toString();
             for (var u : updates.entrySet()) {
-                if (exec(db.connection(), "INSERT OR IGNORE INTO tg_updates (update_id, data, received_at) VALUES (?, ?, ?)",
+                if (Sql.exec(db.connection(), "INSERT OR IGNORE INTO tg_updates (update_id, data, received_at) VALUES (?, ?, ?)",
                         u.getKey(), u.getValue(), now) == 1) {
                     fresh.add(u.getKey());
                 }
@@ -92,7 +93,7 @@ final class TelegramStore {
         return db.inTransaction(() -> {
             Connection c = db.connection();
             // once handled, only the id and its state are needed (to never handle it twice): the text and sender go
-            if (updateId != null && exec(c, "UPDATE tg_updates SET handled_at = ?, data = '' WHERE update_id = ? AND handled_at IS NULL",
+            if (updateId != null && Sql.exec(c, "UPDATE tg_updates SET handled_at = ?, data = '' WHERE update_id = ? AND handled_at IS NULL",
                     Instant.now().toString(), updateId) == 0) {
                 return List.<Outgoing>of(); // handled before: nothing again
             }
@@ -137,13 +138,13 @@ final class TelegramStore {
 
     /** A call is about to go out: after a crash or a timeout it may have reached Telegram. */
     void markAttempted(long outboxId) {
-        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET attempted_at = ? WHERE id = ? AND attempted_at IS NULL",
+        db.query(() -> Sql.exec(db.connection(), "UPDATE tg_outbox SET attempted_at = ? WHERE id = ? AND attempted_at IS NULL",
                 Instant.now().toString(), outboxId));
     }
 
     /** The call surely did not arrive (Telegram answered with an error, or was not reached). */
     void clearAttempted(long outboxId) {
-        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET attempted_at = NULL WHERE id = ?", outboxId));
+        db.query(() -> Sql.exec(db.connection(), "UPDATE tg_outbox SET attempted_at = NULL WHERE id = ?", outboxId));
     }
 
     /** The ids of calls that went out at least once without being marked sent (possibly delivered). */
@@ -162,12 +163,12 @@ final class TelegramStore {
 
     /** Sent: what was said and to whom is no longer needed, only that it went. */
     void markSent(long outboxId) {
-        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET sent_at = ?, payload = '', chat_id = NULL WHERE id = ?",
+        db.query(() -> Sql.exec(db.connection(), "UPDATE tg_outbox SET sent_at = ?, payload = '', chat_id = NULL WHERE id = ?",
                 Instant.now().toString(), outboxId));
     }
 
     void markFailed(long outboxId, String reason) {
-        db.query(() -> exec(db.connection(), "UPDATE tg_outbox SET failed = ?, payload = '', chat_id = NULL WHERE id = ?", reason, outboxId));
+        db.query(() -> Sql.exec(db.connection(), "UPDATE tg_outbox SET failed = ?, payload = '', chat_id = NULL WHERE id = ?", reason, outboxId));
     }
 
     /**
@@ -178,9 +179,9 @@ final class TelegramStore {
         String before = Instant.now().minus(java.time.Duration.ofDays(days)).toString();
         return db.inTransaction(() -> {
             Connection c = db.connection();
-            int n = exec(c, "DELETE FROM tg_updates WHERE handled_at IS NOT NULL AND received_at < ? "
+            int n = Sql.exec(c, "DELETE FROM tg_updates WHERE handled_at IS NOT NULL AND received_at < ? "
                     + "AND update_id < (SELECT MAX(update_id) FROM tg_updates)", before);
-            return n + exec(c, "DELETE FROM tg_outbox WHERE (sent_at IS NOT NULL OR failed IS NOT NULL) AND created_at < ?", before);
+            return n + Sql.exec(c, "DELETE FROM tg_outbox WHERE (sent_at IS NOT NULL OR failed IS NOT NULL) AND created_at < ?", before);
         });
     }
 
@@ -206,12 +207,12 @@ final class TelegramStore {
     }
 
     static Write setUserAnswers(long userId, String form) {
-        return c -> exec(c, "INSERT INTO tg_users (user_id, answers, updated_at) VALUES (?, ?, ?) "
+        return c -> Sql.exec(c, "INSERT INTO tg_users (user_id, answers, updated_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT(user_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at", userId, form, Instant.now().toString());
     }
 
     static Write setUserLang(long userId, String lang) {
-        return c -> exec(c, "INSERT INTO tg_users (user_id, lang, updated_at) VALUES (?, ?, ?) "
+        return c -> Sql.exec(c, "INSERT INTO tg_users (user_id, lang, updated_at) VALUES (?, ?, ?) "
                 + "ON CONFLICT(user_id) DO UPDATE SET lang = excluded.lang, updated_at = excluded.updated_at", userId, lang, Instant.now().toString());
     }
 
@@ -224,7 +225,7 @@ final class TelegramStore {
     Write vote(long userId, String answerId, int vote, String reason) {
         String voter = java.util.HexFormat.of().formatHex(qantar.store.SecretKey.hmac(voterKey,
                 (userId + ":" + answerId).getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
-        return c -> exec(c, "INSERT OR IGNORE INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at, voter) "
+        return c -> Sql.exec(c, "INSERT OR IGNORE INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at, voter) "
                 + "VALUES (?, 0, NULL, ?, ?, ?, ?)", answerId, vote, reason, Instant.now().toString(), voter);
     }
 
@@ -242,14 +243,5 @@ final class TelegramStore {
             }
             return out;
         });
-    }
-
-    static int exec(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
-        }
     }
 }

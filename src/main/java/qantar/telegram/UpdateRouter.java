@@ -8,6 +8,7 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import qantar.config.Texts;
 import qantar.corpus.Lang;
+import qantar.moderation.Role;
 
 /**
  * Decides what an update is and who handles it: commands and button prefixes through the

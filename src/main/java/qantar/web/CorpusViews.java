@@ -87,7 +87,7 @@ public final class CorpusViews {
         for (TimelineItem t : c.timeline()) {
             List<String> sources = t.passageIds().stream().map(byId::get).filter(java.util.Objects::nonNull)
                     .map(Passage::sourceId).distinct().toList();
-            items.add(new TimelineEntry(t.date(), t.title().getOrDefault(lang, t.title().values().iterator().next()), sources));
+            items.add(new TimelineEntry(t.date(), Lang.pick(t.title(), lang), sources));
         }
         return new TimelineView(page(lang, "web.timeline", texts), items);
     }

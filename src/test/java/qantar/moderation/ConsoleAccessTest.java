@@ -129,7 +129,7 @@ class ConsoleAccessTest {
 
         assertThat(mod.revoke(ADMIN, ALICE).ok()).isTrue();
         assertThat(access.session(second)).isEmpty();
-        long left = app.database().query(() -> qantar.moderation.Sql.one(app.database().connection(),
+        long left = app.database().query(() -> qantar.store.Sql.one(app.database().connection(),
                 "SELECT COUNT(*) FROM console_sessions WHERE user_id = ?", rs -> rs.getLong(1), ALICE));
         assertThat(left).isZero();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import qantar.answer.Question;
 import qantar.app.Qantar;
 import qantar.store.Database;
+import qantar.store.Sql;
 import qantar.testing.Fixture;
 
 /** Who reported an answer cannot be recovered from the database file alone. */

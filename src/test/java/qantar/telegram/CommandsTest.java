@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qantar.moderation.Role;
 import qantar.telegram.FakeBotApi.Sent;
 
 class CommandsTest {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.store.Database;
+import qantar.store.Sql;
 
 /** Feedback stored before votes were anonymous loses its raw user and chat ids on the next start. */
 class FeedbackPrivacyTest {
@@ -17,16 +18,16 @@ class FeedbackPrivacyTest {
         try (Database db = Database.open(tmp)) {
             db.inTransaction(() -> {
                 var c = db.connection();
-                TelegramStore.exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) "
+                Sql.exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) "
                         + "VALUES ('abc', 501, 501, -1, 'fact', '2026-01-01T00:00:00Z')");
                 // as if the database had been written by the program before this migration
-                TelegramStore.exec(c, "DELETE FROM schema_version WHERE version >= 5");
-                TelegramStore.exec(c, "ALTER TABLE tg_users DROP COLUMN answers");
-                TelegramStore.exec(c, "ALTER TABLE tg_outbox DROP COLUMN attempted_at");
-                TelegramStore.exec(c, "DROP INDEX tg_feedback_one_vote");
-                TelegramStore.exec(c, "ALTER TABLE tg_feedback DROP COLUMN voter");
-                TelegramStore.exec(c, "DROP TABLE console_links_used");
-                TelegramStore.exec(c, "DROP TABLE console_sessions");
+                Sql.exec(c, "DELETE FROM schema_version WHERE version >= 5");
+                Sql.exec(c, "ALTER TABLE tg_users DROP COLUMN answers");
+                Sql.exec(c, "ALTER TABLE tg_outbox DROP COLUMN attempted_at");
+                Sql.exec(c, "DROP INDEX tg_feedback_one_vote");
+                Sql.exec(c, "ALTER TABLE tg_feedback DROP COLUMN voter");
+                Sql.exec(c, "DROP TABLE console_links_used");
+                Sql.exec(c, "DROP TABLE console_sessions");
                 return null;
             });
         }

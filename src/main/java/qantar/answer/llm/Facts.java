@@ -3,11 +3,11 @@ package qantar.answer.llm;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import qantar.corpus.Folding;
 
 /**
  * The checkable facts of a text (numbers, dates, capitalised names) and its words, all under one
@@ -192,7 +192,7 @@ final class Facts {
     }
 
     static String fold(String s) {
-        return s.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('’', '\'');
+        return Folding.fold(s).replace('’', '\'');
     }
 
     /** The key a word is compared by: its first {@link #PREFIX} letters. */

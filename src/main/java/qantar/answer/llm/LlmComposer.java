@@ -115,9 +115,7 @@ public final class LlmComposer implements Composer {
     /** A checked sentence as a statement: speaker, passage and source of the first passage it cites. */
     private static Statement statement(Side side, CitationGuard.Verdict v, Lang lang) {
         Passage first = v.cited().get(0);
-        String caution = first.caution().isEmpty() ? null
-                : first.caution().getOrDefault(lang, first.caution().getOrDefault(Lang.EN, first.caution().values().iterator().next()));
         return new Statement(side, first.speaker(lang), v.text(), first.id(), first.sourceId(), false,
-                first.isTranslation(lang), lang, caution, true, v.cited().stream().map(Passage::id).toList());
+                first.isTranslation(lang), lang, first.caution(lang), true, v.cited().stream().map(Passage::id).toList());
     }
 }

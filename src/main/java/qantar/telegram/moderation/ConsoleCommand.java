@@ -3,6 +3,7 @@ package qantar.telegram.moderation;
 import qantar.config.Locations;
 import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Result;
+import qantar.moderation.Role;
 import qantar.telegram.CommandRegistry;
 import qantar.telegram.Html;
 

@@ -13,11 +13,11 @@ import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Result;
+import qantar.moderation.Role;
 import qantar.telegram.BotFiles;
 import qantar.telegram.Html;
 import qantar.telegram.Reply;
 import qantar.telegram.Request;
-import qantar.telegram.Role;
 import qantar.telegram.TelegramBot;
 
 /**

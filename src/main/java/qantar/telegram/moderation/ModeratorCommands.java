@@ -10,11 +10,11 @@ import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Reports;
 import qantar.moderation.Result;
+import qantar.moderation.Role;
 import qantar.telegram.CommandRegistry;
 import qantar.telegram.Reply;
 import qantar.telegram.Html;
 import qantar.telegram.Request;
-import qantar.telegram.Role;
 import qantar.telegram.RoleLookup;
 
 /**
@@ -33,11 +33,7 @@ public final class ModeratorCommands {
 
     /** Tells the bot who is a moderator or administrator. */
     public static RoleLookup roles(Moderation mod) {
-        return userId -> switch (mod.roleOf(userId)) {
-            case ADMIN -> Role.ADMIN;
-            case MODERATOR -> Role.MODERATOR;
-            case CITIZEN -> Role.CITIZEN;
-        };
+        return mod::roleOf;
     }
 
     public void register(CommandRegistry r) {

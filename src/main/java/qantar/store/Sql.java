@@ -1,4 +1,4 @@
-package qantar.moderation;
+package qantar.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,29 +7,29 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The few JDBC helpers the moderation tables need. */
-final class Sql {
-    interface Row<T> {
+/** The few JDBC helpers every table needs: one place binds parameters and closes statements. */
+public final class Sql {
+    public interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
     private Sql() {
     }
 
-    static int exec(Connection c, String sql, Object... args) throws SQLException {
+    public static int exec(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, args)) {
             return ps.executeUpdate();
         }
     }
 
-    static long insert(Connection c, String sql, Object... args) throws SQLException {
+    public static long insert(Connection c, String sql, Object... args) throws SQLException {
         exec(c, sql, args);
         try (ResultSet rs = c.createStatement().executeQuery("SELECT last_insert_rowid()")) {
             return rs.getLong(1);
         }
     }
 
-    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         List<T> out = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -39,7 +39,7 @@ final class Sql {
         return out;
     }
 
-    static <T> T one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    public static <T> T one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         List<T> l = list(c, sql, row, args);
         return l.isEmpty() ? null : l.get(0);
     }
