@@ -70,7 +70,7 @@ class ServeTest {
     void serveTakesAdministratorsFromTheEnvironmentAndRunsModeratorCommands() throws Exception {
         Path knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
         try (FakeBotApi api = new FakeBotApi(BotHarness.TOKEN, SendLimits.TELEGRAM)) {
-            Process serve = launch(api, knowledge, "serve", Map.of("QANTAR_ADMINS", "1001"));
+            Process serve = ServeProcess.launch(api, knowledge, tmp, "serve", Map.of("QANTAR_ADMINS", "1001"));
             try {
                 api.privateText(1001, "en", "/grant 2002");
                 api.privateText(USER, "en", "/grant " + USER);
@@ -85,24 +85,7 @@ class ServeTest {
     }
 
     private Process launch(FakeBotApi api, Path knowledge, String name) throws IOException {
-        return launch(api, knowledge, name, Map.of());
-    }
-
-    private Process launch(FakeBotApi api, Path knowledge, String name, Map<String, String> more) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "qantar.cli.Main", "serve");
-        Map<String, String> env = pb.environment();
-        env.put("TELEGRAM_BOT_TOKEN", BotHarness.TOKEN);
-        env.put("TELEGRAM_API_URL", api.url());
-        env.put("QANTAR_DATA_DIR", tmp.resolve("data").toString());
-        env.put("QANTAR_KNOWLEDGE_DIR", knowledge.toString());
-        env.put("QANTAR_CONFIG_DIR", BotHarness.CONFIG.toString());
-        env.remove("QANTAR_ADMINS");
-        env.putAll(more);
-        pb.redirectOutput(tmp.resolve(name + ".out").toFile());
-        pb.redirectError(tmp.resolve(name + ".err").toFile());
-        return pb.start();
+        return ServeProcess.launch(api, knowledge, tmp, name, Map.of());
     }
 
     private static long answersTo(FakeBotApi api, String question) {

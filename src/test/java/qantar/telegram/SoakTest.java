@@ -2,8 +2,6 @@ package qantar.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,29 +36,6 @@ class SoakTest {
     @TempDir
     Path tmp;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private Process launch(FakeBotApi api, Path knowledge, int round) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "qantar.cli.Main", "serve");
-        Map<String, String> env = pb.environment();
-        env.put("TELEGRAM_BOT_TOKEN", BotHarness.TOKEN);
-        env.put("TELEGRAM_API_URL", api.url());
-        env.put("QANTAR_DATA_DIR", tmp.resolve("data").toString());
-        env.put("QANTAR_KNOWLEDGE_DIR", knowledge.toString());
-        env.put("QANTAR_CONFIG_DIR", BotHarness.CONFIG.toString());
-        env.put("QANTAR_WEB_PORT", String.valueOf(freePort()));
-        env.remove("QANTAR_ADMINS");
-        pb.redirectOutput(tmp.resolve("serve-" + round + ".out").toFile());
-        pb.redirectError(tmp.resolve("serve-" + round + ".err").toFile());
-        return pb.start();
-    }
-
     /** The answers to one numbered question, as (marked repeat?) flags. */
     private static List<Boolean> answers(FakeBotApi api, long chat, String question) {
         List<Boolean> out = new ArrayList<>();
@@ -83,7 +58,7 @@ class SoakTest {
         int storms = 0;
         int outages = 0;
         try (FakeBotApi api = new FakeBotApi(BotHarness.TOKEN, BotHarness.QUICK)) {
-            Process serve = launch(api, knowledge, 0);
+            Process serve = ServeProcess.launch(api, knowledge, tmp, "serve-0", Map.of());
             try {
                 for (int i = 0; i < QUESTIONS; i++) {
                     long chat = 1000 + i % CHATS; // ten questions per chat: within the bot's 10 a minute
@@ -94,7 +69,7 @@ class SoakTest {
                     if (fault == 0 && kills < KILLS) {
                         serve.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                         kills++;
-                        serve = launch(api, knowledge, kills);
+                        serve = ServeProcess.launch(api, knowledge, tmp, "serve-" + kills, Map.of());
                     } else if (fault == 1) {
                         locks++;
                         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("data/qantar.db"))) {
