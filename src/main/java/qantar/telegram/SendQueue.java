@@ -275,10 +275,16 @@ final class SendQueue {
                 counters.error();
                 log.warn("Telegram refused {} (outbox #{}): {} {}", o.method(), o.id(), refused.code(), refused.description());
             } else if (r instanceof Transport.RetryAfter retry) {
-                Backoff.store(() -> {
-                    store.clearAttempted(o.id()); // Telegram answered with an error or could not be reached: not delivered
-                    return null;
-                }, this::running, log, "clearing outbox #" + o.id());
+                boolean earlier;
+                synchronized (this) {
+                    earlier = maybeDelivered.contains(o.id());
+                }
+                if (!earlier) { // this attempt did not arrive; one before it (a crash, a timeout) may have, and stays marked
+                    Backoff.store(() -> {
+                        store.clearAttempted(o.id());
+                        return null;
+                    }, this::running, log, "clearing outbox #" + o.id());
+                }
                 if (retry.tooManyRequests()) {
                     counters.throttled();
                     log.info("429 from Telegram on {}: waiting {} ms", o.method(), retry.millis());

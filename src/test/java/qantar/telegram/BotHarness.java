@@ -32,8 +32,15 @@ final class BotHarness implements AutoCloseable {
 
     /** With the bot built by {@code build} (e.g. with moderation wired in as serve does), not yet started. */
     BotHarness(Path tmp, Path knowledge, SendLimits limits, BiFunction<Qantar, TelegramBot.Settings, TelegramBot> build) {
+        this(tmp, knowledge, limits, build, api -> { });
+    }
+
+    /** With {@code beforeStart} run on the fake before the bot starts (faults that must meet its first calls). */
+    BotHarness(Path tmp, Path knowledge, SendLimits limits, BiFunction<Qantar, TelegramBot.Settings, TelegramBot> build,
+               java.util.function.Consumer<FakeBotApi> beforeStart) {
         this.knowledge = knowledge;
         api = new FakeBotApi(TOKEN, limits);
+        beforeStart.accept(api);
         Qantar opened = null;
         TelegramBot started = null;
         try {

@@ -152,6 +152,30 @@ class DeliveryFaultsTest {
     }
 
     @Test
+    void aPossiblyDeliveredMessageStaysMarkedWhenItsNextAttemptIsRefusedAndTheBotDiesAgain() {
+        aMessageInFlightAtACrashIsLeftInTheOutbox(46);
+        Path knowledge = tmp.resolve("knowledge");
+        // the marked resend meets a 429, and the bot is stopped before it tries again
+        try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, s) -> new TelegramBot(app, s), api -> api.storm(1, 30))) {
+            FakeBotApi.await(() -> h.api.tooManyRequests() == 1, Duration.ofSeconds(15), "the 429");
+        }
+        try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, s -> s)) {
+            Sent s = h.api.awaitSent(m -> m.chatId() == 46, "the message after the second restart");
+            assertThat(s.text()).isEqualTo(Repeats.MARK + "Ответ");
+        }
+    }
+
+    /** What a bot killed while sending leaves: a message to this chat, sent, Telegram's answer never seen. */
+    private void aMessageInFlightAtACrashIsLeftInTheOutbox(long chat) {
+        Path knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
+        try (Qantar app = Qantar.open(tmp.resolve("data"), knowledge, BotHarness.CONFIG, Progress.NONE)) {
+            TelegramStore store = new TelegramStore(app.database());
+            Reply reply = new Reply(chat, null, null).html("Ответ");
+            store.markAttempted(store.commit(null, List.of(), reply.calls()).get(0).id());
+        }
+    }
+
+    @Test
     void onceAnsweredNeitherTheQuestionNorTheReplyNorTheAskerIsKeptInTheInboxOrOutbox() {
         try (BotHarness h = BotHarness.quick(tmp)) {
             h.askWhole(46, "ru", TestCorpus.TOLL_RU);
