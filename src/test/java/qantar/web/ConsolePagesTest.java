@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import qantar.answer.Question;
@@ -47,8 +44,6 @@ import qantar.testing.Fixture;
  * queue and the edit form are kept under target/.
  */
 class ConsolePagesTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final long ADMIN = 1001;
     static final long ALICE = 2002;
     static final long BOB = 3003;
@@ -67,9 +62,7 @@ class ConsolePagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        Assumptions.assumeTrue(ci || (Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM)),
-                "no chromium/chromedriver here; .ci/run installs them");
+        HeadlessChromium.assumeInstalled();
         app = Fixture.open(tmp.resolve("data"), Fixture.copyKnowledge(tmp.resolve("knowledge")));
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
         mod.bootstrapAdmins(Moderation.parseAdmins("1001"));
@@ -79,12 +72,7 @@ class ConsolePagesTest {
         access = new ConsoleAccess(mod, app.database(), SecretKey.load(null, app.database().file().getParent()), java.time.Clock.systemUTC(), 1000);
         web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 100), mod, access);
         base = "http://127.0.0.1:" + web.port();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(tmp);
         browser.manage().window().setSize(new Dimension(1200, 1600));
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +19,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import qantar.answer.Answer;
 import qantar.answer.AnswerJson;
 import qantar.answer.Question;
@@ -35,8 +32,6 @@ import qantar.testing.Fixture;
  * (.ci/run installs it); elsewhere the test is skipped when chromedriver is missing.
  */
 class WebPagesTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     static Path tmp;
@@ -49,19 +44,12 @@ class WebPagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        Assumptions.assumeTrue(ci || (Files.isExecutable(DRIVER) && Files.isExecutable(CHROMIUM)),
-                "no chromium/chromedriver here; .ci/run installs them");
+        HeadlessChromium.assumeInstalled();
         knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
         app = Fixture.open(tmp.resolve("data"), knowledge);
         web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 100));
         base = "http://127.0.0.1:" + web.port();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--user-data-dir=" + Files.createTempDirectory(tmp, "chrome"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(tmp);
     }
 
     @AfterAll
