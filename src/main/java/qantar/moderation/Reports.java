@@ -1,10 +1,8 @@
 package qantar.moderation;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import qantar.store.Database;
@@ -59,8 +57,7 @@ public final class Reports {
 
     /** A reporter as 128 bits of HMAC-SHA256 of the id: enough to notice repeats, and no way back without the key. */
     static String hash(byte[] key, long userId) {
-        byte[] h = SecretKey.hmac(key, Long.toString(userId).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(h, 0, 16);
+        return SecretKey.tag(key, Long.toString(userId));
     }
 
     private static Report read(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -223,8 +223,7 @@ final class TelegramStore {
      * across answers. Who reported what lives only in moderation, as a keyed hash.
      */
     Write vote(long userId, String answerId, int vote, String reason) {
-        String voter = java.util.HexFormat.of().formatHex(qantar.store.SecretKey.hmac(voterKey,
-                (userId + ":" + answerId).getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
+        String voter = qantar.store.SecretKey.tag(voterKey, userId + ":" + answerId);
         return c -> Sql.exec(c, "INSERT OR IGNORE INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at, voter) "
                 + "VALUES (?, 0, NULL, ?, ?, ?, ?)", answerId, vote, reason, Instant.now().toString(), voter);
     }
