@@ -55,7 +55,7 @@ public final class AnswerService {
 
     public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
         this.retriever = retriever;
-        this.extractive = new ExtractiveComposer(retriever::cluster);
+        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings);
         this.composer = (question, retrieval, lang, sides) -> extractive.statements(retrieval, lang, sides);
         this.scope = scope;
         this.texts = texts;

@@ -14,6 +14,7 @@ import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.corpus.Source;
+import qantar.search.RetrievalSettings;
 import qantar.search.Retriever.Hit;
 import qantar.search.Retriever.Retrieval;
 
@@ -22,24 +23,22 @@ import qantar.search.Retriever.Retrieval;
  * passages, in the asker's language where a translation exists.
  */
 public final class ExtractiveComposer {
-    /** The least coverage of a question for a passage to be shown at all. */
-    public static final double RELEVANT = 0.55;
-    /** Within a side, passages this far below the side's best are left out. */
-    private static final double SIDE_SPREAD = 0.2;
-    private static final int PER_SIDE = 3;
-    private static final int OVERVIEW_PER_SIDE = 2;
     /** Word overlap above which two statements of a side say the same thing. */
     private static final double SAME_STATEMENT = 0.7;
 
     /** The passages stating the same fact as a passage (its fact cluster), the passage first. */
     private final java.util.function.Function<Passage, List<Passage>> cluster;
+    /** How much coverage is relevant and how many statements a side shows (swept by {@code eval --set}). */
+    private final java.util.function.Supplier<RetrievalSettings> settings;
 
     public ExtractiveComposer() {
-        this(p -> List.of(p));
+        this(p -> List.of(p), () -> RetrievalSettings.DEFAULT);
     }
 
-    public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster) {
+    public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
+                              java.util.function.Supplier<RetrievalSettings> settings) {
         this.cluster = cluster;
+        this.settings = settings;
     }
 
     /**
@@ -49,14 +48,16 @@ public final class ExtractiveComposer {
      */
     public List<Statement> statements(Retrieval retrieval, Lang lang, Set<Side> sides) {
         // An overview ("what happened?") gives each side's few key items, not all it holds.
-        return statements(retrieval.hits(), lang, sides, retrieval.overview() ? OVERVIEW_PER_SIDE : PER_SIDE);
+        RetrievalSettings set = settings.get();
+        return statements(retrieval.hits(), lang, sides, retrieval.overview() ? set.overviewPerSide() : set.perSide());
     }
 
     /** The statements chosen from the hits, at most {@code perSide} a side. */
     public List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide) {
+        RetrievalSettings set = settings.get();
         Map<Side, List<Hit>> bySide = new EnumMap<>(Side.class);
         for (Hit h : hits) {
-            if (h.coverage() >= RELEVANT && (sides.isEmpty() || sides.contains(h.passage().side()))) {
+            if (h.coverage() >= set.relevant() && (sides.isEmpty() || sides.contains(h.passage().side()))) {
                 bySide.computeIfAbsent(h.passage().side(), s -> new ArrayList<>()).add(h);
             }
         }
@@ -71,7 +72,7 @@ public final class ExtractiveComposer {
                 if (taken == perSide) {
                     break;
                 }
-                if (h.coverage() < best - SIDE_SPREAD) {
+                if (h.coverage() < best - set.sideSpread()) {
                     continue;
                 }
                 if (!clustersShown.add(h.passage().clusterId())) {

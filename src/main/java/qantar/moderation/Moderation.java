@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import qantar.answer.ExtractiveComposer;
 import qantar.corpus.Corpus;
 import qantar.corpus.CorpusWriter;
 import qantar.corpus.Lang;
@@ -47,7 +46,7 @@ public final class Moderation {
      * @param recentDays    how far back /gaps and /stats look
      */
     public record Settings(boolean selfApproval, double gapThreshold, int recentDays) {
-        public static final Settings DEFAULTS = new Settings(false, ExtractiveComposer.RELEVANT, 30);
+        public static final Settings DEFAULTS = new Settings(false, qantar.search.RetrievalSettings.DEFAULT.relevant(), 30);
 
         public Settings withSelfApproval(boolean allowed) {
             return new Settings(allowed, gapThreshold, recentDays);

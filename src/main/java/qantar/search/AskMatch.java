@@ -76,7 +76,7 @@ final class AskMatch {
             double covered = 0;
             for (int i = 0; i < concepts.size(); i++) {
                 Concept c = concepts.get(i);
-                boolean counted = bySubject ? c.counts() : c.frame() != null;
+                boolean counted = bySubject ? weight[i] > 0 : c.frame() != null;
                 if (counted && forms.get(i).stream().anyMatch(ask::containsAll)) {
                     covered += bySubject ? weight[i] : 1;
                 }

@@ -33,10 +33,15 @@ final class Coverage {
         FixedBitSet[] matches = new FixedBitSet[concepts.size()];
         double[] weight = new double[concepts.size()];
         double total = 0;
+        // Beside a subject, context words (a place, a side named) narrow it a little: «protests in
+        // Zhanaozen». Alone they are only the scene, which any passage on the events covers.
+        boolean subject = concepts.stream().anyMatch(Concept::counts);
         for (int i = 0; i < concepts.size(); i++) {
             matches[i] = matching(searcher, queries.get(i));
-            if (concepts.get(i).counts()) {
-                weight[i] = weight(concepts.get(i), matches[i].cardinality(), docs, settings);
+            Concept c = concepts.get(i);
+            double share = c.counts() ? 1 : subject && c.context() && c.frame() == null && !c.anchor() ? settings.sceneCoverage() : 0;
+            if (share > 0) {
+                weight[i] = share * weight(c, matches[i].cardinality(), docs, settings);
                 total += weight[i];
             }
         }

@@ -1,9 +1,11 @@
 package qantar.search;
 
+import java.lang.reflect.RecordComponent;
+
 /**
- * The tuning constants of retrieval in one place, so {@code eval --set NAME=VALUE} can sweep them
- * against the dev set. The defaults are what the dev set measured best with, rounded; none is fitted
- * to one question.
+ * The tuning constants of retrieval and of choosing what an answer shows, in one place, so
+ * {@code eval --set NAME=VALUE} can sweep them against the dev set. The defaults are what the dev
+ * set measured best with, rounded; none is fitted to one question.
  *
  * @param globalCandidates candidates taken from the whole corpus
  * @param sideCandidates   candidates taken per side, so a small side is never crowded out
@@ -19,32 +21,41 @@ package qantar.search;
  * @param framePreference  what a frame's preference (a figure for "how many") adds to the score
  * @param rrfK             the reciprocal rank fusion constant
  * @param askMatch         what matching one of a passage's asks as a whole adds to the score
+ * @param sceneCoverage    the share of its weight a context word (a place, a named side) adds to
+ *                         coverage beside a subject
+ * @param relevant         the least coverage of a question for a passage to be shown at all
+ * @param sideSpread       within a side, passages this far below the side's best coverage are left out
+ * @param perSide          the most statements a side shows
+ * @param overviewPerSide  the most a side shows for an overview ("what happened?"): its key items
  */
 public record RetrievalSettings(int globalCandidates, int sideCandidates, float otherField, float translitField,
                                 float fuzzyTranslit, float askField, float scene, double bm25Share, double glossaryWeight,
-                                double bareWordCap, double unseenWord, double framePreference, int rrfK, double askMatch) {
+                                double bareWordCap, double unseenWord, double framePreference, int rrfK, double askMatch,
+                                double sceneCoverage, double relevant, double sideSpread, int perSide, int overviewPerSide) {
 
     public static final RetrievalSettings DEFAULT =
-            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6);
+            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.55, 0.3, 3, 2);
 
     /** The same settings with one changed by name (for sweeps); an unknown name is an error. */
     public RetrievalSettings with(String name, double v) {
-        return switch (name) {
-            case "globalCandidates" -> new RetrievalSettings((int) v, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "sideCandidates" -> new RetrievalSettings(globalCandidates, (int) v, otherField, translitField, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "otherField" -> new RetrievalSettings(globalCandidates, sideCandidates, (float) v, translitField, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "translitField" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, (float) v, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "fuzzyTranslit" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, (float) v, askField, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "askField" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, (float) v, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "scene" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, (float) v, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "bm25Share" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene, v, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "glossaryWeight" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene, bm25Share, v, bareWordCap, unseenWord, framePreference, rrfK, askMatch);
-            case "bareWordCap" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, v, unseenWord, framePreference, rrfK, askMatch);
-            case "unseenWord" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, bareWordCap, v, framePreference, rrfK, askMatch);
-            case "framePreference" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, v, rrfK, askMatch);
-            case "rrfK" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, (int) v, askMatch);
-            case "askMatch" -> new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene, bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, v);
-            default -> throw new IllegalArgumentException("unknown retrieval setting '" + name + "'");
-        };
+        RecordComponent[] parts = RetrievalSettings.class.getRecordComponents();
+        Class<?>[] types = new Class<?>[parts.length];
+        Object[] values = new Object[parts.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                types[i] = parts[i].getType();
+                boolean named = parts[i].getName().equals(name);
+                found |= named;
+                values[i] = !named ? parts[i].getAccessor().invoke(this)
+                        : types[i] == int.class ? (Object) (int) v : types[i] == float.class ? (Object) (float) v : (Object) v;
+            }
+            if (!found) {
+                throw new IllegalArgumentException("unknown retrieval setting '" + name + "'");
+            }
+            return RetrievalSettings.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

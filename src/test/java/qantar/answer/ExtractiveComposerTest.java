@@ -49,7 +49,8 @@ class ExtractiveComposerTest {
         Passage other = passage("c-1", "c");
         Map<String, List<Passage>> clusters = Map.of("a-1", List.of(head, twin));
         ExtractiveComposer composer = new ExtractiveComposer(p -> p.clusterId().equals("a-1")
-                ? clusters.get("a-1").stream().sorted((x, y) -> x == p ? -1 : y == p ? 1 : 0).toList() : List.of(p));
+                ? clusters.get("a-1").stream().sorted((x, y) -> x == p ? -1 : y == p ? 1 : 0).toList() : List.of(p),
+                () -> qantar.search.RetrievalSettings.DEFAULT);
         // the twin ranks first: it is shown, the head follows as "also", and the cluster takes one slot
         List<Statement> shown = composer.statements(List.of(new Hit(twin, 3, 1), new Hit(head, 2, 1), new Hit(other, 1, 1)),
                 Lang.EN, java.util.Set.of(), 3);

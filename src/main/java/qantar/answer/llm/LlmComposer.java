@@ -103,7 +103,7 @@ public final class LlmComposer implements Composer {
         }
         for (Hit h : hits) {
             List<Passage> ps = chosen.get(h.passage().side());
-            if (ps != null && ps.size() < PASSAGES_PER_SIDE && h.coverage() >= ExtractiveComposer.RELEVANT && !ps.contains(h.passage())) {
+            if (ps != null && ps.size() < PASSAGES_PER_SIDE && h.coverage() >= qantar.search.RetrievalSettings.DEFAULT.relevant() && !ps.contains(h.passage())) {
                 ps.add(h.passage());
             }
         }
