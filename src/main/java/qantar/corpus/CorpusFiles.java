@@ -50,6 +50,31 @@ public final class CorpusFiles {
         return (dir.getFileName() == null ? "" : dir.getFileName() + "/") + dir.relativize(f).toString().replace('\\', '/');
     }
 
+    /** The items of a folder file that holds one YAML list, and the reader of their fields. */
+    record ListFile(YamlNodes y, List<Node> items) {
+    }
+
+    /**
+     * The items of {@code fileName} in the folder: none when it is absent (an error if it is
+     * {@code required}), unreadable or not a list, each with its problem.
+     */
+    static ListFile list(Path dir, String fileName, String what, boolean required, List<Problem> problems) {
+        Path file = dir.resolve(fileName);
+        String name = relative(dir, file);
+        if (!Files.exists(file)) {
+            if (required) {
+                problems.add(new Problem(name, 0, Problem.Severity.ERROR, "missing " + fileName));
+            }
+            return new ListFile(null, List.of());
+        }
+        Node root = read(dir, file, problems);
+        if (root == null) {
+            return new ListFile(null, List.of());
+        }
+        YamlNodes y = new YamlNodes(name, problems);
+        return new ListFile(y, y.sequence(root, what));
+    }
+
     /** The root node of a file of the folder {@code dir}, or null with the problems that kept it from being read. */
     static Node read(Path dir, Path file, List<Problem> problems) {
         String name = relative(dir, file);

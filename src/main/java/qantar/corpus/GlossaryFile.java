@@ -1,6 +1,5 @@
 package qantar.corpus;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,10 @@ final class GlossaryFile {
     }
 
     static List<GlossaryGroup> read(Path dir, List<Problem> problems) {
-        Path file = dir.resolve("glossary.yaml");
-        Node root = Files.exists(file) ? CorpusFiles.read(dir, file, problems) : null;
-        if (root == null) {
-            return List.of();
-        }
-        YamlNodes y = new YamlNodes(CorpusFiles.relative(dir, file), problems);
+        CorpusFiles.ListFile file = CorpusFiles.list(dir, "glossary.yaml", "glossary", false, problems);
+        YamlNodes y = file.y();
         List<GlossaryGroup> out = new ArrayList<>();
-        for (Node item : y.sequence(root, "glossary")) {
+        for (Node item : file.items()) {
             Map<String, Node> f = y.mapping(item, "a glossary group", Set.of("terms", "anchor", "context"));
             if (f == null) {
                 continue;

@@ -1,6 +1,5 @@
 package qantar.corpus;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,10 @@ final class TimelineFile {
     }
 
     static List<TimelineItem> read(Path dir, Predicate<String> passageKnown, List<Problem> problems) {
-        Path file = dir.resolve("timeline.yaml");
-        Node root = Files.exists(file) ? CorpusFiles.read(dir, file, problems) : null;
-        if (root == null) {
-            return List.of();
-        }
-        YamlNodes y = new YamlNodes(CorpusFiles.relative(dir, file), problems);
+        CorpusFiles.ListFile file = CorpusFiles.list(dir, "timeline.yaml", "timeline", false, problems);
+        YamlNodes y = file.y();
         List<TimelineItem> out = new ArrayList<>();
-        for (Node item : y.sequence(root, "timeline")) {
+        for (Node item : file.items()) {
             Map<String, Node> f = y.mapping(item, "a timeline item", Set.of("date", "title", "passages"));
             if (f == null) {
                 continue;

@@ -1,6 +1,5 @@
 package qantar.corpus;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,20 +14,11 @@ final class TopicsFile {
     }
 
     static List<Topic> read(Path dir, List<Problem> problems) {
-        Path file = dir.resolve("topics.yaml");
-        String name = CorpusFiles.relative(dir, file);
-        if (!Files.exists(file)) {
-            problems.add(new Problem(name, 0, Problem.Severity.ERROR, "missing topics.yaml"));
-            return List.of();
-        }
-        Node root = CorpusFiles.read(dir, file, problems);
-        if (root == null) {
-            return List.of();
-        }
-        YamlNodes y = new YamlNodes(name, problems);
+        CorpusFiles.ListFile file = CorpusFiles.list(dir, "topics.yaml", "topics", true, problems);
+        YamlNodes y = file.y();
         List<Topic> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Node item : y.sequence(root, "topics")) {
+        for (Node item : file.items()) {
             Map<String, Node> f = y.mapping(item, "a topic", Set.of("id", "label"));
             if (f == null) {
                 continue;
