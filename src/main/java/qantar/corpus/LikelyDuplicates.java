@@ -20,6 +20,7 @@ public final class LikelyDuplicates {
     static final double SAME_WORDS = 0.45;
     /** With a figure in common, fewer shared words suffice. */
     static final double SAME_FIGURE_WORDS = 0.25;
+    /** Looser than search's Analyzers.joinDigitGroups (corpus, below search, cannot use it): a candidate is only a hint for a moderator. */
     private static final Pattern FIGURE = Pattern.compile("\\d[\\d,. ]*\\d|\\d");
 
     public record Pair(Passage a, Passage b, double overlap, Set<String> figures) {

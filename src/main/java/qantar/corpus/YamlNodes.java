@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -16,6 +17,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * nothing is coerced: "n/d", "no" and 2022-01-07 all stay the strings the author wrote.
  */
 final class YamlNodes {
+    private static final Pattern DATE = Pattern.compile("(≈)?(\\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?|n/d");
     private final String file;
     private final List<Problem> problems;
 
@@ -157,5 +159,40 @@ final class YamlNodes {
                 each.accept(lang.get(), e.getValue());
             }
         }
+    }
+
+    /** An optional true/false field, false when absent; anything else is an error (and reads as false). */
+    boolean bool(Map<String, Node> f, String key) {
+        String v = text(f, key, null, false);
+        if (v == null) {
+            return false;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            error(f.get(key), key + " must be true or false");
+        }
+        return v.equals("true");
+    }
+
+    /** A date as the corpus writes them (YYYY, YYYY-MM, YYYY-MM-DD, optionally ≈, or n/d); null if absent or bad. */
+    String date(Map<String, Node> f, String key, Node owner, boolean required) {
+        String v = text(f, key, owner, required);
+        if (v != null && !DATE.matcher(v).matches()) {
+            error(f.get(key), "bad " + key + " '" + v + "' (use YYYY, YYYY-MM or YYYY-MM-DD, optionally with ≈, or n/d)");
+            return null;
+        }
+        return v;
+    }
+
+    /** The required side field of a source or passage; an unknown id is an error on its line. */
+    Side side(Map<String, Node> f, Node owner, String whose) {
+        String id = text(f, "side", owner, true);
+        if (id == null) {
+            return null;
+        }
+        Side side = Side.fromId(id).orElse(null);
+        if (side == null) {
+            error(f.get("side"), "unknown side '" + id + "'" + whose + " (use one of: " + Side.allIds() + ")");
+        }
+        return side;
     }
 }

@@ -1,21 +1,19 @@
 package qantar.eval;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import qantar.corpus.CorpusFiles;
 import qantar.corpus.Lang;
+import qantar.corpus.Problem;
 import qantar.corpus.Side;
 
 /** Reads a question set (YAML list of items); a malformed item is an error naming its line. */
@@ -24,11 +22,10 @@ public final class EvalSet {
     }
 
     public static List<EvalItem> read(Path file) {
-        Node root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = new Yaml(new LoaderOptions()).compose(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException | org.yaml.snakeyaml.error.YAMLException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage().replace('\n', ' '), e);
+        List<Problem> problems = new ArrayList<>();
+        Node root = CorpusFiles.read(file, file.toString(), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("cannot read " + problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
         }
         if (!(root instanceof SequenceNode items)) {
             throw new IllegalStateException(file + ": expected a list of questions");

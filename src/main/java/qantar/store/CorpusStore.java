@@ -4,12 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import qantar.corpus.Corpus;
@@ -47,114 +44,7 @@ public final class CorpusStore {
      * moderator since the last import is never overwritten: it is reported as a conflict.
      */
     public ImportReport importCorpus(Corpus corpus, String reason, IntConsumer progress) {
-        return db.inTransaction(() -> {
-            Connection c = db.connection();
-            String now = Instant.now().toString();
-            int[] n = new int[6];
-            List<String> conflicts = new ArrayList<>();
-            Map<String, String> liveSources = new HashMap<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT id, data FROM sources")) {
-                while (rs.next()) {
-                    liveSources.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            for (Source s : corpus.sources()) {
-                String data = CorpusJson.source(s);
-                String old = liveSources.get(s.id());
-                if (old == null) {
-                    Sql.exec(c, "INSERT INTO sources (id, data, updated_at) VALUES (?, ?, ?)", s.id(), data, now);
-                    revision(c, "source", s.id(), "create", data, IMPORT_AUTHOR, reason, now);
-                    n[0]++;
-                } else if (!old.equals(data)) {
-                    Sql.exec(c, "UPDATE sources SET data = ?, status = 'live', updated_at = ? WHERE id = ?", data, now, s.id());
-                    revision(c, "source", s.id(), "update", data, IMPORT_AUTHOR, reason, now);
-                    n[1]++;
-                }
-            }
-            record Row(String digest, String importDigest, String status, boolean moderated) { }
-            Set<String> moderated = moderatedSinceImport(c);
-            Map<String, Row> live = new HashMap<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT id, digest, import_digest, status FROM passages")) {
-                while (rs.next()) {
-                    live.put(rs.getString(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4),
-                            moderated.contains(rs.getString(1))));
-                }
-            }
-            Set<String> inFiles = new HashSet<>();
-            int done = 0;
-            for (Passage p : corpus.passages()) {
-                inFiles.add(p.id());
-                String data = CorpusJson.passage(p);
-                String digest = Sha256.hex(data);
-                Row row = live.get(p.id());
-                if (row == null) {
-                    Sql.exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            p.id(), p.sourceId(), p.side().id(), data, digest, digest, now);
-                    revision(c, "passage", p.id(), "create", data, IMPORT_AUTHOR, reason, now);
-                    n[2]++;
-                } else if (digest.equals(row.importDigest())) {
-                    n[5]++; // the file did not change since the last import: what moderators did stands
-                } else if (row.moderated() && "live".equals(row.status()) && digest.equals(row.digest())) {
-                    // knowledge/ caught up with the moderators (an export committed to git): adopt it,
-                    // so that later edits of the file apply again
-                    Sql.exec(c, "UPDATE passages SET import_digest = ? WHERE id = ?", digest, p.id());
-                    revision(c, "passage", p.id(), "update", data, IMPORT_AUTHOR, reason + " (knowledge/ matches the moderators' version)", now);
-                    n[5]++;
-                } else if (row.moderated() || row.importDigest() != null && !row.digest().equals(row.importDigest())
-                        && !digest.equals(row.digest())) {
-                    conflicts.add(p.id());
-                } else {
-                    boolean restore = !"live".equals(row.status());
-                    Sql.exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, import_digest = ?, status = 'live', updated_at = ? WHERE id = ?",
-                            p.sourceId(), p.side().id(), data, digest, digest, now, p.id());
-                    revision(c, "passage", p.id(), restore ? "restore" : "update", data, IMPORT_AUTHOR, reason, now);
-                    n[3]++;
-                }
-                if (progress != null) {
-                    progress.accept(++done);
-                }
-            }
-            // Passages that came from knowledge/ and left it are retired; moderators' own passages stay.
-            for (var e : live.entrySet()) {
-                if (!inFiles.contains(e.getKey()) && "live".equals(e.getValue().status()) && e.getValue().importDigest() != null
-                        && e.getValue().moderated()) {
-                    conflicts.add(e.getKey()); // moderators changed it since; removing the file does not undo that
-                } else if (!inFiles.contains(e.getKey()) && "live".equals(e.getValue().status()) && e.getValue().importDigest() != null) {
-                    Sql.exec(c, "UPDATE passages SET status = 'retired', import_digest = NULL, updated_at = ? WHERE id = ?", now, e.getKey());
-                    revision(c, "passage", e.getKey(), "retire", null, IMPORT_AUTHOR, "removed from knowledge/", now);
-                    n[4]++;
-                }
-            }
-            // A source whose file left knowledge/ is retired once no live passage cites it (moderators' passages keep theirs).
-            Set<String> sourceFiles = new HashSet<>();
-            corpus.sources().forEach(s -> sourceFiles.add(s.id()));
-            for (String id : liveSources.keySet()) {
-                if (!sourceFiles.contains(id) && !cited(c, id)
-                        && Sql.exec(c, "UPDATE sources SET status = 'retired', updated_at = ? WHERE id = ? AND status = 'live'", now, id) == 1) {
-                    revision(c, "source", id, "retire", null, IMPORT_AUTHOR, "removed from knowledge/", now);
-                }
-            }
-            setMeta(c, "topics", CorpusJson.topics(corpus.topics()));
-            setMeta(c, "glossary", CorpusJson.glossary(corpus.glossary()));
-            setMeta(c, "timeline", CorpusJson.timeline(corpus.timeline()));
-            return new ImportReport(n[0], n[1], n[2], n[3], n[4], n[5], conflicts);
-        });
-    }
-
-    /** Passages whose latest revision is not an import's: moderators changed them since knowledge/ was read. */
-    private static Set<String> moderatedSinceImport(Connection c) throws SQLException {
-        Set<String> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.entity_id FROM revisions r JOIN "
-                + "(SELECT entity_id, MAX(id) AS last FROM revisions WHERE entity = 'passage' GROUP BY entity_id) m "
-                + "ON r.id = m.last WHERE r.author <> ?")) {
-            ps.setString(1, IMPORT_AUTHOR);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return CorpusImport.run(db, corpus, reason, progress);
     }
 
     /** A change of the corpus made by moderators rather than by an import of knowledge/. */
@@ -198,25 +88,7 @@ public final class CorpusStore {
     }
 
     public long apply(List<Change> changes, String author, String reason, AlsoInTransaction also) {
-        return db.inTransaction(() -> {
-            Connection c = db.connection();
-            String now = Instant.now().toString();
-            for (Change change : changes) {
-                if (change instanceof Change.PutSource put) {
-                    putSource(c, put.source(), author, reason, now);
-                } else if (change instanceof Change.CreatePassage create) {
-                    createPassage(c, create.passage(), author, reason, now);
-                } else if (change instanceof Change.UpdatePassage update) {
-                    updatePassage(c, update, author, reason, now);
-                } else if (change instanceof Change.RetirePassage retire) {
-                    retirePassage(c, retire.passageId(), author, reason, now);
-                }
-            }
-            also.run(c);
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM revisions")) {
-                return rs.getLong(1);
-            }
-        });
+        return ModeratedChanges.apply(db, changes, author, reason, also);
     }
 
     public long createPassage(Passage passage, String author, String reason) {
@@ -231,73 +103,7 @@ public final class CorpusStore {
         return apply(List.of(new Change.RetirePassage(passageId)), author, reason);
     }
 
-    private static void putSource(Connection c, Source s, String author, String reason, String now) throws SQLException {
-        String data = CorpusJson.source(s);
-        String old = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT data FROM sources WHERE id = ?")) {
-            ps.setString(1, s.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                old = rs.next() ? rs.getString(1) : null;
-            }
-        }
-        if (old == null) {
-            Sql.exec(c, "INSERT INTO sources (id, data, updated_at) VALUES (?, ?, ?)", s.id(), data, now);
-            revision(c, "source", s.id(), "create", data, author, reason, now);
-        } else if (!old.equals(data)) {
-            Sql.exec(c, "UPDATE sources SET data = ?, status = 'live', updated_at = ? WHERE id = ?", data, now, s.id());
-            revision(c, "source", s.id(), "update", data, author, reason, now);
-        }
-    }
-
-    private static void createPassage(Connection c, Passage p, String author, String reason, String now) throws SQLException {
-        if (stored(c, p.id()) != null) {
-            throw new ChangeRefused("passage " + p.id() + " already exists");
-        }
-        requireLiveSource(c, p.sourceId());
-        String data = CorpusJson.passage(p);
-        Sql.exec(c, "INSERT INTO passages (id, source_id, side, data, digest, import_digest, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
-                p.id(), p.sourceId(), p.side().id(), data, Sha256.hex(data), now);
-        revision(c, "passage", p.id(), "create", data, author, reason, now);
-    }
-
-    private static void updatePassage(Connection c, Change.UpdatePassage u, String author, String reason, String now) throws SQLException {
-        Passage p = u.passage();
-        Stored old = stored(c, p.id());
-        if (old == null || !old.live()) {
-            throw new ChangeRefused("passage " + p.id() + " is not live");
-        }
-        if (u.baseDigest() != null && !u.baseDigest().equals(old.digest())) {
-            throw new ChangeRefused("passage " + p.id() + " changed since the edit was proposed");
-        }
-        requireLiveSource(c, p.sourceId());
-        String data = CorpusJson.passage(p);
-        // import_digest stays: it is what tells a later import that moderators changed the passage
-        Sql.exec(c, "UPDATE passages SET source_id = ?, side = ?, data = ?, digest = ?, updated_at = ? WHERE id = ?",
-                p.sourceId(), p.side().id(), data, Sha256.hex(data), now, p.id());
-        revision(c, "passage", p.id(), "update", data, author, reason, now);
-    }
-
-    private static void retirePassage(Connection c, String id, String author, String reason, String now) throws SQLException {
-        Stored old = stored(c, id);
-        if (old == null || !old.live()) {
-            throw new ChangeRefused("passage " + id + " is not live");
-        }
-        Sql.exec(c, "UPDATE passages SET status = 'retired', updated_at = ? WHERE id = ?", now, id);
-        revision(c, "passage", id, "retire", null, author, reason, now);
-    }
-
-    private static void requireLiveSource(Connection c, String sourceId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sources WHERE id = ? AND status = 'live'")) {
-            ps.setString(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ChangeRefused("source " + sourceId + " is not live");
-                }
-            }
-        }
-    }
-
-    private static Stored stored(Connection c, String id) throws SQLException {
+    static Stored stored(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT data, status, digest FROM passages WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -438,7 +244,7 @@ public final class CorpusStore {
         });
     }
 
-    private static void setMeta(Connection c, String key, String value) throws SQLException {
+    static void setMeta(Connection c, String key, String value) throws SQLException {
         Sql.exec(c, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
     }
 
@@ -446,14 +252,5 @@ public final class CorpusStore {
                          String reason, String at) throws SQLException {
         Sql.exec(c, "INSERT INTO revisions (entity, entity_id, action, data, author, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 entity, id, action, data, author, reason, at);
-    }
-
-    private static boolean cited(Connection c, String sourceId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM passages WHERE source_id = ? AND status = 'live' LIMIT 1")) {
-            ps.setString(1, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 }

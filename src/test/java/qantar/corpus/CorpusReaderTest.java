@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.testing.Fixture;
@@ -84,6 +86,16 @@ class CorpusReaderTest {
         var errors = CorpusReader.read(k).errors();
         assertThat(errors).anySatisfy(p -> assertThat(p.toString()).contains("sources/o29.yaml:2").contains("characters"));
         assertThat(errors).noneMatch(p -> p.toString().contains("sources/o29.yaml:0"));
+    }
+
+    @Test
+    void anUploadedFileKeepsTheLimitsOfAFileInTheFolder() throws Exception {
+        String file = Files.readString(Fixture.knowledge().resolve("sources/o29.yaml"));
+        Set<String> topics = CorpusReader.read(Fixture.knowledge()).corpus().topics().stream().map(Topic::id).collect(Collectors.toSet());
+        assertThat(CorpusReader.readSource("o29.yaml", file, topics, Set.of(), Set.of()).errors()).isEmpty();
+        String huge = file.replaceFirst("(?m)^(title: )(.*)$", "$1\"" + "x".repeat(1_000_000) + "\"");
+        assertThat(CorpusReader.readSource("o29.yaml", huge, topics, Set.of(), Set.of()).errors()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("o29.yaml:2: a line of 1000009 characters"));
     }
 
     @Test

@@ -72,6 +72,15 @@ class EvaluationTest {
     }
 
     @Test
+    void aQuestionSetThatIsNoYamlOrNoUtf8NamesItsLine() throws Exception {
+        Path f = tmp.resolve("bad.yaml");
+        Files.writeString(f, "- question: x\n  lang: ru\n- question: [y\n");
+        assertThatThrownBy(() -> EvalSet.read(f)).hasMessageContaining("bad.yaml:4").hasMessageContaining("not valid YAML");
+        Files.write(f, new byte[] {'-', ' ', 'q', ':', ' ', '\n', (byte) 0xff});
+        assertThatThrownBy(() -> EvalSet.read(f)).hasMessageContaining("bad.yaml:2: not UTF-8 text");
+    }
+
+    @Test
     void figuresMatchHoweverTheirDigitsAreGrouped() {
         assertThat(Evaluation.normalise("20 000 бандитов и 4,404 задержанных")).contains("20000").contains("4404");
     }
