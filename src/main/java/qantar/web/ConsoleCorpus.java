@@ -16,9 +16,11 @@ import qantar.corpus.Side;
 import qantar.corpus.Source;
 import qantar.corpus.Topic;
 import qantar.moderation.ConsoleAccess.Session;
-import qantar.moderation.Moderation;
+import qantar.moderation.PassageDraft;
 import qantar.moderation.Proposal;
+import qantar.moderation.Proposing;
 import qantar.moderation.Result;
+import qantar.moderation.Review;
 import qantar.store.CorpusJson;
 import qantar.store.CorpusStore;
 import qantar.web.ConsoleViews.Flash;
@@ -32,12 +34,14 @@ final class ConsoleCorpus {
     private static final int MAX_ROWS = 200;
 
     private final Qantar app;
-    private final Moderation mod;
+    private final Proposing proposing;
+    private final Review review;
     private final ConsoleRoutes routes;
 
-    ConsoleCorpus(Qantar app, Moderation mod, ConsoleRoutes routes) {
+    ConsoleCorpus(Qantar app, Proposing proposing, Review review, ConsoleRoutes routes) {
         this.app = app;
-        this.mod = mod;
+        this.proposing = proposing;
+        this.review = review;
         this.routes = routes;
     }
 
@@ -96,9 +100,8 @@ final class ConsoleCorpus {
             return;
         }
         Map<String, String> v = ConsoleForms.posted(ctx);
-        Passage changed = ConsoleForms.passage(stored.get().passage().id(), stored.get().passage().sourceId(), v);
-        String reason = ConsoleForms.oneLine(v.get("reason"));
-        Result<Proposal> r = mod.proposeEdit(s.userId(), changed, v.get("base"), reason.isEmpty() ? "edit" : reason);
+        PassageDraft changed = ConsoleForms.draft(stored.get().passage().sourceId(), v);
+        Result<Proposal> r = proposing.edit(s.userId(), stored.get().passage().id(), changed, v.get("base"), ConsoleForms.oneLine(v.get("reason")));
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -114,7 +117,7 @@ final class ConsoleCorpus {
         Session s = routes.session(ctx);
         String reason = ConsoleForms.oneLine(ctx.formParam("reason"));
         String id = ctx.pathParam("id");
-        Result<Proposal> r = mod.retire(s.userId(), id + (reason.isEmpty() ? "" : " " + reason));
+        Result<Proposal> r = proposing.retire(s.userId(), id, reason);
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -155,9 +158,8 @@ final class ConsoleCorpus {
     void propose(Context ctx) {
         Session s = routes.session(ctx);
         Map<String, String> v = ConsoleForms.posted(ctx);
-        Passage draft = ConsoleForms.passage("draft", v.get("source").strip().toLowerCase(Locale.ROOT), v);
-        String reason = ConsoleForms.oneLine(v.get("reason"));
-        Result<Proposal> r = mod.proposeNew(s.userId(), draft, reason.isEmpty() ? "new passage" : reason);
+        PassageDraft draft = ConsoleForms.draft(v.get("source").strip().toLowerCase(Locale.ROOT), v);
+        Result<Proposal> r = proposing.propose(s.userId(), draft, ConsoleForms.oneLine(v.get("reason")));
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -188,7 +190,7 @@ final class ConsoleCorpus {
         Session s = routes.session(ctx);
         String id = stored.passage().id();
         List<RevisionItem> history = new ArrayList<>();
-        Result<List<CorpusStore.Revision>> h = mod.history(s.userId(), id);
+        Result<List<CorpusStore.Revision>> h = review.history(s.userId(), id);
         if (h.ok()) {
             Passage previous = null;
             for (CorpusStore.Revision rev : h.value()) {

@@ -1,4 +1,4 @@
-package qantar.moderation;
+package qantar.telegram.moderation;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package qantar.moderation;
+package qantar.telegram.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
