@@ -225,6 +225,7 @@ class ModeratorCommandsTest {
         grantBoth();
         assertThat(say(CITIZEN, "/edit t1-toll-225 de\ntext").text()).isEqualTo(REFUSED);
         assertThat(say(ALICE, "/edit t1-toll-225 de\ntext").text()).contains("Unknown language de");
+        assertThat(say(ALICE, "/edit t1-toll-225\nasks.de: Wie viele?\ntext").text()).contains("asks.de");
         String edit = proposalId(say(ALICE, "/edit t1-toll-225 en\nreason: wording\nThe office gave 225 as the toll."));
         String retire = proposalId(say(ALICE, "/retire t1-toll-225 superseded"));
         assertThat(mod.review().queue(BOB).value()).extracting(i -> String.valueOf(i.proposal().id())).containsExactly(edit, retire);
@@ -232,7 +233,7 @@ class ModeratorCommandsTest {
         assertThat(mod.review().queue(BOB).value().get(0).proposal().reason()).isEqualTo("wording");
         assertThat(mod.access().audit().latest(20))
                 .anyMatch(e -> e.actor() == CITIZEN && e.action().equals("edit") && e.outcome().equals("refused"))
-                .anyMatch(e -> e.actor() == ALICE && e.action().equals("edit") && e.outcome().equals("error") && e.detail().equals("mod.bad_lang"));
+                .anyMatch(e -> e.actor() == ALICE && e.action().equals("edit") && e.outcome().equals("error") && e.detail().equals("mod.bad_field"));
     }
 
     @Test

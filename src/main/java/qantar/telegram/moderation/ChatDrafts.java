@@ -131,8 +131,11 @@ final class ChatDrafts {
         return Parsed.of(new Edit(old.id(), draft, stored.get().digest(), t.fields().get("reason")));
     }
 
-    /** The field lines' own errors: a quote: that is neither yes nor no. */
+    /** The field lines' own errors: a language we do not have, a quote: that is neither yes nor no. */
     private static Parsed<Void> fieldsReadable(ProposalText t) {
+        if (t.badField() != null) {
+            return Parsed.error("mod.bad_field", "field", t.badField(), "name", t.badField().replaceFirst("[._].*", "").toLowerCase(Locale.ROOT));
+        }
         if (t.fields().containsKey("quote") && t.quote() == null) {
             return Parsed.error("mod.bad_quote");
         }

@@ -61,6 +61,10 @@ class ChatDraftsTest {
         assertThat(propose("o29 official de\ntext").error()).isEqualTo("mod.bad_lang");
         assertThat(propose("o29 official en").error()).isEqualTo("mod.no_text");
         assertThat(propose("o29 official en\nquote: maybe\ntext").error()).isEqualTo("mod.bad_quote");
+        ChatDrafts.Parsed<ChatDrafts.NewPassage> de = propose("o29 official en\nasks.de: Wie viele?\ntext");
+        assertThat(de.error()).as("a field line in no language we have is an error, not the start of the text").isEqualTo("mod.bad_field");
+        assertThat(de.args()).containsExactly("field", "asks.de", "name", "asks");
+        assertThat(propose("o29 official en\nSpeaker_FR: x\ntext").args()).containsExactly("field", "Speaker_FR", "name", "speaker");
     }
 
     @Test
@@ -91,5 +95,6 @@ class ChatDraftsTest {
         assertThat(edit("nosuch\ntext").error()).isEqualTo("mod.no_passage");
         assertThat(edit("o29-detained-4404 de\ntext").error()).isEqualTo("mod.bad_lang");
         assertThat(edit("o29-detained-4404\nquote: perhaps").error()).isEqualTo("mod.bad_quote");
+        assertThat(edit("o29-detained-4404\nasks.xx: ?").error()).isEqualTo("mod.bad_field");
     }
 }
