@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import qantar.app.Qantar;
 import qantar.config.Locations;
 import qantar.moderation.Moderation;
+import qantar.moderation.Team;
 import qantar.telegram.BotStartException;
 import qantar.telegram.RedactingPrintStream;
 import qantar.telegram.TelegramBot;
@@ -25,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
         token = token.strip();
         List<Long> admins;
         try {
-            admins = Moderation.parseAdmins(Locations.setting("QANTAR_ADMINS"));
+            admins = Team.parseAdmins(Locations.setting("QANTAR_ADMINS"));
         } catch (IllegalArgumentException e) {
             throw new BotStartException(e.getMessage()); // before anything is opened: one clear line
         }

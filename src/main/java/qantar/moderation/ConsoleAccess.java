@@ -41,15 +41,15 @@ public final class ConsoleAccess {
     public record Login(String cookie, Session session) {
     }
 
-    private final Moderation mod;
+    private final Access access;
     private final Database db;
     private final LoginLinks links;
     private final Clock clock;
     private final int maxLinks;
     private volatile BiConsumer<Long, Function<Lang, String>> tellUser = (user, text) -> { };
 
-    public ConsoleAccess(Moderation mod, Database db, SecretKey secret, Clock clock, int linksPerTenMinutes) {
-        this.mod = mod;
+    public ConsoleAccess(Access access, Database db, SecretKey secret, Clock clock, int linksPerTenMinutes) {
+        this.access = access;
         this.db = db;
         this.links = new LoginLinks(secret);
         this.clock = clock;
@@ -57,8 +57,8 @@ public final class ConsoleAccess {
     }
 
     /** As `serve` and `web` run it: the key from QANTAR_SECRET, else the key file beside the database. */
-    public static ConsoleAccess open(Moderation mod, Database db) {
-        return new ConsoleAccess(mod, db, SecretKey.of(db), Clock.systemUTC(), LINKS_PER_TEN_MINUTES);
+    public static ConsoleAccess open(Access access, Database db) {
+        return new ConsoleAccess(access, db, SecretKey.of(db), Clock.systemUTC(), LINKS_PER_TEN_MINUTES);
     }
 
     /**
@@ -70,23 +70,23 @@ public final class ConsoleAccess {
     }
 
     /** Tells the author of a decided proposal what became of it, as the bot's /approve and /reject do (plain text). */
-    public void tellAuthor(long actor, Moderation.Decision d, Texts texts) {
+    public void tellAuthor(long actor, Review.Decision d, Texts texts) {
         if (d.author() > 0 && d.author() != actor) {
-            tellUser.accept(d.author(), lang -> Moderation.authorNotice(d, (key, args) -> texts.get(key, lang, args)));
+            tellUser.accept(d.author(), lang -> d.notice((key, args) -> texts.get(key, lang, args)));
         }
     }
 
     /** A one-time login token for a moderator (valid 10 minutes); citizens get the usual refusal. */
     public Result<String> link(long actor, Lang lang) {
         Result<String> r;
-        if (!mod.isModerator(actor)) {
+        if (!access.isModerator(actor)) {
             r = Result.refused();
         } else if (linksSince(actor, clock.instant().minus(LoginLinks.VALID_FOR)) >= maxLinks) {
             r = Result.error("console.too_many_links", "minutes", LoginLinks.VALID_FOR.toMinutes());
         } else {
             r = Result.ok("console.link", links.issue(actor, lang, clock.instant()), "minutes", LoginLinks.VALID_FOR.toMinutes());
         }
-        mod.audit().record(actor, "console_link", null, r);
+        access.audit().record(actor, "console_link", null, r);
         return r;
     }
 
@@ -105,7 +105,7 @@ public final class ConsoleAccess {
             return refuse(Roles.SYSTEM, "console.link_invalid");
         }
         long user = claim.get().userId();
-        if (!mod.isModerator(user)) {
+        if (!access.isModerator(user)) {
             return refuse(user, Result.REFUSED_KEY);
         }
         boolean fresh = db.inTransaction(() -> Sql.exec(db.connection(),
@@ -115,12 +115,12 @@ public final class ConsoleAccess {
             return refuse(user, "console.link_invalid");
         }
         String cookie = random(32);
-        Session s = new Session(user, claim.get().lang(), random(24), mod.roleOf(user));
+        Session s = new Session(user, claim.get().lang(), random(24), access.roleOf(user));
         db.inTransaction(() -> Sql.exec(db.connection(),
                 "INSERT INTO console_sessions (token_hash, user_id, lang, csrf, created_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)",
                 hash(cookie), user, s.lang().code(), s.csrf(), now.toString(), now.toString()));
         Result<Login> r = Result.ok("console.signed_in", new Login(cookie, s));
-        mod.audit().record(user, "console_login", null, r);
+        access.audit().record(user, "console_login", null, r);
         return r;
     }
 
@@ -145,10 +145,10 @@ public final class ConsoleAccess {
             db.inTransaction(() -> Sql.exec(db.connection(), "DELETE FROM console_sessions WHERE token_hash = ?", key));
             return Optional.empty();
         }
-        Role role = mod.roleOf(row.user());
+        Role role = access.roleOf(row.user());
         if (!role.atLeast(Role.MODERATOR)) {
             int ended = endAll(row.user());
-            mod.audit().record(row.user(), "console_session", null, "refused", "no longer a moderator; " + ended + " session(s) ended");
+            access.audit().record(row.user(), "console_session", null, "refused", "no longer a moderator; " + ended + " session(s) ended");
             return Optional.empty();
         }
         db.inTransaction(() -> Sql.exec(db.connection(), "UPDATE console_sessions SET last_seen = ? WHERE token_hash = ?", now.toString(), key));
@@ -157,7 +157,7 @@ public final class ConsoleAccess {
 
     public void logout(String cookie, long user) {
         db.inTransaction(() -> Sql.exec(db.connection(), "DELETE FROM console_sessions WHERE token_hash = ?", hash(cookie)));
-        mod.audit().record(user, "console_logout", null, "ok", "console.signed_out");
+        access.audit().record(user, "console_logout", null, "ok", "console.signed_out");
     }
 
     /** Ends every session of a user (their role was taken back). */
@@ -169,19 +169,19 @@ public final class ConsoleAccess {
     public boolean csrfOk(Session s, String given, String what) {
         boolean ok = given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.US_ASCII), s.csrf().getBytes(StandardCharsets.US_ASCII));
         if (!ok) {
-            mod.audit().record(s.userId(), "console_post", what, "refused", "console.csrf");
+            access.audit().record(s.userId(), "console_post", what, "refused", "console.csrf");
         }
         return ok;
     }
 
     /** Records a page or action refused to someone without a session or the role for it. */
     public void refused(long actor, String what) {
-        mod.audit().record(actor, "console", what, "refused", Result.REFUSED_KEY);
+        access.audit().record(actor, "console", what, "refused", Result.REFUSED_KEY);
     }
 
     private <T> Result<T> refuse(long actor, String key) {
         Result<T> r = Result.refused(key);
-        mod.audit().record(actor, "console_login", null, r);
+        access.audit().record(actor, "console_login", null, r);
         return r;
     }
 

@@ -27,12 +27,12 @@ final class ConsoleAdmin {
 
     void grant(Context ctx) {
         Session s = routes.session(ctx);
-        changed(ctx, mod.grant(s.userId(), userId(ctx.formParam("user"))));
+        changed(ctx, mod.team().grant(s.userId(), userId(ctx.formParam("user"))));
     }
 
     void revoke(Context ctx) {
         Session s = routes.session(ctx);
-        changed(ctx, mod.revoke(s.userId(), userId(ctx.formParam("user"))));
+        changed(ctx, mod.team().revoke(s.userId(), userId(ctx.formParam("user"))));
     }
 
     private void changed(Context ctx, Result<Long> r) {
@@ -47,7 +47,7 @@ final class ConsoleAdmin {
 
     private void showTeam(Context ctx, Flash flash) {
         Session s = routes.session(ctx);
-        Result<Map<Role, List<Long>>> r = mod.team(s.userId());
+        Result<Map<Role, List<Long>>> r = mod.team().members(s.userId());
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -62,7 +62,7 @@ final class ConsoleAdmin {
         String action = value(ctx.queryParam("action"));
         String outcome = value(ctx.queryParam("outcome"));
         Long who = actor.matches("\\d{1,18}") ? Long.valueOf(actor) : null;
-        Result<List<AuditLog.Entry>> r = mod.auditLog(s.userId(), who, action, outcome, 200);
+        Result<List<AuditLog.Entry>> r = mod.access().auditLog(s.userId(), who, action, outcome, 200);
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -73,7 +73,7 @@ final class ConsoleAdmin {
 
     void export(Context ctx) {
         Session s = routes.session(ctx);
-        Result<byte[]> r = mod.exportZip(s.userId());
+        Result<byte[]> r = mod.export().zip(s.userId());
         if (routes.refused(ctx, r)) {
             return;
         }

@@ -16,9 +16,11 @@ import qantar.corpus.Side;
 import qantar.corpus.Source;
 import qantar.corpus.Topic;
 import qantar.moderation.ConsoleAccess.Session;
-import qantar.moderation.Moderation;
+import qantar.moderation.PassageDraft;
 import qantar.moderation.Proposal;
+import qantar.moderation.Proposing;
 import qantar.moderation.Result;
+import qantar.moderation.Review;
 import qantar.store.CorpusJson;
 import qantar.store.CorpusStore;
 import qantar.web.ConsoleViews.Flash;
@@ -32,12 +34,14 @@ final class ConsoleCorpus {
     private static final int MAX_ROWS = 200;
 
     private final Qantar app;
-    private final Moderation mod;
+    private final Proposing proposing;
+    private final Review review;
     private final ConsoleRoutes routes;
 
-    ConsoleCorpus(Qantar app, Moderation mod, ConsoleRoutes routes) {
+    ConsoleCorpus(Qantar app, Proposing proposing, Review review, ConsoleRoutes routes) {
         this.app = app;
-        this.mod = mod;
+        this.proposing = proposing;
+        this.review = review;
         this.routes = routes;
     }
 
@@ -82,9 +86,7 @@ final class ConsoleCorpus {
                     routes.text(s, "web.not_found")));
             return;
         }
-        Map<String, String> values = ConsoleForms.values(stored.get().passage());
-        values.put("base", stored.get().digest());
-        show(ctx, stored.get(), editForm(stored.get().passage().id(), values, Map.of(), List.of()), null);
+        passagePage(ctx, stored.get()).show(formValues(stored.get()), Map.of(), List.of(), null);
     }
 
     /** An edit of every field, proposed for review; the validator's problems come back beside the fields. */
@@ -96,39 +98,24 @@ final class ConsoleCorpus {
             return;
         }
         Map<String, String> v = ConsoleForms.posted(ctx);
-        Passage changed = ConsoleForms.passage(stored.get().passage().id(), stored.get().passage().sourceId(), v);
-        String reason = ConsoleForms.oneLine(v.get("reason"));
-        Result<Proposal> r = mod.proposeEdit(s.userId(), changed, v.get("base"), reason.isEmpty() ? "edit" : reason);
-        if (routes.refused(ctx, r)) {
-            return;
-        }
-        List<String> general = new ArrayList<>();
-        Map<String, List<String>> errors = errors(r, general);
-        if (!r.ok()) {
-            ctx.status(422);
-        }
-        show(ctx, stored.get(), editForm(stored.get().passage().id(), v, errors, general), new Flash(r.ok(), routes.text(s, r)));
+        String id = stored.get().passage().id();
+        Result<Proposal> r = proposing.edit(s.userId(), id, ConsoleForms.draft(stored.get().passage().sourceId(), v), v.get("base"),
+                ConsoleForms.oneLine(v.get("reason")));
+        proposed(ctx, r, v, passagePage(ctx, stored.get()));
     }
 
     void retire(Context ctx) {
         Session s = routes.session(ctx);
-        String reason = ConsoleForms.oneLine(ctx.formParam("reason"));
         String id = ctx.pathParam("id");
-        Result<Proposal> r = mod.retire(s.userId(), id + (reason.isEmpty() ? "" : " " + reason));
-        if (routes.refused(ctx, r)) {
-            return;
-        }
+        Result<Proposal> r = proposing.retire(s.userId(), id, ConsoleForms.oneLine(ctx.formParam("reason")));
         Optional<CorpusStore.Stored> stored = app.corpusStore().passage(id);
         if (stored.isEmpty()) {
-            routes.refusal(ctx, s.lang(), "web.not_found");
+            if (!routes.refused(ctx, r)) {
+                routes.refusal(ctx, s.lang(), "web.not_found");
+            }
             return;
         }
-        if (!r.ok()) {
-            ctx.status(422);
-        }
-        Map<String, String> values = ConsoleForms.values(stored.get().passage());
-        values.put("base", stored.get().digest());
-        show(ctx, stored.get(), editForm(id, values, Map.of(), List.of()), new Flash(r.ok(), routes.text(s, r)));
+        proposed(ctx, r, formValues(stored.get()), passagePage(ctx, stored.get()));
     }
 
     /** The empty form for a new passage; ?source= and ?ask= (from a gap) fill it in. */
@@ -149,46 +136,60 @@ final class ConsoleCorpus {
         if (!ask.isEmpty()) {
             v.put("asks." + s.lang().code(), ask);
         }
-        newPage(ctx, v, Map.of(), List.of(), null);
+        newPage(ctx).show(v, Map.of(), List.of(), null);
     }
 
     void propose(Context ctx) {
         Session s = routes.session(ctx);
         Map<String, String> v = ConsoleForms.posted(ctx);
-        Passage draft = ConsoleForms.passage("draft", v.get("source").strip().toLowerCase(Locale.ROOT), v);
-        String reason = ConsoleForms.oneLine(v.get("reason"));
-        Result<Proposal> r = mod.proposeNew(s.userId(), draft, reason.isEmpty() ? "new passage" : reason);
+        PassageDraft draft = ConsoleForms.draft(v.get("source").strip().toLowerCase(Locale.ROOT), v);
+        Result<Proposal> r = proposing.propose(s.userId(), draft, ConsoleForms.oneLine(v.get("reason")));
+        proposed(ctx, r, r.ok() ? Map.of() : v, newPage(ctx));
+    }
+
+    /** A form page shown again after a proposal, with the values to keep, the problems by field and the outcome. */
+    private interface FormPage {
+        void show(Map<String, String> values, Map<String, List<String>> errors, List<String> general, Flash flash);
+    }
+
+    /**
+     * The one way a proposal's outcome comes back to its form: a 403 page when refused; else the
+     * form again with the outcome, the validator's problems beside their fields, and 422 on an error.
+     */
+    private void proposed(Context ctx, Result<Proposal> r, Map<String, String> values, FormPage page) {
         if (routes.refused(ctx, r)) {
             return;
         }
         List<String> general = new ArrayList<>();
-        Map<String, List<String>> errors = errors(r, general);
+        Map<String, List<String>> errors = "mod.invalid".equals(r.key())
+                ? ConsoleForms.byField(ConsoleForms.problems(r.arg("problems")), general) : Map.of();
         if (!r.ok()) {
             ctx.status(422);
         }
-        newPage(ctx, r.ok() ? Map.of() : v, errors, general, new Flash(r.ok(), routes.text(s, r)));
+        page.show(values, errors, general, new Flash(r.ok(), routes.text(routes.session(ctx), r)));
     }
 
-    private Map<String, List<String>> errors(Result<Proposal> r, List<String> general) {
-        if (r.ok()) {
-            return Map.of();
-        }
-        if ("mod.invalid".equals(r.key())) {
-            return ConsoleForms.byField(ConsoleForms.problems(r.arg("problems")), general);
-        }
-        return Map.of();
+    private FormPage newPage(Context ctx) {
+        return (v, errors, general, flash) -> routes.html(ctx, "console/new.jte",
+                new ConsoleViews.FormView(routes.frame(ctx, "console.new", "new"), flash, form("/console/new", true, v, errors, general)));
     }
 
-    private void newPage(Context ctx, Map<String, String> v, Map<String, List<String>> errors, List<String> general, Flash flash) {
-        Form form = form("/console/new", true, v, errors, general);
-        routes.html(ctx, "console/new.jte", new ConsoleViews.FormView(routes.frame(ctx, "console.new", "new"), flash, form));
+    private FormPage passagePage(Context ctx, CorpusStore.Stored stored) {
+        return (v, errors, general, flash) -> show(ctx, stored, editForm(stored.passage().id(), v, errors, general), flash);
+    }
+
+    /** A passage's fields as its form holds them, with the version they were read from. */
+    private static Map<String, String> formValues(CorpusStore.Stored stored) {
+        Map<String, String> values = ConsoleForms.values(stored.passage());
+        values.put("base", stored.digest());
+        return values;
     }
 
     private void show(Context ctx, CorpusStore.Stored stored, Form form, Flash flash) {
         Session s = routes.session(ctx);
         String id = stored.passage().id();
         List<RevisionItem> history = new ArrayList<>();
-        Result<List<CorpusStore.Revision>> h = mod.history(s.userId(), id);
+        Result<List<CorpusStore.Revision>> h = review.history(s.userId(), id);
         if (h.ok()) {
             Passage previous = null;
             for (CorpusStore.Revision rev : h.value()) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
+import qantar.moderation.PassageDraft;
 
 /**
  * A passage as the console's form holds it, both ways: every field by name, asks one question a
@@ -56,8 +57,8 @@ final class ConsoleForms {
         return v;
     }
 
-    /** The passage the fields describe; {@code id} and {@code sourceId} come from the page, not the form. */
-    static Passage passage(String id, String sourceId, Map<String, String> v) {
+    /** The draft the fields describe, every field given; an edit's {@code sourceId} comes from its page, not the form. */
+    static PassageDraft draft(String sourceId, Map<String, String> v) {
         Side side = Side.fromId(v.getOrDefault("side", "")).orElse(null);
         Map<Lang, String> texts = new EnumMap<>(Lang.class);
         Map<Lang, List<String>> asks = new EnumMap<>(Lang.class);
@@ -73,11 +74,9 @@ final class ConsoleForms {
                 asks.put(l, qs);
             }
         }
-        String english = speakers.getOrDefault(Lang.EN, speakers.values().stream().findFirst().orElse(""));
         List<String> topics = Arrays.stream(v.getOrDefault("topics", "").split("[,\\s]+")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-        return new Passage(id, sourceId, side == null ? Side.OTHER : side, english, topics, texts,
-                Lang.fromCode(v.getOrDefault("original", "")).orElse(null), "true".equals(v.get("quote")),
-                blankToNull(v.get("said")), caution, asks, blankToNull(v.get("same_as")), speakers);
+        return new PassageDraft(sourceId, side == null ? Side.OTHER : side, Lang.fromCode(v.getOrDefault("original", "")).orElse(null),
+                texts, speakers, topics, asks, "true".equals(v.get("quote")), blankToNull(v.get("said")), blankToNull(v.get("same_as")), caution);
     }
 
     /** Each problem beside the field it is about (texts, asks, speaker, topics, ...), else with the form as a whole. */

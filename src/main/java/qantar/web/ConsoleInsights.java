@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import qantar.moderation.ConsoleAccess.Session;
 import qantar.moderation.Insights;
-import qantar.moderation.Moderation;
+import qantar.moderation.Feedback;
 import qantar.moderation.Reports;
 import qantar.moderation.Result;
 import qantar.web.ConsoleViews.Flash;
 
 /** Citizens' reports (resolved fixed or not an issue), the gaps with "propose a passage", and the stats as charts. */
 final class ConsoleInsights {
-    private final Moderation mod;
+    private final Feedback feedback;
     private final ConsoleRoutes routes;
 
-    ConsoleInsights(Moderation mod, ConsoleRoutes routes) {
-        this.mod = mod;
+    ConsoleInsights(Feedback feedback, ConsoleRoutes routes) {
+        this.feedback = feedback;
         this.routes = routes;
     }
 
@@ -30,7 +30,7 @@ final class ConsoleInsights {
         Session s = routes.session(ctx);
         String status = ConsoleForms.oneLine(ctx.formParam("status"));
         String note = ConsoleForms.oneLine(ctx.formParam("note"));
-        Result<Reports.Report> r = mod.resolve(s.userId(), ctx.pathParam("id") + " " + status + (note.isEmpty() ? "" : " " + note));
+        Result<Reports.Report> r = feedback.resolve(s.userId(), ctx.pathParam("id"), status, note);
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -42,7 +42,7 @@ final class ConsoleInsights {
 
     private void showReports(Context ctx, Flash flash) {
         Session s = routes.session(ctx);
-        Result<List<Reports.Report>> r = mod.feedback(s.userId());
+        Result<List<Reports.Report>> r = feedback.open(s.userId());
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -53,7 +53,7 @@ final class ConsoleInsights {
 
     void gaps(Context ctx) {
         Session s = routes.session(ctx);
-        Result<List<Insights.Gap>> r = mod.gaps(s.userId(), 50);
+        Result<List<Insights.Gap>> r = feedback.gaps(s.userId(), 50);
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -61,12 +61,12 @@ final class ConsoleInsights {
                 String.format(Locale.ROOT, "%.2f", g.bestScore()), g.outOfScope(),
                 "/console/new?ask=" + URLEncoder.encode(g.question(), StandardCharsets.UTF_8))).toList();
         routes.html(ctx, "console/gaps.jte", new ConsoleViews.GapsView(routes.frame(ctx, "console.gaps", "gaps"), items,
-                mod.settings().recentDays()));
+                feedback.recentDays()));
     }
 
     void stats(Context ctx) {
         Session s = routes.session(ctx);
-        Result<Insights.Stats> r = mod.stats(s.userId());
+        Result<Insights.Stats> r = feedback.stats(s.userId());
         if (routes.refused(ctx, r)) {
             return;
         }

@@ -8,9 +8,9 @@ import qantar.app.Qantar;
 import qantar.corpus.Passage;
 import qantar.moderation.ConsoleAccess.Session;
 import qantar.moderation.Diff;
-import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Result;
+import qantar.moderation.Review;
 import qantar.web.ConsoleViews.Card;
 import qantar.web.ConsoleViews.FieldDiff;
 import qantar.web.ConsoleViews.Flash;
@@ -20,12 +20,12 @@ final class ConsoleReview {
     /** Beyond this a whole source file is shown as it is: a word diff of it would be slow and unreadable. */
     private static final int MAX_WORD_DIFF = 200_000;
     private final Qantar app;
-    private final Moderation mod;
+    private final Review review;
     private final ConsoleRoutes routes;
 
-    ConsoleReview(Qantar app, Moderation mod, ConsoleRoutes routes) {
+    ConsoleReview(Qantar app, Review review, ConsoleRoutes routes) {
         this.app = app;
-        this.mod = mod;
+        this.review = review;
         this.routes = routes;
     }
 
@@ -35,18 +35,18 @@ final class ConsoleReview {
 
     void approve(Context ctx) {
         Session s = routes.session(ctx);
-        Result<Moderation.Decision> r = mod.approve(s.userId(), ctx.pathParam("id"));
+        Result<Review.Decision> r = review.approve(s.userId(), ctx.pathParam("id"));
         decided(ctx, s, r);
     }
 
     void reject(Context ctx) {
         Session s = routes.session(ctx);
         String reason = ConsoleForms.oneLine(ctx.formParam("reason"));
-        Result<Moderation.Decision> r = mod.reject(s.userId(), ctx.pathParam("id") + (reason.isEmpty() ? "" : " " + reason));
+        Result<Review.Decision> r = review.reject(s.userId(), ctx.pathParam("id"), reason);
         decided(ctx, s, r);
     }
 
-    private void decided(Context ctx, Session s, Result<Moderation.Decision> r) {
+    private void decided(Context ctx, Session s, Result<Review.Decision> r) {
         if (routes.refused(ctx, r)) {
             return;
         }
@@ -61,12 +61,12 @@ final class ConsoleReview {
 
     private void show(Context ctx, Flash flash) {
         Session s = routes.session(ctx);
-        Result<List<Moderation.ReviewItem>> r = mod.review(s.userId());
+        Result<List<Review.ReviewItem>> r = review.queue(s.userId());
         if (routes.refused(ctx, r)) {
             return;
         }
         List<Card> cards = new ArrayList<>();
-        for (Moderation.ReviewItem item : r.value()) {
+        for (Review.ReviewItem item : r.value()) {
             cards.add(card(item.proposal(), s));
         }
         routes.html(ctx, "console/queue.jte", new ConsoleViews.QueueView(routes.frame(ctx, "console.queue", "review"), flash, cards));
@@ -92,7 +92,7 @@ final class ConsoleReview {
         String target = p.passageId() != null ? p.passageId() : p.sourceId();
         String link = p.passageId() != null && p.kind() != Proposal.Kind.CREATE ? "/console/passages/" + p.passageId() : null;
         return new Card(p.id(), routes.text(s, "console.kind_" + p.kind().name().toLowerCase(Locale.ROOT)), target, link, p.author(),
-                p.reason(), short16(p.createdAt()), p.author() == s.userId() && !mod.settings().selfApproval(), fields, extra);
+                p.reason(), short16(p.createdAt()), p.author() == s.userId() && !review.selfApproval(), fields, extra);
     }
 
     static List<FieldDiff> fieldDiffs(Passage before, Passage after) {

@@ -38,11 +38,11 @@ final class ConsoleRoutes {
     }
 
     void register(JavalinConfig config) {
-        ConsoleReview review = new ConsoleReview(app, mod, this);
-        ConsoleCorpus corpus = new ConsoleCorpus(app, mod, this);
-        ConsoleInsights insights = new ConsoleInsights(mod, this);
+        ConsoleReview review = new ConsoleReview(app, mod.review(), this);
+        ConsoleCorpus corpus = new ConsoleCorpus(app, mod.proposing(), mod.review(), this);
+        ConsoleInsights insights = new ConsoleInsights(mod.feedback(), this);
         ConsoleAdmin admin = new ConsoleAdmin(mod, this);
-        ConsoleSources sources = new ConsoleSources(app, mod, this);
+        ConsoleSources sources = new ConsoleSources(app, mod.proposing(), this);
         config.routes.get("/console/login", this::login);
         config.routes.before("/console", this::guard);
         config.routes.before("/console/*", this::guard);

@@ -7,7 +7,7 @@ import qantar.corpus.CorpusWriter;
 import qantar.corpus.Passage;
 import qantar.corpus.Source;
 import qantar.moderation.ConsoleAccess.Session;
-import qantar.moderation.Moderation;
+import qantar.moderation.Proposing;
 import qantar.moderation.Proposal;
 import qantar.moderation.Result;
 import qantar.web.ConsoleViews.Flash;
@@ -39,12 +39,12 @@ final class ConsoleSources {
             """;
 
     private final Qantar app;
-    private final Moderation mod;
+    private final Proposing proposing;
     private final ConsoleRoutes routes;
 
-    ConsoleSources(Qantar app, Moderation mod, ConsoleRoutes routes) {
+    ConsoleSources(Qantar app, Proposing proposing, ConsoleRoutes routes) {
         this.app = app;
-        this.mod = mod;
+        this.proposing = proposing;
         this.routes = routes;
     }
 
@@ -63,7 +63,7 @@ final class ConsoleSources {
             show(ctx, "", new Flash(false, routes.text(s, "mod.upload_failed", "file", "console.yaml", "why", "over " + MAX_FILE + " bytes")));
             return;
         }
-        Result<Proposal> r = mod.upload(s.userId(), "console.yaml", yaml);
+        Result<Proposal> r = proposing.upload(s.userId(), "console.yaml", yaml);
         if (routes.refused(ctx, r)) {
             return;
         }

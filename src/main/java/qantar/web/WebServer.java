@@ -56,7 +56,7 @@ public final class WebServer implements AutoCloseable {
     /** The pages alone (`web`): the console with moderation services of its own over the same database. */
     public static WebServer start(Qantar app, Settings settings) {
         Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
-        return start(app, settings, mod, ConsoleAccess.open(mod, app.database()));
+        return start(app, settings, mod, ConsoleAccess.open(mod.access(), app.database()));
     }
 
     /** The pages beside the bot (`serve`): the console shares the bot's moderation services and login links. */

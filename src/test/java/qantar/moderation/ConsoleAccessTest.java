@@ -53,9 +53,9 @@ class ConsoleAccessTest {
     void open() {
         app = Fixture.open(tmp.resolve("data"));
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
-        mod.bootstrapAdmins(Moderation.parseAdmins("1001"));
-        assertThat(mod.grant(ADMIN, ALICE).ok()).isTrue();
-        access = new ConsoleAccess(mod, app.database(), SecretKey.load(null, tmp.resolve("data")), clock, 5);
+        mod.team().bootstrapAdmins(Team.parseAdmins("1001"));
+        assertThat(mod.team().grant(ADMIN, ALICE).ok()).isTrue();
+        access = new ConsoleAccess(mod.access(), app.database(), SecretKey.load(null, tmp.resolve("data")), clock, 5);
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class ConsoleAccessTest {
     }
 
     private boolean audited(long actor, String action, String outcome) {
-        return mod.audit().find(actor, action, outcome, 50).size() > 0;
+        return mod.access().audit().find(actor, action, outcome, 50).size() > 0;
     }
 
     @Test
@@ -127,7 +127,7 @@ class ConsoleAccessTest {
         assertThat(access.session(first)).isEmpty();
         assertThat(access.session(second)).isPresent();
 
-        assertThat(mod.revoke(ADMIN, ALICE).ok()).isTrue();
+        assertThat(mod.team().revoke(ADMIN, ALICE).ok()).isTrue();
         assertThat(access.session(second)).isEmpty();
         long left = app.database().query(() -> qantar.store.Sql.one(app.database().connection(),
                 "SELECT COUNT(*) FROM console_sessions WHERE user_id = ?", rs -> rs.getLong(1), ALICE));

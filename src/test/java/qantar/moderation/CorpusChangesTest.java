@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import qantar.answer.Statement;
 import qantar.app.Qantar;
 import qantar.corpus.CorpusReader;
 import qantar.corpus.Lang;
+import qantar.corpus.Side;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
 import qantar.testing.Fixture;
@@ -66,9 +68,9 @@ class CorpusChangesTest {
         knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
         app = Fixture.open(tmp.resolve("data"), knowledge);
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
-        mod.bootstrapAdmins(java.util.List.of(ADMIN));
-        mod.grant(ADMIN, ALICE);
-        mod.grant(ADMIN, BOB);
+        mod.team().bootstrapAdmins(java.util.List.of(ADMIN));
+        mod.team().grant(ADMIN, ALICE);
+        mod.team().grant(ADMIN, BOB);
     }
 
     @AfterEach
@@ -79,11 +81,11 @@ class CorpusChangesTest {
     @Test
     void aBrokenUploadedFileIsRefusedWithLineNumbersAndAddsNothing() {
         long revision = app.corpusStore().revision();
-        Result<Proposal> r = mod.upload(ALICE, "n1.yaml", NEW_SOURCE);
+        Result<Proposal> r = mod.proposing().upload(ALICE, "n1.yaml", NEW_SOURCE);
         assertThat(r.status()).isEqualTo(Result.Status.ERROR);
         assertThat(r.key()).isEqualTo("mod.invalid_file");
         assertThat(r.arg("problems")).contains("n1.yaml:21").contains("unknown side 'bystander'");
-        assertThat(mod.review(BOB).value()).isEmpty();
+        assertThat(mod.review().queue(BOB).value()).isEmpty();
         assertThat(app.corpusStore().revision()).isEqualTo(revision);
         assertThat(app.corpus().sourcesById()).doesNotContainKey("n1");
     }
@@ -91,29 +93,30 @@ class CorpusChangesTest {
     @Test
     void aValidUploadIsOneBatchThatGoesLiveWhole() {
         String good = NEW_SOURCE.substring(0, NEW_SOURCE.indexOf("  - id: n1-broken"));
-        Result<Proposal> r = mod.upload(ALICE, "n1.yaml", good);
+        Result<Proposal> r = mod.proposing().upload(ALICE, "n1.yaml", good);
         assertThat(r.ok()).as(r.toString()).isTrue();
         assertThat(r.arg("created")).isEqualTo("1");
-        assertThat(mod.approve(BOB, "" + r.value().id()).ok()).isTrue();
+        assertThat(mod.review().approve(BOB, "" + r.value().id()).ok()).isTrue();
         assertThat(app.answers().answer(Question.of("Сколько магазинов разграбили на Зеленом базаре в январе?")).statements())
                 .extracting(Statement::passageId).contains("n1-market");
 
         // the same file again, changed, is an update of the live source, also reviewed
-        Result<Proposal> again = mod.upload(ALICE, "n1.yaml", good.replace("96", "97"));
+        Result<Proposal> again = mod.proposing().upload(ALICE, "n1.yaml", good.replace("96", "97"));
         assertThat(again.arg("updated")).isEqualTo("1");
-        assertThat(mod.approve(BOB, "" + again.value().id()).ok()).isTrue();
+        assertThat(mod.review().approve(BOB, "" + again.value().id()).ok()).isTrue();
         assertThat(app.corpus().passagesById().get("n1-market").texts().get(Lang.RU)).contains("97");
         // a passage id of another source is a clash with its line
-        Result<Proposal> clash = mod.upload(ALICE, "n1.yaml", good.replace("id: n1-market", "id: o29-detained-4404"));
+        Result<Proposal> clash = mod.proposing().upload(ALICE, "n1.yaml", good.replace("id: n1-market", "id: o29-detained-4404"));
         assertThat(clash.arg("problems")).contains("n1.yaml:9").contains("duplicate passage id 'o29-detained-4404'");
     }
 
     @Test
     void exportThenImportIntoAFreshDatabaseThenExportGivesTheSameFiles() throws IOException {
-        long pid = mod.propose(ALICE, "o29 official ru\nquote: no\nasks: Сколько машин полиции сожгли в Алматы? | Что МВД сообщило о сожжённых машинах?\nМВД сообщило о 347 сожжённых машинах полиции в Алматы.").value().id();
-        assertThat(mod.approve(BOB, "" + pid).ok()).isTrue();
+        long pid = mod.proposing().propose(ALICE, Drafts.translation("o29", Side.OFFICIAL, Lang.RU, "МВД сообщило о 347 сожжённых машинах полиции в Алматы.")
+                .withAsks(Map.of(Lang.RU, List.of("Сколько машин полиции сожгли в Алматы?", "Что МВД сообщило о сожжённых машинах?"))), null).value().id();
+        assertThat(mod.review().approve(BOB, "" + pid).ok()).isTrue();
         Path first = tmp.resolve("export1");
-        assertThat(mod.export(ADMIN, first).ok()).isTrue();
+        assertThat(mod.export().toFolder(ADMIN, first).ok()).isTrue();
 
         CorpusReader.Result read = CorpusReader.read(first);
         assertThat(read.errors()).isEmpty();
@@ -133,10 +136,11 @@ class CorpusChangesTest {
 
     @Test
     void reimportingKnowledgeNeverOverwritesWhatModeratorsChangedAndReportsTheConflict() {
-        long pid = mod.edit(ALICE, "o29-detained-4404\nspeaker: Ministry of Internal Affairs").value().id();
-        mod.approve(BOB, "" + pid);
-        long retire = mod.retire(ALICE, "h2-ten-killed duplicate").value().id();
-        mod.approve(BOB, "" + retire);
+        long pid = mod.proposing().edit(ALICE, "o29-detained-4404", Drafts.edited(mod, "o29-detained-4404")
+                .withSpeakers(Drafts.speaker("Ministry of Internal Affairs")), null, null).value().id();
+        mod.review().approve(BOB, "" + pid);
+        long retire = mod.proposing().retire(ALICE, "h2-ten-killed", "duplicate").value().id();
+        mod.review().approve(BOB, "" + retire);
         CorpusStore store = app.corpusStore();
 
         // the files did not change: nothing to report, moderators' versions stand
@@ -154,8 +158,9 @@ class CorpusChangesTest {
 
     @Test
     void knowledgeThatCaughtUpWithTheModeratorsIsAdoptedSoLaterFileEditsApplyAgain() {
-        long pid = mod.edit(ALICE, "o29-detained-4404\nspeaker: Ministry of Internal Affairs").value().id();
-        mod.approve(BOB, "" + pid);
+        long pid = mod.proposing().edit(ALICE, "o29-detained-4404", Drafts.edited(mod, "o29-detained-4404")
+                .withSpeakers(Drafts.speaker("Ministry of Internal Affairs")), null, null).value().id();
+        mod.review().approve(BOB, "" + pid);
         CorpusStore store = app.corpusStore();
         Fixture.edit(knowledge.resolve("sources/o29.yaml"), "speaker: {en: \"Interior Ministry of Kazakhstan\", ru: \"МВД Казахстана\", kk: \"Қазақстан ІІМ\"}",
                 "speaker: {en: \"Ministry of Internal Affairs\", ru: \"Ministry of Internal Affairs\", kk: \"Ministry of Internal Affairs\"}");
@@ -170,8 +175,9 @@ class CorpusChangesTest {
 
     @Test
     void aPassageModeratorsCreatedIsNeitherRetiredNorOverwrittenByAnImport() {
-        long pid = mod.propose(ALICE, "o29 official en\nasks: How many police cars were burned? | What did the ministry count?\nThe ministry counted 347 burned police cars.").value().id();
-        mod.approve(BOB, "" + pid);
+        long pid = mod.proposing().propose(ALICE, Drafts.original("o29", Side.OFFICIAL, Lang.EN, "The ministry counted 347 burned police cars.")
+                .withAsks(Map.of(Lang.EN, List.of("How many police cars were burned?", "What did the ministry count?"))), null).value().id();
+        mod.review().approve(BOB, "" + pid);
         CorpusStore.ImportReport r = app.corpusStore().importCorpus(CorpusReader.read(knowledge).orThrow(), "again", null);
         assertThat(r.passagesRetired()).isZero();
         assertThat(app.corpusStore().load().passagesById()).containsKey("o29-m1");

@@ -35,8 +35,8 @@ class FeedbackAndInsightsTest {
     void open() {
         app = Fixture.open(tmp.resolve("data"));
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
-        mod.bootstrapAdmins(List.of(ADMIN));
-        mod.grant(ADMIN, ALICE);
+        mod.team().bootstrapAdmins(List.of(ADMIN));
+        mod.team().grant(ADMIN, ALICE);
     }
 
     @AfterEach
@@ -51,29 +51,29 @@ class FeedbackAndInsightsTest {
     @Test
     void aCitizensReportWaitsForAModeratorAndItsResolutionIsLogged() {
         Answer a = ask("How many people died in January 2022?");
-        assertThat(mod.report(CITIZEN, "nosuchid", "wrong", null).key()).isEqualTo("mod.no_answer");
-        Result<Long> r = mod.report(CITIZEN, a.id(), "the figure is outdated", "see the prosecutor's update");
+        assertThat(mod.feedback().report(CITIZEN, "nosuchid", "wrong", null).key()).isEqualTo("mod.no_answer");
+        Result<Long> r = mod.feedback().report(CITIZEN, a.id(), "the figure is outdated", "see the prosecutor's update");
         assertThat(r.ok()).isTrue();
 
-        Reports.Report open = mod.feedback(ALICE).value().get(0);
+        Reports.Report open = mod.feedback().open(ALICE).value().get(0);
         assertThat(open.answerId()).isEqualTo(a.id());
         assertThat(open.reason()).isEqualTo("the figure is outdated");
         assertThat(open.userHash()).doesNotContain(String.valueOf(CITIZEN)).hasSize(32);
 
-        assertThat(mod.resolve(ALICE, open.id() + " maybe").key()).isEqualTo("mod.resolve_usage");
-        Result<Reports.Report> resolved = mod.resolve(ALICE, open.id() + " not_an_issue the figure is the latest official one");
+        assertThat(mod.feedback().resolve(ALICE, open.id() + "", "maybe", null).key()).isEqualTo("mod.resolve_usage");
+        Result<Reports.Report> resolved = mod.feedback().resolve(ALICE, open.id() + "", "not_an_issue", "the figure is the latest official one");
         assertThat(resolved.ok()).isTrue();
         assertThat(resolved.value().status()).isEqualTo("not_an_issue");
         assertThat(resolved.value().note()).isEqualTo("the figure is the latest official one");
-        assertThat(mod.resolve(ALICE, open.id() + " fixed").key()).isEqualTo("mod.already_resolved");
-        assertThat(mod.feedback(ALICE).value()).isEmpty();
-        assertThat(mod.audit().latest(5)).extracting(AuditLog.Entry::action, AuditLog.Entry::outcome).containsExactly(
+        assertThat(mod.feedback().resolve(ALICE, open.id() + "", "fixed", null).key()).isEqualTo("mod.already_resolved");
+        assertThat(mod.feedback().open(ALICE).value()).isEmpty();
+        assertThat(mod.access().audit().latest(5)).extracting(AuditLog.Entry::action, AuditLog.Entry::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("feedback", "ok"),
                 org.assertj.core.groups.Tuple.tuple("resolve", "error"),
                 org.assertj.core.groups.Tuple.tuple("resolve", "ok"),
                 org.assertj.core.groups.Tuple.tuple("resolve", "error"),
                 org.assertj.core.groups.Tuple.tuple("feedback", "ok"));
-        assertThat(mod.audit().latest(3).get(2).target()).isEqualTo("report " + open.id());
+        assertThat(mod.access().audit().latest(3).get(2).target()).isEqualTo("report " + open.id());
     }
 
     @Test
@@ -85,7 +85,7 @@ class FeedbackAndInsightsTest {
         ask("What did the Almaty zoo do with its animals in January 2022?"); // the very same question again counts too
         ask("Call me at +7 701 123 45 67 about the January events in Almaty, what about the zoo?");
 
-        List<Insights.Gap> gaps = mod.gaps(ALICE, 10).value();
+        List<Insights.Gap> gaps = mod.feedback().gaps(ALICE, 10).value();
         assertThat(gaps).isNotEmpty();
         assertThat(gaps.get(0).question()).isEqualTo("what did the almaty zoo do with its animals in january 2022");
         assertThat(gaps.get(0).count()).isEqualTo(4);
@@ -99,9 +99,9 @@ class FeedbackAndInsightsTest {
         Answer ru = ask("Сколько человек погибло во время январских событий 2022 года?");
         ask("How many people died in January 2022?");
         ask("What is the weather in Paris?");
-        mod.report(CITIZEN, ru.id(), "one-sided", null);
+        mod.feedback().report(CITIZEN, ru.id(), "one-sided", null);
 
-        Insights.Stats s = mod.stats(ALICE).value();
+        Insights.Stats s = mod.feedback().stats(ALICE).value();
         assertThat(s.questionsPerDay().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
         assertThat(s.languages()).containsEntry(Lang.RU.code(), 1).containsEntry(Lang.EN.code(), 2);
         assertThat(s.sidesShown()).containsKey("official");

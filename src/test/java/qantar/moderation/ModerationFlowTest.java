@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,8 @@ import qantar.answer.Answer;
 import qantar.answer.Question;
 import qantar.answer.Statement;
 import qantar.app.Qantar;
+import qantar.corpus.Lang;
+import qantar.corpus.Side;
 import qantar.store.CorpusStore;
 import qantar.testing.Fixture;
 
@@ -22,10 +25,10 @@ class ModerationFlowTest {
     static final long ALICE = 2002;
     static final long BOB = 3003;
     static final long CITIZEN = 4004;
-    static final String CARS = "o29 official en\n"
-            + "speaker: Interior Ministry of Kazakhstan\n"
-            + "asks: How many police cars were burned? | What did the Interior Ministry say about burned police cars?\n"
-            + "On 9 January 2022 the Interior Ministry said 347 police cars had been burned in Almaty.";
+    static final PassageDraft CARS = Drafts.original("o29", Side.OFFICIAL, Lang.EN,
+                    "On 9 January 2022 the Interior Ministry said 347 police cars had been burned in Almaty.")
+            .withSpeakers(Drafts.speaker("Interior Ministry of Kazakhstan"))
+            .withAsks(Map.of(Lang.EN, List.of("How many police cars were burned?", "What did the Interior Ministry say about burned police cars?")));
     static final String QUESTION = "How many police cars were burned in Almaty in January 2022?";
 
     @TempDir
@@ -37,7 +40,7 @@ class ModerationFlowTest {
     void open() {
         app = Fixture.open(tmp.resolve("data"));
         mod = moderation(Moderation.Settings.DEFAULTS);
-        mod.bootstrapAdmins(Moderation.parseAdmins("1001"));
+        mod.team().bootstrapAdmins(Team.parseAdmins("1001"));
     }
 
     Moderation moderation(Moderation.Settings settings) {
@@ -54,8 +57,8 @@ class ModerationFlowTest {
     }
 
     private void team() {
-        assertThat(mod.grant(ADMIN, ALICE).ok()).isTrue();
-        assertThat(mod.grant(ADMIN, BOB).ok()).isTrue();
+        assertThat(mod.team().grant(ADMIN, ALICE).ok()).isTrue();
+        assertThat(mod.team().grant(ADMIN, BOB).ok()).isTrue();
     }
 
     @Test
@@ -63,14 +66,14 @@ class ModerationFlowTest {
         team();
         assertThat(shown(QUESTION)).noneMatch(id -> id.startsWith("o29-m"));
 
-        Result<Proposal> proposed = mod.propose(ALICE, CARS);
+        Result<Proposal> proposed = mod.proposing().propose(ALICE, CARS, null);
         assertThat(proposed.ok()).as(proposed.toString()).isTrue();
         Proposal p = proposed.value();
         assertThat(p.passageId()).isEqualTo("o29-m1");
         assertThat(proposed.arg("id")).isEqualTo(String.valueOf(p.id()));
         assertThat(shown(QUESTION)).doesNotContain("o29-m1"); // not live before review
 
-        Result<Moderation.Decision> approved = mod.approve(BOB, String.valueOf(p.id()));
+        Result<Review.Decision> approved = mod.review().approve(BOB, String.valueOf(p.id()));
         assertThat(approved.ok()).as(approved.toString()).isTrue();
         assertThat(approved.value().author()).isEqualTo(ALICE);
 
@@ -87,193 +90,205 @@ class ModerationFlowTest {
     @Test
     void aCitizensApproveOrGrantChangesNothingAndRevealsNobody() {
         team();
-        Proposal p = mod.propose(ALICE, CARS).value();
+        Proposal p = mod.proposing().propose(ALICE, CARS, null).value();
 
-        Result<Moderation.Decision> approve = mod.approve(CITIZEN, String.valueOf(p.id()));
-        Result<Long> grant = mod.grant(CITIZEN, CITIZEN);
+        Result<Review.Decision> approve = mod.review().approve(CITIZEN, String.valueOf(p.id()));
+        Result<Long> grant = mod.team().grant(CITIZEN, CITIZEN);
         assertThat(List.of(approve, grant)).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(Result.Status.REFUSED);
             assertThat(r.key()).isEqualTo(Result.REFUSED_KEY);
             assertThat(r.nameValues()).isEmpty();
         });
-        assertThat(mod.audit().latest(2)).extracting(AuditLog.Entry::actor, AuditLog.Entry::action, AuditLog.Entry::outcome)
+        assertThat(mod.access().audit().latest(2)).extracting(AuditLog.Entry::actor, AuditLog.Entry::action, AuditLog.Entry::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CITIZEN, "grant", "refused"),
                         org.assertj.core.groups.Tuple.tuple(CITIZEN, "approve", "refused"));
-        assertThat(mod.roleOf(CITIZEN)).isEqualTo(Role.CITIZEN);
-        assertThat(mod.review(BOB).value()).extracting(i -> i.proposal().id()).containsExactly(p.id());
+        assertThat(mod.access().roleOf(CITIZEN)).isEqualTo(Role.CITIZEN);
+        assertThat(mod.review().queue(BOB).value()).extracting(i -> i.proposal().id()).containsExactly(p.id());
         assertThat(shown(QUESTION)).doesNotContain("o29-m1");
     }
 
     @Test
     void everyModeratorCommandRefusesACitizenAndLogsTheAttempt() {
         team();
-        long pid = mod.propose(ALICE, CARS).value().id();
+        long pid = mod.proposing().propose(ALICE, CARS, null).value().id();
         String id = String.valueOf(pid);
         List<LongFunction<Result<?>>> commands = List.of(
-                u -> mod.grant(u, 5005), u -> mod.revoke(u, ALICE), u -> mod.team(u),
-                u -> mod.propose(u, CARS), u -> mod.edit(u, "o29-detained-4404\nnew text"),
-                u -> mod.retire(u, "o29-detained-4404 wrong"), u -> mod.upload(u, "x.yaml", "id: x"),
-                u -> mod.review(u), u -> mod.proposal(u, id), u -> mod.approve(u, id), u -> mod.reject(u, id + " no"),
-                u -> mod.history(u, "o29-detained-4404"), u -> mod.feedback(u), u -> mod.resolve(u, "1 fixed"),
-                u -> mod.gaps(u, 10), u -> mod.stats(u), u -> mod.export(u, tmp.resolve("out")), u -> mod.exportZip(u));
+                u -> mod.team().grant(u, 5005), u -> mod.team().revoke(u, ALICE), u -> mod.team().members(u),
+                u -> mod.proposing().propose(u, CARS, null),
+                u -> mod.proposing().edit(u, "o29-detained-4404", Drafts.text(Drafts.edited(mod, "o29-detained-4404"), Lang.EN, "new text"), null, null),
+                u -> mod.proposing().retire(u, "o29-detained-4404", "wrong"), u -> mod.proposing().upload(u, "x.yaml", "id: x"),
+                u -> mod.review().queue(u), u -> mod.review().proposal(u, id), u -> mod.review().approve(u, id), u -> mod.review().reject(u, id, "no"),
+                u -> mod.review().history(u, "o29-detained-4404"), u -> mod.feedback().open(u), u -> mod.feedback().resolve(u, "1", "fixed", null),
+                u -> mod.feedback().gaps(u, 10), u -> mod.feedback().stats(u), u -> mod.export().toFolder(u, tmp.resolve("out")), u -> mod.export().zip(u));
         long before = app.corpusStore().revision();
-        int logged = mod.audit().latest(1000).size();
+        int logged = mod.access().audit().latest(1000).size();
         for (LongFunction<Result<?>> command : commands) {
             Result<?> r = command.apply(CITIZEN);
             assertThat(r.status()).isEqualTo(Result.Status.REFUSED);
             assertThat(r.key()).isEqualTo(Result.REFUSED_KEY);
         }
         // administrators' commands are refused to moderators too
-        assertThat(mod.grant(ALICE, 5005).status()).isEqualTo(Result.Status.REFUSED);
-        assertThat(mod.revoke(ALICE, BOB).status()).isEqualTo(Result.Status.REFUSED);
-        assertThat(mod.export(ALICE, tmp.resolve("out")).status()).isEqualTo(Result.Status.REFUSED);
+        assertThat(mod.team().grant(ALICE, 5005).status()).isEqualTo(Result.Status.REFUSED);
+        assertThat(mod.team().revoke(ALICE, BOB).status()).isEqualTo(Result.Status.REFUSED);
+        assertThat(mod.export().toFolder(ALICE, tmp.resolve("out")).status()).isEqualTo(Result.Status.REFUSED);
 
-        assertThat(mod.audit().latest(1000)).hasSize(logged + commands.size() + 3)
+        assertThat(mod.access().audit().latest(1000)).hasSize(logged + commands.size() + 3)
                 .first().extracting(AuditLog.Entry::outcome).isEqualTo("refused");
-        assertThat(mod.audit().latest(commands.size() + 3)).allMatch(e -> e.outcome().equals("refused"));
+        assertThat(mod.access().audit().latest(commands.size() + 3)).allMatch(e -> e.outcome().equals("refused"));
         assertThat(app.corpusStore().revision()).isEqualTo(before);
         assertThat(tmp.resolve("out")).doesNotExist();
-        assertThat(mod.roleOf(5005)).isEqualTo(Role.CITIZEN);
-        assertThat(mod.review(BOB).value()).hasSize(1);
+        assertThat(mod.access().roleOf(5005)).isEqualTo(Role.CITIZEN);
+        assertThat(mod.review().queue(BOB).value()).hasSize(1);
     }
 
     @Test
     void aRejectedProposalNeverGoesLive() {
         team();
-        long pid = mod.propose(ALICE, CARS).value().id();
-        assertThat(mod.reject(BOB, pid + "").key()).isEqualTo("mod.reject_usage");
-        Result<Moderation.Decision> rejected = mod.reject(BOB, pid + " the figure is not in the source");
+        long pid = mod.proposing().propose(ALICE, CARS, null).value().id();
+        assertThat(mod.review().reject(BOB, pid + "", null).key()).isEqualTo("mod.reject_usage");
+        Result<Review.Decision> rejected = mod.review().reject(BOB, pid + "", "the figure is not in the source");
         assertThat(rejected.ok()).isTrue();
         assertThat(rejected.value().proposal().reviewReason()).isEqualTo("the figure is not in the source");
 
-        assertThat(mod.approve(ADMIN, pid + "").key()).isEqualTo("mod.already_decided");
+        assertThat(mod.review().approve(ADMIN, pid + "").key()).isEqualTo("mod.already_decided");
         assertThat(shown(QUESTION)).doesNotContain("o29-m1");
         assertThat(app.corpusStore().passage("o29-m1")).isEmpty();
-        assertThat(mod.review(BOB).value()).isEmpty();
+        assertThat(mod.review().queue(BOB).value()).isEmpty();
         // the next proposal does not reuse the rejected proposal's passage id
-        assertThat(mod.propose(ALICE, CARS).value().passageId()).isEqualTo("o29-m2");
+        assertThat(mod.proposing().propose(ALICE, CARS, null).value().passageId()).isEqualTo("o29-m2");
     }
 
     @Test
     void selfApprovalIsOffByDefaultAndCanBeAllowed() {
         team();
-        long pid = mod.propose(ALICE, CARS).value().id();
-        Result<Moderation.Decision> self = mod.approve(ALICE, "" + pid);
+        long pid = mod.proposing().propose(ALICE, CARS, null).value().id();
+        Result<Review.Decision> self = mod.review().approve(ALICE, "" + pid);
         assertThat(self.status()).isEqualTo(Result.Status.REFUSED);
         assertThat(self.key()).isEqualTo("mod.self_approval");
         assertThat(shown(QUESTION)).doesNotContain("o29-m1");
 
         Moderation smallTeam = moderation(Moderation.Settings.DEFAULTS.withSelfApproval(true));
-        assertThat(smallTeam.approve(ALICE, "" + pid).ok()).isTrue();
+        assertThat(smallTeam.review().approve(ALICE, "" + pid).ok()).isTrue();
         assertThat(shown(QUESTION)).contains("o29-m1");
     }
 
     @Test
     void anEditShowsItsDiffAndAnApprovedRetirementLeavesOnlyHistory() {
         team();
-        Result<Proposal> edit = mod.edit(ALICE, "o29-detained-4404 en\nreason: the ministry's wording\n"
-                + "On 8 January 2022 the Interior Ministry said 4,404 people had been detained in the unrest.");
+        Result<Proposal> edit = mod.proposing().edit(ALICE, "o29-detained-4404", Drafts.text(Drafts.edited(mod, "o29-detained-4404"), Lang.EN,
+                "On 8 January 2022 the Interior Ministry said 4,404 people had been detained in the unrest."), null, "the ministry's wording");
         assertThat(edit.ok()).as(edit.toString()).isTrue();
-        Moderation.ReviewItem item = mod.review(BOB).value().get(0);
+        Review.ReviewItem item = mod.review().queue(BOB).value().get(0);
         assertThat(item.diff()).containsExactly(
                 "- text.en: On 8 January 2022 the Interior Ministry said 4,404 people had been detained.",
                 "+ text.en: On 8 January 2022 the Interior Ministry said 4,404 people had been detained in the unrest.");
-        assertThat(mod.approve(BOB, "p" + edit.value().id()).ok()).isTrue();
+        assertThat(mod.review().approve(BOB, "p" + edit.value().id()).ok()).isTrue();
         assertThat(app.corpus().passagesById().get("o29-detained-4404").texts().get(qantar.corpus.Lang.EN)).endsWith("in the unrest.");
 
-        assertThat(mod.retire(ALICE, "o29-detained-4404").key()).isEqualTo("mod.retire_usage");
-        long retire = mod.retire(ALICE, "o29-detained-4404 superseded by the prosecutor's figure").value().id();
-        assertThat(mod.approve(BOB, "#" + retire).ok()).isTrue();
+        assertThat(mod.proposing().retire(ALICE, "o29-detained-4404", null).key()).isEqualTo("mod.retire_usage");
+        long retire = mod.proposing().retire(ALICE, "o29-detained-4404", "superseded by the prosecutor's figure").value().id();
+        assertThat(mod.review().approve(BOB, "#" + retire).ok()).isTrue();
         assertThat(app.corpus().passagesById()).doesNotContainKey("o29-detained-4404");
         assertThat(shown("How many were detained?")).doesNotContain("o29-detained-4404");
 
-        Result<List<CorpusStore.Revision>> history = mod.history(BOB, "o29-detained-4404");
+        Result<List<CorpusStore.Revision>> history = mod.review().history(BOB, "o29-detained-4404");
         assertThat(history.value()).extracting(CorpusStore.Revision::action, CorpusStore.Revision::author).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("create", "import"), org.assertj.core.groups.Tuple.tuple("update", "2002"),
                 org.assertj.core.groups.Tuple.tuple("retire", "2002"));
-        List<String> lines = Moderation.formatHistory(history.value());
-        assertThat(lines.get(1)).contains("2002 · update · the ministry's wording [proposal " + edit.value().id() + ", approved by 3003]");
+        List<String> lines = history.value().stream().map(CorpusStore.Revision::reason).toList();
+        assertThat(lines.get(1)).isEqualTo("the ministry's wording [proposal " + edit.value().id() + ", approved by 3003]");
         assertThat(lines.get(2)).contains("superseded by the prosecutor's figure");
     }
 
     @Test
     void anEditMadeStaleByAnotherApprovedEditIsNotApplied() {
         team();
-        long first = mod.edit(ALICE, "o29-detained-4404\nspeaker: Ministry of Internal Affairs").value().id();
-        long second = mod.edit(BOB, "o29-detained-4404\nspeaker: MVD").value().id();
-        assertThat(mod.approve(BOB, "" + first).ok()).isTrue();
-        Result<Moderation.Decision> stale = mod.approve(ALICE, "" + second);
+        long first = mod.proposing().edit(ALICE, "o29-detained-4404", Drafts.edited(mod, "o29-detained-4404")
+                .withSpeakers(Drafts.speaker("Ministry of Internal Affairs")), null, null).value().id();
+        long second = mod.proposing().edit(BOB, "o29-detained-4404", Drafts.edited(mod, "o29-detained-4404")
+                .withSpeakers(Drafts.speaker("MVD")), null, null).value().id();
+        assertThat(mod.review().approve(BOB, "" + first).ok()).isTrue();
+        Result<Review.Decision> stale = mod.review().approve(ALICE, "" + second);
         assertThat(stale.key()).isEqualTo("mod.cannot_apply");
         assertThat(app.corpus().passagesById().get("o29-detained-4404").speaker()).isEqualTo("Ministry of Internal Affairs");
-        assertThat(mod.review(ALICE).value()).extracting(i -> i.proposal().id()).containsExactly(second);
+        assertThat(mod.review().queue(ALICE).value()).extracting(i -> i.proposal().id()).containsExactly(second);
     }
 
     @Test
-    void badOneMessageProposalsGetClearAnswersAndCreateNothing() {
+    void aDraftWithoutSpeakersOrTopicsTakesItsSourcesPublisherAndUsualTopic() {
         team();
-        assertThat(mod.propose(ALICE, "o29 official").key()).isEqualTo("mod.propose_usage");
-        assertThat(mod.propose(ALICE, "nosuch official en\ntext").key()).isEqualTo("mod.no_source");
-        assertThat(mod.propose(ALICE, "o29 government en\ntext").key()).isEqualTo("mod.bad_side");
-        assertThat(mod.propose(ALICE, "o29 official de\ntext").key()).isEqualTo("mod.bad_lang");
-        assertThat(mod.propose(ALICE, "o29 official en").key()).isEqualTo("mod.no_text");
-        Result<Proposal> badTopic = mod.propose(ALICE, "o29 official en\ntopics: weather\nSome text.");
+        Result<Proposal> r = mod.proposing().propose(ALICE, Drafts.original("o29", Side.OFFICIAL, Lang.EN, "The ministry counted 347 burned police cars.")
+                .withAsks(Map.of(Lang.EN, List.of("How many police cars were burned?", "What did the ministry count?"))), " ");
+        assertThat(r.ok()).as(r.toString()).isTrue();
+        assertThat(r.value().passage().speakers()).containsEntry(Lang.RU, "Armradio").containsEntry(Lang.EN, "Armradio");
+        assertThat(r.value().passage().topics()).containsExactly("detentions");
+        assertThat(r.value().reason()).isEqualTo("new passage");
+    }
+
+    @Test
+    void badDraftsGetClearAnswersAndCreateNothing() {
+        team();
+        assertThat(mod.proposing().propose(ALICE, Drafts.original("nosuch", Side.OFFICIAL, Lang.EN, "text"), null).key()).isEqualTo("mod.no_source");
+        Result<Proposal> badTopic = mod.proposing().propose(ALICE,
+                Drafts.original("o29", Side.OFFICIAL, Lang.EN, "Some text.").withTopics(List.of("weather")), null);
         assertThat(badTopic.key()).isEqualTo("mod.invalid");
         assertThat(badTopic.arg("problems")).contains("unknown topic 'weather'");
-        Result<Proposal> longQuote = mod.propose(ALICE, "o29 official en\nquote: yes\n" + "word ".repeat(30));
+        Result<Proposal> longQuote = mod.proposing().propose(ALICE,
+                Drafts.original("o29", Side.OFFICIAL, Lang.EN, "word ".repeat(30).strip()).withQuote(true), null);
         assertThat(longQuote.arg("problems")).contains("at most 25");
-        assertThat(mod.review(BOB).value()).isEmpty();
+        assertThat(mod.review().queue(BOB).value()).isEmpty();
     }
 
     @Test
     void grantAndRevokeAreKeptAndAdministratorsComeFromTheEnvironmentOnlyOnce() {
         team();
-        assertThat(mod.isModerator(ALICE)).isTrue();
-        assertThat(mod.isAdmin(ALICE)).isFalse();
-        assertThat(mod.grant(ADMIN, ALICE).key()).isEqualTo("mod.already_moderator");
-        assertThat(mod.revoke(ADMIN, ADMIN).key()).isEqualTo("mod.last_admin");
-        Proposal pending = mod.propose(ALICE, CARS).value();
-        Result<Long> revoked = mod.revoke(ADMIN, ALICE);
+        assertThat(mod.access().isModerator(ALICE)).isTrue();
+        assertThat(mod.access().isAdmin(ALICE)).isFalse();
+        assertThat(mod.team().grant(ADMIN, ALICE).key()).isEqualTo("mod.already_moderator");
+        assertThat(mod.team().revoke(ADMIN, ADMIN).key()).isEqualTo("mod.last_admin");
+        Proposal pending = mod.proposing().propose(ALICE, CARS, null).value();
+        Result<Long> revoked = mod.team().revoke(ADMIN, ALICE);
         assertThat(revoked.ok()).isTrue();
         assertThat(revoked.arg("withdrawn")).isEqualTo("1");
-        assertThat(mod.approve(BOB, String.valueOf(pending.id())).ok()).as("a revoked author's proposal is withdrawn").isFalse();
-        assertThat(mod.propose(ALICE, CARS).status()).isEqualTo(Result.Status.REFUSED);
+        assertThat(mod.review().approve(BOB, String.valueOf(pending.id())).ok()).as("a revoked author's proposal is withdrawn").isFalse();
+        assertThat(mod.proposing().propose(ALICE, CARS, null).status()).isEqualTo(Result.Status.REFUSED);
 
 
         // a later start with another QANTAR_ADMINS does not make anyone an administrator
         Moderation restarted = moderation(Moderation.Settings.DEFAULTS);
-        assertThat(restarted.bootstrapAdmins(List.of(9009L))).isFalse();
-        assertThat(restarted.isAdmin(9009)).isFalse();
-        assertThat(restarted.isAdmin(ADMIN)).isTrue();
-        assertThat(restarted.roleOf(BOB)).isEqualTo(Role.MODERATOR);
+        assertThat(restarted.team().bootstrapAdmins(List.of(9009L))).isFalse();
+        assertThat(restarted.access().isAdmin(9009)).isFalse();
+        assertThat(restarted.access().isAdmin(ADMIN)).isTrue();
+        assertThat(restarted.access().roleOf(BOB)).isEqualTo(Role.MODERATOR);
     }
 
     @Test
     void aCompromisedAdministratorIsRemovedByAnotherButTheLastOneStays() {
         team();
-        assertThat(mod.grantAdmin(BOB, CITIZEN).status()).isEqualTo(Result.Status.REFUSED);
-        assertThat(mod.grantAdmin(ADMIN, BOB).ok()).isTrue();
-        assertThat(mod.revoke(BOB, ADMIN).ok()).isTrue();
-        assertThat(mod.isAdmin(ADMIN)).isFalse();
-        assertThat(mod.revoke(BOB, BOB).key()).isEqualTo("mod.last_admin");
-        assertThat(mod.audit().find(ADMIN, "grant_admin", "ok", 5)).isNotEmpty();
+        assertThat(mod.team().grantAdmin(BOB, CITIZEN).status()).isEqualTo(Result.Status.REFUSED);
+        assertThat(mod.team().grantAdmin(ADMIN, BOB).ok()).isTrue();
+        assertThat(mod.team().revoke(BOB, ADMIN).ok()).isTrue();
+        assertThat(mod.access().isAdmin(ADMIN)).isFalse();
+        assertThat(mod.team().revoke(BOB, BOB).key()).isEqualTo("mod.last_admin");
+        assertThat(mod.access().audit().find(ADMIN, "grant_admin", "ok", 5)).isNotEmpty();
     }
 
     @Test
     void everyActionIsInTheAuditLog() {
         team();
-        long pid = mod.propose(ALICE, CARS).value().id();
-        mod.review(BOB);
-        mod.approve(BOB, "" + pid);
-        mod.history(BOB, "o29-m1");
-        assertThat(mod.audit().latest(100)).extracting(AuditLog.Entry::actor, AuditLog.Entry::action, AuditLog.Entry::target,
+        long pid = mod.proposing().propose(ALICE, CARS, null).value().id();
+        mod.review().queue(BOB);
+        mod.review().approve(BOB, "" + pid);
+        mod.review().history(BOB, "o29-m1");
+        assertThat(mod.access().audit().latest(100)).extracting(AuditLog.Entry::actor, AuditLog.Entry::action, AuditLog.Entry::target,
                 AuditLog.Entry::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(BOB, "history", "o29-m1", "ok"),
                 org.assertj.core.groups.Tuple.tuple(BOB, "approve", "" + pid, "ok"),
                 org.assertj.core.groups.Tuple.tuple(BOB, "review", null, "ok"),
-                org.assertj.core.groups.Tuple.tuple(ALICE, "propose", null, "ok"),
+                org.assertj.core.groups.Tuple.tuple(ALICE, "propose", "o29", "ok"),
                 org.assertj.core.groups.Tuple.tuple(ADMIN, "grant", "user 3003", "ok"),
                 org.assertj.core.groups.Tuple.tuple(ADMIN, "grant", "user 2002", "ok"),
                 org.assertj.core.groups.Tuple.tuple(0L, "bootstrap_admin", "user 1001", "ok"));
-        assertThat(mod.audit().latest(100).get(3).detail()).isEqualTo("mod.proposed proposal " + pid);
+        assertThat(mod.access().audit().latest(100).get(3).detail()).isEqualTo("mod.proposed proposal " + pid);
     }
 }

@@ -41,8 +41,8 @@ class ReporterPrivacyTest {
         try (Qantar app = Fixture.open(tmp.resolve("data"))) {
             Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
             String answer = app.answers().answer(Question.of("How many people died in January 2022?")).id();
-            mod.report(CITIZEN, answer, "wrong", null);
-            mod.report(CITIZEN, answer, "still wrong", null);
+            mod.feedback().report(CITIZEN, answer, "wrong", null);
+            mod.feedback().report(CITIZEN, answer, "still wrong", null);
             List<String> kept = column(app.database(), "SELECT user_hash FROM mod_reports");
             assertThat(kept).hasSize(2);
             assertThat(kept.get(0)).as("the same citizen is recognisable as the same").isEqualTo(kept.get(1));

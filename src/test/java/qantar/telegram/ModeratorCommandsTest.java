@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qantar.corpus.Lang;
 import qantar.moderation.Moderation;
+import qantar.moderation.PassageDraft;
+import qantar.moderation.Team;
 import qantar.telegram.FakeBotApi.Sent;
 import qantar.telegram.moderation.ModerationBot;
 
@@ -61,7 +66,7 @@ class ModeratorCommandsTest {
     @BeforeEach
     void start() {
         h = new BotHarness(tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
-            w = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Moderation.parseAdmins("1001"));
+            w = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Team.parseAdmins("1001"));
             mod = w.moderation();
             return w.bot();
         });
@@ -109,7 +114,7 @@ class ModeratorCommandsTest {
     @Test
     void aUserIdPastTheLongRangeIsABadIdAnsweredAndAudited() {
         assertThat(say(ADMIN, "/grant 9223372036854775808").text()).contains("Give a numeric Telegram user id");
-        assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == ADMIN && e.action().equals("grant") && e.outcome().equals("error"));
+        assertThat(mod.access().audit().latest(10)).anyMatch(e -> e.actor() == ADMIN && e.action().equals("grant") && e.outcome().equals("error"));
     }
 
     @Test
@@ -124,8 +129,8 @@ class ModeratorCommandsTest {
         // a citizen's /approve and /grant: the same plain refusal, nothing changes, both logged
         assertThat(say(CITIZEN, "/approve " + id).text()).isEqualTo(REFUSED);
         assertThat(say(CITIZEN, "/grant " + CITIZEN).text()).isEqualTo(REFUSED);
-        assertThat(mod.isModerator(CITIZEN)).isFalse();
-        assertThat(mod.review(BOB).value()).singleElement().satisfies(i -> assertThat(i.proposal().pending()).isTrue());
+        assertThat(mod.access().isModerator(CITIZEN)).isFalse();
+        assertThat(mod.review().queue(BOB).value()).singleElement().satisfies(i -> assertThat(i.proposal().pending()).isTrue());
 
         assertThat(say(BOB, "/review").text()).contains("t1-m1", "347 police cars", "& <elsewhere>");
         int aliceBefore = h.api.sentTo(ALICE).size();
@@ -138,7 +143,7 @@ class ModeratorCommandsTest {
         assertThat(answer.text()).contains("347 police cars");
         assertThat(say(BOB, "/history t1-m1").text()).contains("2002 · create");
         assertThat(h.api.refusals()).isEmpty();
-        assertThat(mod.audit().latest(100)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("approve") && e.outcome().equals("refused"))
+        assertThat(mod.access().audit().latest(100)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("approve") && e.outcome().equals("refused"))
                 .anyMatch(e -> e.actor() == CITIZEN && e.action().equals("grant") && e.outcome().equals("refused"));
     }
 
@@ -191,7 +196,7 @@ class ModeratorCommandsTest {
         String broken = NEW_SOURCE.replace("    side: independent", "    side: bystander");
         Sent refused = sendFile(ALICE, "n1.yaml", broken);
         assertThat(refused.text()).contains("nothing was added", "n1.yaml:10", "bystander");
-        assertThat(mod.review(BOB).value()).isEmpty();
+        assertThat(mod.review().queue(BOB).value()).isEmpty();
 
         Sent accepted = sendFile(ALICE, "n1.yaml", NEW_SOURCE);
         assertThat(accepted.text()).contains("source n1", "1 new");
@@ -212,16 +217,38 @@ class ModeratorCommandsTest {
         assertThat(reply.text()).isEqualTo("I can only read text. Please write your question in words.");
         assertThat(rows("SELECT COUNT(*) FROM mod_proposals")).isZero();
         assertThat(h.api.calls("getfile")).isEmpty();
-        assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("upload") && e.outcome().equals("refused"));
+        assertThat(mod.access().audit().latest(10)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("upload") && e.outcome().equals("refused"));
+    }
+
+    @Test
+    void editAndRetireInChatProposeWhatTheirLinesSayAndAMalformedEditIsExplainedToModeratorsOnly() {
+        grantBoth();
+        assertThat(say(CITIZEN, "/edit t1-toll-225 de\ntext").text()).isEqualTo(REFUSED);
+        assertThat(say(ALICE, "/edit t1-toll-225 de\ntext").text()).contains("Unknown language de");
+        assertThat(say(ALICE, "/edit t1-toll-225\nasks.de: Wie viele?\ntext").text()).contains("asks.de");
+        String edit = proposalId(say(ALICE, "/edit t1-toll-225 en\nreason: wording\nThe office gave 225 as the toll."));
+        String retire = proposalId(say(ALICE, "/retire t1-toll-225 superseded"));
+        assertThat(mod.review().queue(BOB).value()).extracting(i -> String.valueOf(i.proposal().id())).containsExactly(edit, retire);
+        assertThat(mod.review().queue(BOB).value().get(0).diff()).anyMatch(l -> l.startsWith("+ text.en: The office gave 225 as the toll."));
+        assertThat(mod.review().queue(BOB).value().get(0).proposal().reason()).isEqualTo("wording");
+        assertThat(mod.access().audit().latest(20))
+                .anyMatch(e -> e.actor() == CITIZEN && e.action().equals("edit") && e.outcome().equals("refused"))
+                .anyMatch(e -> e.actor() == ALICE && e.action().equals("edit") && e.outcome().equals("error") && e.detail().equals("mod.bad_field"));
     }
 
     @Test
     void aLongReviewQueueComesInMessagesOfAtMostAHundredEntitiesSoTelegramKeepsTheirFormatting() {
         grantBoth();
         for (int i = 0; i < 20; i++) { // edits: each shows a word diff per changed field, one entity per line
-            assertThat(mod.edit(ALICE, "t1-toll-225 en\nreason: wording " + i + "\nspeaker: Prosecutor General's Office " + i
-                    + "\ntopics: death_toll, detentions\nasks: How many died by count " + i + "? | What was figure " + i + "?\n"
-                    + "The office gave figure " + i + " for the dead.").ok()).isTrue();
+            PassageDraft now = PassageDraft.of(mod.proposing().current("t1-toll-225").orElseThrow().passage());
+            Map<Lang, String> texts = new EnumMap<>(now.texts());
+            texts.put(Lang.EN, "The office gave figure " + i + " for the dead.");
+            Map<Lang, List<String>> asks = new EnumMap<>(now.asks());
+            asks.put(Lang.EN, List.of("How many died by count " + i + "?", "What was figure " + i + "?"));
+            PassageDraft changed = now.withTexts(texts).withAsks(asks).withTopics(List.of("death_toll", "detentions"))
+                    .withSpeakers(Map.of(Lang.EN, "Prosecutor General's Office " + i, Lang.RU, "Prosecutor General's Office " + i,
+                            Lang.KK, "Prosecutor General's Office " + i));
+            assertThat(mod.proposing().edit(ALICE, "t1-toll-225", changed, null, "wording " + i).ok()).isTrue();
         }
         int before = h.api.sentTo(BOB).size();
         h.api.privateText(BOB, "en", "/review");
@@ -247,10 +274,10 @@ class ModeratorCommandsTest {
         h.api.groupText(-500, ADMIN, "/export", null);
         h.next(-500, before + 2, "the reply to /export in the group");
         assertThat(h.api.documents()).isEmpty();
-        assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == ADMIN && e.action().equals("export") && e.outcome().equals("refused"));
-        assertThat(mod.audit().latest(10)).anyMatch(e -> e.actor() == ALICE && e.action().equals("review") && e.outcome().equals("refused"))
+        assertThat(mod.access().audit().latest(10)).anyMatch(e -> e.actor() == ADMIN && e.action().equals("export") && e.outcome().equals("refused"));
+        assertThat(mod.access().audit().latest(10)).anyMatch(e -> e.actor() == ALICE && e.action().equals("review") && e.outcome().equals("refused"))
                 .anyMatch(e -> e.actor() == CITIZEN && e.action().equals("grant") && e.outcome().equals("refused"));
-        assertThat(mod.isModerator(CITIZEN)).isFalse();
+        assertThat(mod.access().isModerator(CITIZEN)).isFalse();
     }
 
     @Test
@@ -298,6 +325,6 @@ class ModeratorCommandsTest {
         assertThat(w.console().login(t.group(1)).ok()).as("a link works once").isFalse();
 
         assertThat(say(CITIZEN, "/console").text()).isEqualTo(REFUSED);
-        assertThat(mod.audit().latest(20)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("console_link") && e.outcome().equals("refused"));
+        assertThat(mod.access().audit().latest(20)).anyMatch(e -> e.actor() == CITIZEN && e.action().equals("console_link") && e.outcome().equals("refused"));
     }
 }

@@ -33,6 +33,7 @@ import qantar.corpus.Lang;
 import qantar.moderation.ConsoleAccess;
 import qantar.moderation.LoginLinks;
 import qantar.moderation.Moderation;
+import qantar.moderation.Team;
 import qantar.store.SecretKey;
 import qantar.testing.Fixture;
 
@@ -65,11 +66,11 @@ class ConsolePagesTest {
         HeadlessChromium.assumeInstalled();
         app = Fixture.open(tmp.resolve("data"), Fixture.copyKnowledge(tmp.resolve("knowledge")));
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
-        mod.bootstrapAdmins(Moderation.parseAdmins("1001"));
-        mod.grant(ADMIN, ALICE);
-        mod.grant(ADMIN, BOB);
+        mod.team().bootstrapAdmins(Team.parseAdmins("1001"));
+        mod.team().grant(ADMIN, ALICE);
+        mod.team().grant(ADMIN, BOB);
         // many sign-ins in a few minutes here; the limit itself is ConsoleAccessTest's
-        access = new ConsoleAccess(mod, app.database(), SecretKey.load(null, app.database().file().getParent()), java.time.Clock.systemUTC(), 1000);
+        access = new ConsoleAccess(mod.access(), app.database(), SecretKey.load(null, app.database().file().getParent()), java.time.Clock.systemUTC(), 1000);
         web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 100), mod, access);
         base = "http://127.0.0.1:" + web.port();
         browser = HeadlessChromium.start(tmp);
@@ -167,7 +168,7 @@ class ConsolePagesTest {
         // a citizen's next question shows it
         List<String> shown = app.answers().answer(Question.of(QUESTION)).statements().stream().map(Statement::passageId).toList();
         assertThat(shown).contains("o29-m1");
-        assertThat(mod.audit().find(BOB, "approve", "ok", 5)).isNotEmpty();
+        assertThat(mod.access().audit().find(BOB, "approve", "ok", 5)).isNotEmpty();
         assertThat(told).as("the author hears of it, as after /approve in the bot")
                 .anySatisfy(t -> assertThat(t).startsWith(ALICE + ": ").contains("approved"));
         access.tellUsersWith((user, text) -> { });
@@ -252,14 +253,14 @@ class ConsolePagesTest {
         assertThat(post("/console/team/grant", cookie, "user=5005").statusCode()).isEqualTo(403);
         assertThat(post("/console/passages/o29-detained-4404/retire", cookie, "csrf=wrong&reason=x").statusCode()).isEqualTo(403);
         assertThat(app.corpusStore().passage("o29-detained-4404").orElseThrow().live()).isTrue();
-        assertThat(mod.audit().find(ALICE, "console_post", "refused", 5)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(mod.access().audit().find(ALICE, "console_post", "refused", 5)).hasSizeGreaterThanOrEqualTo(2);
         assertThat(get("/console", cookie).statusCode()).as("the session itself stays open").isEqualTo(200);
     }
 
     @Test
     void aRevokedModeratorIsSignedOutAndAdministratorsAloneSeeTheTeam() throws Exception {
         long carol = 6006;
-        mod.grant(ADMIN, carol);
+        mod.team().grant(ADMIN, carol);
         browser.get(link(carol, Lang.RU));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("На проверке");
         assertThat(browser.findElements(By.linkText("Команда"))).isEmpty();
@@ -325,7 +326,7 @@ class ConsolePagesTest {
     @Test
     void aCitizensReportIsResolvedAndAGapLeadsToANewPassageForm() {
         var answer = app.answers().answer(Question.of("How many people were detained?"));
-        long report = mod.report(CITIZEN, answer.id(), "wrong figure", null).value();
+        long report = mod.feedback().report(CITIZEN, answer.id(), "wrong figure", null).value();
         app.answers().answer(Question.of("What did the mayor of Taldykorgan say about the unrest?"));
         signIn(ALICE);
         browser.get(base + "/console/reports");

@@ -39,15 +39,15 @@ public final class ModerationBot {
     /** Builds the bot (not started) with moderation; {@code admins} as parsed from QANTAR_ADMINS. */
     public static Wired create(Qantar app, TelegramBot.Settings settings, Moderation.Settings modSettings, List<Long> admins) {
         Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, modSettings, app::reload);
-        mod.bootstrapAdmins(admins);
+        mod.team().bootstrapAdmins(admins);
         TelegramBot bot = new TelegramBot(app, settings.withRoles(ModeratorCommands.roles(mod)));
         ModeratorCommands commands = new ModeratorCommands(mod);
         commands.register(bot.commands());
-        bot.reportsTo((userId, answerId, reason) -> mod.report(userId, answerId, reason, null));
+        bot.reportsTo((userId, answerId, reason) -> mod.feedback().report(userId, answerId, reason, null));
         BotFiles files = bot.files();
         bot.commands().document(Role.CITIZEN, (req, doc, reply) -> upload(mod, files, req, doc, reply));
         commands.command(bot.commands(), "export", (req, reply) -> export(mod, files, req, reply));
-        ConsoleAccess console = ConsoleAccess.open(mod, app.database());
+        ConsoleAccess console = ConsoleAccess.open(mod.access(), app.database());
         console.tellUsersWith((user, text) -> bot.tell(user, lang -> Html.esc(text.apply(lang))));
         ConsoleCommand.register(commands, bot.commands(), console);
         return new Wired(bot, mod, console);
@@ -63,7 +63,7 @@ public final class ModerationBot {
         }
         String list = String.join("\n", problems.stream().limit(10).map(p -> "<code>" + Html.esc(p) + "</code>").toList())
                 + (problems.size() > 10 ? "\n…" : "");
-        for (long admin : wired.moderation().administrators()) {
+        for (long admin : wired.moderation().team().administrators()) {
             wired.bot().tell(admin, lang -> Html.esc(texts.get("mod.corpus_problems", lang, "count", problems.size(), "revision", revision))
                     + "\n" + list);
         }
@@ -73,9 +73,9 @@ public final class ModerationBot {
     private static void upload(Moderation mod, BotFiles files, Request req, Document doc, Reply reply) {
         String name = doc.getFileName() == null ? "upload.yaml" : doc.getFileName();
         String lower = name.toLowerCase(Locale.ROOT);
-        if (!mod.isModerator(req.userId())) {
+        if (!mod.access().isModerator(req.userId())) {
             if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-                mod.refuseAttempt(req.userId(), "upload", "a source file from a citizen"); // audited; the citizen gets the usual reply
+                mod.access().refuseAttempt(req.userId(), "upload", "a source file from a citizen"); // audited; the citizen gets the usual reply
             }
             reply.html(Html.esc(req.text("tg.not_text")));
             return;
@@ -100,13 +100,13 @@ public final class ModerationBot {
             reply.html(Html.esc(req.text("mod.upload_failed", "file", name, "why", "not UTF-8 text")));
             return;
         }
-        Result<Proposal> res = mod.upload(req.userId(), name, content);
+        Result<Proposal> res = mod.proposing().upload(req.userId(), name, content);
         ModeratorCommands.send(req, reply, res, null);
     }
 
     /** The live corpus in the knowledge/ format as one zip, sent as a document. Administrators only. */
     private static void export(Moderation mod, BotFiles files, Request req, Reply reply) {
-        Result<byte[]> res = mod.exportZip(req.userId());
+        Result<byte[]> res = mod.export().zip(req.userId());
         if (!res.ok()) {
             ModeratorCommands.send(req, reply, res, null);
             return;

@@ -2,7 +2,6 @@ package qantar.telegram.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.messageorigin.MessageOriginUser;
 import qantar.moderation.Insights;
@@ -10,18 +9,22 @@ import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Reports;
 import qantar.moderation.Result;
+import qantar.moderation.Review;
 import qantar.moderation.Role;
+import qantar.store.CorpusStore;
 import qantar.telegram.CommandRegistry;
 import qantar.telegram.Reply;
 import qantar.telegram.Html;
 import qantar.telegram.Request;
 import qantar.telegram.RoleLookup;
+import qantar.telegram.moderation.ChatDrafts.Parsed;
 
 /**
- * The moderators' Telegram commands, over {@link Moderation}. They are registered for everyone
+ * The moderators' Telegram commands, over the {@link Moderation} services. They are registered for everyone
  * and out of the menu on purpose: the moderation service decides who may use them, answers
  * everyone else with the same plain refusal, and logs the attempt (a command the router hid would
- * leave no trace). Private chats only. Every text from users or the corpus is escaped here.
+ * leave no trace). Private chats only. The commands' text is read here into the services' typed
+ * requests ({@link ChatDrafts}); every text from users or the corpus is escaped here.
  */
 public final class ModeratorCommands {
 
@@ -33,7 +36,7 @@ public final class ModeratorCommands {
 
     /** Tells the bot who is a moderator or administrator. */
     public static RoleLookup roles(Moderation mod) {
-        return mod::roleOf;
+        return mod.access()::roleOf;
     }
 
     public void register(CommandRegistry r) {
@@ -43,68 +46,60 @@ public final class ModeratorCommands {
             Request who = admin ? req.withArgs(req.args().strip().replaceFirst("(?i)\\s+admin$", "")) : req;
             Long target = target(who);
             long id = target == null ? 0 : target;
-            send(req, reply, admin ? mod.grantAdmin(req.userId(), id) : mod.grant(req.userId(), id), null);
+            send(req, reply, admin ? mod.team().grantAdmin(req.userId(), id) : mod.team().grant(req.userId(), id), null);
         });
         command(r, "revoke", (req, reply) -> {
             Long target = target(req);
-            send(req, reply, mod.revoke(req.userId(), target == null ? 0 : target), null);
+            send(req, reply, mod.team().revoke(req.userId(), target == null ? 0 : target), null);
         });
-        command(r, "propose", (req, reply) -> send(req, reply, mod.propose(req.userId(), req.args()), null));
-        command(r, "edit", (req, reply) -> send(req, reply, mod.edit(req.userId(), req.args()), null));
-        command(r, "retire", (req, reply) -> send(req, reply, mod.retire(req.userId(), req.args()), null));
+        command(r, "propose", (req, reply) -> {
+            Parsed<ChatDrafts.NewPassage> p = ChatDrafts.propose(req.args(), mod.proposing()::source);
+            send(req, reply, p.ok() ? mod.proposing().propose(req.userId(), p.value().draft(), p.value().reason())
+                    : mod.access().unreadable(req.userId(), "propose", null, p.error(), p.args()), null);
+        });
+        command(r, "edit", (req, reply) -> {
+            Parsed<ChatDrafts.Edit> p = ChatDrafts.edit(req.args(), mod.proposing()::current);
+            send(req, reply, p.ok() ? mod.proposing().edit(req.userId(), p.value().passageId(), p.value().draft(), p.value().baseDigest(),
+                    p.value().reason()) : mod.access().unreadable(req.userId(), "edit", null, p.error(), p.args()), null);
+        });
+        command(r, "retire", (req, reply) -> {
+            String[] w = words(req.args(), 2);
+            send(req, reply, mod.proposing().retire(req.userId(), word(w, 0), word(w, 1)), null);
+        });
         command(r, "review", (req, reply) -> {
-            Result<List<Moderation.ReviewItem>> res = mod.review(req.userId());
-            List<String> lines = new ArrayList<>();
-            if (res.ok()) {
-                res.value().forEach(i -> lines.add(item(i)));
-            }
-            send(req, reply, res, lines);
+            Result<List<Review.ReviewItem>> res = mod.review().queue(req.userId());
+            send(req, reply, res, res.ok() ? ResultLines.queue(res.value()) : null);
         });
         command(r, "approve", (req, reply) -> {
-            Result<Moderation.Decision> res = mod.approve(req.userId(), req.args());
+            Result<Review.Decision> res = mod.review().approve(req.userId(), req.args());
             send(req, reply, res, null);
             tellAuthor(req, reply, res);
         });
         command(r, "reject", (req, reply) -> {
-            Result<Moderation.Decision> res = mod.reject(req.userId(), req.args());
+            String[] w = words(req.args(), 2);
+            Result<Review.Decision> res = mod.review().reject(req.userId(), word(w, 0), word(w, 1));
             send(req, reply, res, null);
             tellAuthor(req, reply, res);
         });
         command(r, "history", (req, reply) -> {
-            var res = mod.history(req.userId(), req.args());
-            send(req, reply, res, res.ok() ? Moderation.formatHistory(res.value()).stream().map(Html::esc).toList() : null);
+            Result<List<CorpusStore.Revision>> res = mod.review().history(req.userId(), req.args());
+            send(req, reply, res, res.ok() ? ResultLines.history(res.value()) : null);
         });
         command(r, "feedback", (req, reply) -> {
-            Result<List<Reports.Report>> res = mod.feedback(req.userId());
-            List<String> lines = new ArrayList<>();
-            if (res.ok()) {
-                res.value().forEach(x -> lines.add("<code>" + x.id() + "</code> · answer <code>" + Html.esc(x.answerId()) + "</code> · "
-                        + Html.esc(x.reason()) + (x.comment() == null ? "" : " — " + Html.esc(x.comment()))));
-            }
-            send(req, reply, res, lines);
+            Result<List<Reports.Report>> res = mod.feedback().open(req.userId());
+            send(req, reply, res, res.ok() ? ResultLines.reports(res.value()) : null);
         });
-        command(r, "resolve", (req, reply) -> send(req, reply, mod.resolve(req.userId(), req.args()), null));
+        command(r, "resolve", (req, reply) -> {
+            String[] w = words(req.args(), 3);
+            send(req, reply, mod.feedback().resolve(req.userId(), word(w, 0), word(w, 1), word(w, 2)), null);
+        });
         command(r, "gaps", (req, reply) -> {
-            Result<List<Insights.Gap>> res = mod.gaps(req.userId(), 15);
-            List<String> lines = new ArrayList<>();
-            if (res.ok()) {
-                res.value().forEach(g -> lines.add(g.count() + "× " + Html.esc(g.question())
-                        + String.format(java.util.Locale.ROOT, " (%.2f%s)", g.bestScore(), g.outOfScope() ? ", out of scope" : "")));
-            }
-            send(req, reply, res, lines);
+            Result<List<Insights.Gap>> res = mod.feedback().gaps(req.userId(), 15);
+            send(req, reply, res, res.ok() ? ResultLines.gaps(res.value()) : null);
         });
         command(r, "stats", (req, reply) -> {
-            Result<Insights.Stats> res = mod.stats(req.userId());
-            List<String> lines = new ArrayList<>();
-            if (res.ok()) {
-                Insights.Stats s = res.value();
-                lines.add("questions/day: " + counts(s.questionsPerDay()));
-                lines.add("languages: " + counts(s.languages()));
-                lines.add("sides shown: " + counts(s.sidesShown()));
-                lines.add("nothing shown: " + s.nothingShown());
-                lines.add("reports: " + counts(s.reports()));
-            }
-            send(req, reply, res, lines);
+            Result<Insights.Stats> res = mod.feedback().stats(req.userId());
+            send(req, reply, res, res.ok() ? ResultLines.stats(res.value()) : null);
         });
     }
 
@@ -112,12 +107,12 @@ public final class ModeratorCommands {
      * The author learns the outcome in their private chat (a user's id is that chat's id), through
      * the same outbox as every reply, so the notice survives a crash like any other message.
      */
-    private static void tellAuthor(Request req, Reply reply, Result<Moderation.Decision> res) {
+    private static void tellAuthor(Request req, Reply reply, Result<Review.Decision> res) {
         if (!res.ok() || res.value().author() <= 0 || res.value().author() == req.userId()) {
             return;
         }
         long author = res.value().author();
-        reply.htmlTo(author, Html.esc(Moderation.authorNotice(res.value(), (key, args) -> req.textFor(author, key, args))));
+        reply.htmlTo(author, Html.esc(res.value().notice((key, args) -> req.textFor(author, key, args))));
     }
 
     /**
@@ -127,7 +122,7 @@ public final class ModeratorCommands {
     void command(CommandRegistry r, String name, qantar.telegram.CommandHandler handler) {
         r.command(name, Role.CITIZEN, null, true, (req, reply) -> {
             if (req.group()) {
-                mod.refuseAttempt(req.userId(), name, "in a group");
+                mod.access().refuseAttempt(req.userId(), name, "in a group");
                 reply.html(Html.esc(req.text("tg.private_only")));
             } else {
                 handler.handle(req, reply);
@@ -169,7 +164,7 @@ public final class ModeratorCommands {
         StringBuilder head = new StringBuilder(Html.esc(text.length() > 2500 ? text.substring(0, 2500) + "…" : text));
         if (res.value() instanceof Proposal p) {
             head.append("\n<code>").append(p.id()).append("</code>");
-        } else if (res.value() instanceof Moderation.Decision d) {
+        } else if (res.value() instanceof Review.Decision d) {
             head.append("\n<code>").append(d.proposal().id()).append("</code>");
         }
         List<String> blocks = new ArrayList<>();
@@ -182,21 +177,14 @@ public final class ModeratorCommands {
         }
     }
 
-    private static String item(Moderation.ReviewItem i) {
-        Proposal p = i.proposal();
-        StringBuilder s = new StringBuilder("<b>" + p.id() + "</b> · " + p.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + " · " + Html.esc(p.passageId() != null ? p.passageId() : p.sourceId()) + " · by " + p.author() + " · " + Html.esc(p.reason()));
-        if (p.kind() == Proposal.Kind.CREATE) {
-            var passage = p.passage();
-            s.append("\n").append(Html.esc(passage.side().id() + " · " + passage.speaker()));
-            passage.texts().forEach((l, t) -> s.append("\n").append(l.code()).append(": ").append(Html.esc(t)));
-        }
-        i.diff().forEach(d -> s.append("\n<code>").append(Html.esc(d)).append("</code>"));
-        return s.toString();
+    /** A command's arguments as at most {@code limit} words, the last keeping the rest; none when blank. */
+    private static String[] words(String args, int limit) {
+        return args == null || args.isBlank() ? new String[0] : args.strip().split("\\s+", limit);
     }
 
-    private static String counts(Map<String, Integer> m) {
-        return m.isEmpty() ? "—" : String.join(", ", m.entrySet().stream().map(e -> Html.esc(e.getKey()) + " " + e.getValue()).toList());
+    private static String word(String[] words, int i) {
+        return i < words.length ? words[i] : null;
     }
+
 
 }

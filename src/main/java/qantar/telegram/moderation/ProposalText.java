@@ -1,4 +1,4 @@
-package qantar.moderation;
+package qantar.telegram.moderation;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,11 +18,14 @@ import java.util.regex.Pattern;
  * the passage text, any number of lines
  * </pre>
  * Field lines are read only at the top of the body, so a text line that happens to contain a
- * colon further down stays text.
+ * colon further down stays text; {@code badField} is a field line for a language we do not have
+ * ("asks.de:"), null when there is none.
  */
-record ProposalText(String head, Map<String, String> fields, String text) {
+record ProposalText(String head, Map<String, String> fields, String text, String badField) {
     private static final Pattern FIELD = Pattern.compile(
             "(?i)\\s*(speaker(?:[._](?:ru|kk|en))?|topics|quote|said|reason|same_as|asks(?:[._](?:ru|kk|en))?)\\s*:\\s*(.*)");
+    /** "asks.de:" and the like: a field line in no language we have, an error rather than the start of the text. */
+    private static final Pattern OTHER_LANG = Pattern.compile("(?i)\\s*((asks|speaker)[._][\\p{L}\\d]+)\\s*:.*");
 
     /** Splits a command's arguments into the first line, leading field lines and the text. */
     static ProposalText parse(String args) {
@@ -31,6 +34,7 @@ record ProposalText(String head, Map<String, String> fields, String text) {
         String head = (nl < 0 ? all : all.substring(0, nl)).strip();
         String[] body = nl < 0 ? new String[0] : all.substring(nl + 1).split("\n", -1);
         Map<String, String> fields = new LinkedHashMap<>();
+        String badField = null;
         int i = 0;
         for (; i < body.length; i++) {
             Matcher m = FIELD.matcher(body[i]);
@@ -38,6 +42,8 @@ record ProposalText(String head, Map<String, String> fields, String text) {
                 continue;
             }
             if (!m.matches()) {
+                Matcher other = OTHER_LANG.matcher(body[i]);
+                badField = other.matches() ? other.group(1) : null;
                 break;
             }
             // "asks_ru" and "asks.ru" are one field; "same_as" keeps its underscore
@@ -47,7 +53,7 @@ record ProposalText(String head, Map<String, String> fields, String text) {
         for (; i < body.length; i++) {
             text.append(body[i]).append('\n');
         }
-        return new ProposalText(head, fields, text.toString().strip().replaceAll("\n{3,}", "\n\n"));
+        return new ProposalText(head, fields, text.toString().strip().replaceAll("\n{3,}", "\n\n"), badField);
     }
 
     String[] headWords() {

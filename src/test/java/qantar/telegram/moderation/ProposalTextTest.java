@@ -1,4 +1,4 @@
-package qantar.moderation;
+package qantar.telegram.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,5 +35,13 @@ class ProposalTextTest {
         assertThat(t.text()).isEmpty();
         assertThat(ProposalText.parse(null).headWords()).isEmpty();
         assertThat(ProposalText.parse("x\nquote: maybe\ntext").quote()).isNull();
+    }
+
+    @Test
+    void aFieldLineInALanguageWeDoNotHaveIsNamedAndAnOrdinaryColonStaysText() {
+        assertThat(ProposalText.parse("x\nasks.de: Wie viele?\ntext").badField()).isEqualTo("asks.de");
+        ProposalText t = ProposalText.parse("x\nNote: the ministry said so.\nasks.de: stays text below the first text line");
+        assertThat(t.badField()).isNull();
+        assertThat(t.text()).startsWith("Note: the ministry said so.");
     }
 }
