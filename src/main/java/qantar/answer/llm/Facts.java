@@ -18,7 +18,11 @@ final class Facts {
     /** Names and words compare by this many leading letters: Токаев / Токаева, погибли / погибших. */
     static final int PREFIX = 5;
 
-    /** "20,000", "20 000", "20 000" -> 20000; only groups of exactly three digits are joined. */
+    /**
+     * "20,000", "20 000", "20 000" -> 20000; only groups of exactly three digits are joined. Stricter
+     * than {@link qantar.search.Analyzers#joinDigitGroups}, which search may afford: a guard that
+     * joined "2022 500" into one figure would refuse a faithful sentence.
+     */
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:[,\\u00a0\\u202f\\u2009 ']\\d{3})+(?![\\d]|[.,]\\d)");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}'’\\-]*");
