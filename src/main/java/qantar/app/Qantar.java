@@ -27,6 +27,8 @@ import qantar.corpus.Source;
 import qantar.search.Embedder;
 import qantar.search.PassageIndex;
 import qantar.search.Retriever;
+import qantar.search.ShippedVectors;
+import qantar.search.VectorCache;
 import qantar.store.AnswerStore;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
@@ -63,8 +65,9 @@ public final class Qantar implements AutoCloseable {
         try {
             this.corpusStore = new CorpusStore(db);
             importIfChanged(progress);
-            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")),
-                    new VectorStore(db));
+            // The vectors shipped with the corpus, for texts the database has none of: a first start embeds nothing.
+            VectorCache vectors = knowledgeDir == null ? new VectorStore(db) : new VectorStore(db).orElse(ShippedVectors.in(knowledgeDir));
+            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")), vectors);
             // The revision first: a change committed in between is then read again by the next reload, never missed.
             this.revision = corpusStore.revision();
             this.corpus = corpusStore.load();
