@@ -24,6 +24,7 @@ import qantar.search.RetrievalSettings;
 import qantar.corpus.Corpus;
 import qantar.corpus.CorpusReader;
 import qantar.corpus.Source;
+import qantar.search.Analyzers;
 import qantar.search.Embedder;
 import qantar.search.PassageIndex;
 import qantar.search.Retriever;
@@ -59,6 +60,8 @@ public final class Qantar implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService follower;
 
     private Qantar(Path dataDir, Path knowledgeDir, Path configDir, Progress progress) {
+        // ICU's start-up on the other core meanwhile: the retriever and any indexing need it.
+        Analyzers.prepareTranslit();
         this.knowledgeDir = knowledgeDir;
         this.texts = Texts.load(configDir);
         this.db = Database.open(dataDir);
