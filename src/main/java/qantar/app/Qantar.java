@@ -60,8 +60,6 @@ public final class Qantar implements AutoCloseable {
     private java.util.concurrent.ScheduledExecutorService follower;
 
     private Qantar(Path dataDir, Path knowledgeDir, Path configDir, Progress progress) {
-        // ICU's start-up on the other core meanwhile: the retriever and any indexing need it.
-        Analyzers.prepareTranslit();
         this.knowledgeDir = knowledgeDir;
         this.texts = Texts.load(configDir);
         this.db = Database.open(dataDir);
@@ -76,6 +74,7 @@ public final class Qantar implements AutoCloseable {
             this.corpus = corpusStore.load();
             this.sources = corpus.sourcesById();
             if (index.builtRevision() != revision) {
+                Analyzers.prepareTranslit();
                 index.update(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
             }
             this.retriever = new Retriever(index, corpus, Frames.load(configDir.resolve("frames.yaml")), RetrievalSettings.DEFAULT);
@@ -123,6 +122,8 @@ public final class Qantar implements AutoCloseable {
         if (known != null && stamp != null && stamp.equals(corpusStore.meta("knowledge_stamp"))) {
             return;
         }
+        // The files changed: an index update very likely follows, and it needs ICU, started meanwhile on the other core.
+        Analyzers.prepareTranslit();
         String digest = digest(knowledgeDir);
         if (digest.equals(known)) {
             corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);

@@ -150,15 +150,19 @@ public final class Analyzers {
     }
 
     /**
-     * Compiles the transliterator on a background thread, so that the first question or index
-     * build does not wait for it; returns at once. A process that never needs it loses nothing
-     * (the thread is a daemon and the work is done once).
+     * Compiles the transliterator on a background thread, so that an index build about to start
+     * does not wait for it; returns at once. Only worth it when indexing will surely follow: a stored
+     * answer needs no transliterator, and the compilation would take a core from it.
      */
     public static void prepareTranslit() {
-        Thread t = new Thread(() -> Latin.of("қаңтар"), "translit-warm-up");
-        t.setDaemon(true);
-        t.start();
+        if (PREPARING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> Latin.of("қаңтар"), "translit-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean PREPARING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Names across scripts: drops stop words of all three languages and words under 4 letters (not figures). */
     public static Analyzer translit() {
