@@ -24,9 +24,12 @@ import qantar.search.RetrievalSettings;
 import qantar.corpus.Corpus;
 import qantar.corpus.CorpusReader;
 import qantar.corpus.Source;
+import qantar.search.Analyzers;
 import qantar.search.Embedder;
 import qantar.search.PassageIndex;
 import qantar.search.Retriever;
+import qantar.search.ShippedVectors;
+import qantar.search.VectorCache;
 import qantar.store.AnswerStore;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
@@ -63,13 +66,15 @@ public final class Qantar implements AutoCloseable {
         try {
             this.corpusStore = new CorpusStore(db);
             importIfChanged(progress);
-            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")),
-                    new VectorStore(db));
+            // The vectors shipped with the corpus, for texts the database has none of: a first start embeds nothing.
+            VectorCache vectors = knowledgeDir == null ? new VectorStore(db) : new VectorStore(db).orElse(ShippedVectors.in(knowledgeDir));
+            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")), vectors);
             // The revision first: a change committed in between is then read again by the next reload, never missed.
             this.revision = corpusStore.revision();
             this.corpus = corpusStore.load();
             this.sources = corpus.sourcesById();
             if (index.builtRevision() != revision) {
+                Analyzers.prepareTranslit();
                 index.update(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
             }
             this.retriever = new Retriever(index, corpus, Frames.load(configDir.resolve("frames.yaml")), RetrievalSettings.DEFAULT);
@@ -117,6 +122,8 @@ public final class Qantar implements AutoCloseable {
         if (known != null && stamp != null && stamp.equals(corpusStore.meta("knowledge_stamp"))) {
             return;
         }
+        // The files changed: an index update very likely follows, and it needs ICU, started meanwhile on the other core.
+        Analyzers.prepareTranslit();
         String digest = digest(knowledgeDir);
         if (digest.equals(known)) {
             corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);

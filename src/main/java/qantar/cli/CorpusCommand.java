@@ -23,12 +23,14 @@ import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Problem;
 import qantar.corpus.Side;
+import qantar.search.Embedder;
+import qantar.search.ShippedVectors;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
 
 @Command(name = "corpus", description = "Checks, imports, exports and counts the curated corpus.",
         subcommands = {CorpusCommand.Validate.class, CorpusCommand.Import.class, CorpusCommand.Export.class, CorpusCommand.Stats.class,
-                CorpusCommand.Duplicates.class})
+                CorpusCommand.Duplicates.class, CorpusCommand.Vectors.class})
 final class CorpusCommand {
 
     /** The corpus folder a subcommand reads: the argument, else the configured knowledge/. */
@@ -37,7 +39,11 @@ final class CorpusCommand {
         Path dir;
 
         CorpusReader.Result read() {
-            return CorpusReader.read(dir != null ? dir : Locations.knowledgeDir());
+            return CorpusReader.read(path());
+        }
+
+        Path path() {
+            return dir != null ? dir : Locations.knowledgeDir();
         }
     }
 
@@ -110,6 +116,26 @@ final class CorpusCommand {
                         "conflict: passage " + id + " was changed by moderators since the last import; the file's version was not applied"));
             }
             // The next ask/serve rebuilds the index for the new revision.
+            return 0;
+        }
+    }
+
+    @Command(name = "vectors", description = "Writes the passage vectors shipped with the corpus (DIR/vectors.bin), so a first start embeds nothing.")
+    static final class Vectors implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Folder folder;
+
+        @Override
+        public Integer call() {
+            Corpus corpus = folder.read().orThrow();
+            Embedder embedder = Embedder.fromSetting(Locations.setting("QANTAR_VECTORS"))
+                    .orElseThrow(() -> new IllegalStateException("QANTAR_VECTORS is off: there is no model to embed with"));
+            ShippedVectors.Written w = ShippedVectors.write(folder.path(), corpus, embedder);
+            spec.commandLine().getOut().printf("%s: %d vectors (%d kept from the previous file, %d embedded)%n",
+                    folder.path().resolve(ShippedVectors.FILE), w.total(), w.reused(), w.embedded());
             return 0;
         }
     }

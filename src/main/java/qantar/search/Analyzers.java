@@ -63,7 +63,7 @@ public final class Analyzers {
     /** The Russian stop words as the Kazakh field sees them, ICU-folded («какой» as «какои»). */
     private static final CharArraySet RU_STOP_FOLDED = folded(RU_STOP);
     /** Kazakh letters to their nearest Russian ones, then BGN romanisation, then plain ASCII. */
-    private static final String TRANSLIT_RULES = """
+    static final String TRANSLIT_RULES = """
             ә > а; Ә > А; ғ > г; Ғ > Г; қ > к; Қ > К; ң > н; Ң > Н; ө > о; Ө > О;
             ұ > у; Ұ > У; ү > у; Ү > У; һ > х; Һ > Х; і > и; І > И; ё > е; Ё > Е;
             :: Russian-Latin/BGN;
@@ -125,16 +125,47 @@ public final class Analyzers {
     }
 
     /**
-     * The rules compiled once, on first use (compiling them takes a good part of a second). One
-     * instance serves every analyzer and thread, as Lucene's own ICUTransformFilterFactory shares it.
+     * The rules compiled once per process, on first use (starting ICU's transliterators and compiling
+     * them takes a good part of a second; {@link #prepareTranslit} starts it early, beside the rest of
+     * start-up). One instance serves every analyzer and thread, as Lucene's ICUTransformFilterFactory
+     * shares it. Each word's Latin form is kept once found: words repeat, and the rules run a word
+     * through five transliterators, which was half the cost of indexing.
      */
     private static final class Latin {
         static final Transliterator TO_LATIN = Transliterator.createFromRules("qantar-latin", TRANSLIT_RULES, Transliterator.FORWARD);
+        /** Enough for every word of a 100,000-passage corpus; past it words are transliterated each time. */
+        static final int KEPT = 200_000;
+        static final java.util.concurrent.ConcurrentHashMap<String, String> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String of(String word) {
+            String latin = WORDS.get(word);
+            if (latin == null) {
+                latin = TO_LATIN.transliterate(word);
+                if (WORDS.size() < KEPT) {
+                    WORDS.put(word, latin);
+                }
+            }
+            return latin;
+        }
     }
+
+    /**
+     * Compiles the transliterator on a background thread, so that an index build about to start
+     * does not wait for it; returns at once. Only worth it when indexing will surely follow: a stored
+     * answer needs no transliterator, and the compilation would take a core from it.
+     */
+    public static void prepareTranslit() {
+        if (PREPARING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> Latin.of("қаңтар"), "translit-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean PREPARING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Names across scripts: drops stop words of all three languages and words under 4 letters (not figures). */
     public static Analyzer translit() {
-        Transliterator toLatin = Latin.TO_LATIN;
         return new FigureAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -143,7 +174,7 @@ public final class Analyzers {
                 s = new StopFilter(s, RU_STOP);
                 s = new StopFilter(s, KK_STOP);
                 s = new StopFilter(s, EN_STOP);
-                s = new ICUTransformFilter(s, toLatin);
+                s = new ToLatin(s);
                 s = new ICUFoldingFilter(s);
                 s = new LettersOrFigures(s);
                 s = new TruncateTokenFilter(s, TRANSLIT_PREFIX);
@@ -292,6 +323,30 @@ public final class Analyzers {
             }
             return true;
         }
+    }
+
+    /** Each word in Latin letters, as {@link ICUTransformFilter} with the {@link Latin} rules makes it. */
+    private static final class ToLatin extends org.apache.lucene.analysis.TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        ToLatin(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            String latin = Latin.of(term.toString());
+            term.setEmpty().append(latin);
+            return true;
+        }
+    }
+
+    /** A word's Latin form, as the transliterated field's filter gives it. */
+    static String latin(String word) {
+        return Latin.of(word);
     }
 
     /** Keeps words of four letters or more, and every figure. */

@@ -35,6 +35,7 @@ public final class Embedder {
     private final String id;
     private volatile EmbeddingModel model;
     private volatile RuntimeException failure;
+    private final java.util.concurrent.atomic.AtomicLong embedded = new java.util.concurrent.atomic.AtomicLong();
 
     Embedder(EmbeddingModel model, String id) {
         this(() -> model, id);
@@ -114,12 +115,21 @@ public final class Embedder {
     }
 
     public float[] embed(String text) {
-        return model().embed(text).content().vector();
+        float[] v = model().embed(text).content().vector();
+        embedded.incrementAndGet();
+        return v;
     }
 
     /** Embeds the texts in parallel, one per core at a time. */
     public List<float[]> embedAll(List<String> texts) {
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        List<float[]> out = model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
+        embedded.addAndGet(out.size());
+        return out;
+    }
+
+    /** How many texts this model has embedded in this process: what a start that should embed nothing is checked by. */
+    public long embedded() {
+        return embedded.get();
     }
 }

@@ -347,7 +347,7 @@ public final class PassageIndex implements AutoCloseable {
         return en != null ? en : p.texts().values().iterator().next();
     }
 
-    private static String textHash(Passage p) {
+    static String textHash(Passage p) {
         return hash(vectorText(p));
     }
 

@@ -24,4 +24,24 @@ public interface VectorCache {
     Map<String, float[]> get(String model, Collection<String> textHashes);
 
     void put(String model, Map<String, float[]> vectors);
+
+    /** This cache, and for the hashes it lacks, {@code fallback} (read only: new vectors go to this one). */
+    default VectorCache orElse(VectorCache fallback) {
+        VectorCache first = this;
+        return new VectorCache() {
+            @Override
+            public Map<String, float[]> get(String model, Collection<String> textHashes) {
+                Map<String, float[]> found = new java.util.HashMap<>(first.get(model, textHashes));
+                if (found.size() < textHashes.size()) {
+                    found.putAll(fallback.get(model, textHashes.stream().filter(h -> !found.containsKey(h)).toList()));
+                }
+                return found;
+            }
+
+            @Override
+            public void put(String model, Map<String, float[]> vectors) {
+                first.put(model, vectors);
+            }
+        };
+    }
 }
