@@ -26,6 +26,30 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import qantar.app.Qantar;
 import qantar.corpus.Lang;
+import qantar.telegram.api.ApiUrl;
+import qantar.telegram.api.Backoff;
+import qantar.telegram.api.BotApiTransport;
+import qantar.telegram.api.BotFiles;
+import qantar.telegram.api.Counters;
+import qantar.telegram.api.Lanes;
+import qantar.telegram.api.Poller;
+import qantar.telegram.api.SendLimits;
+import qantar.telegram.api.SendQueue;
+import qantar.telegram.api.TelegramStore;
+import qantar.telegram.api.Transport;
+import qantar.telegram.api.Updates;
+import qantar.telegram.citizen.AnswerFlow;
+import qantar.telegram.citizen.AnswerForms;
+import qantar.telegram.citizen.CoreCommands;
+import qantar.telegram.citizen.CorpusBrowser;
+import qantar.telegram.citizen.FloodGuard;
+import qantar.telegram.citizen.ReportSink;
+import qantar.telegram.render.Html;
+import qantar.telegram.route.CommandRegistry;
+import qantar.telegram.route.Languages;
+import qantar.telegram.route.Reply;
+import qantar.telegram.route.RoleLookup;
+import qantar.telegram.route.UpdateRouter;
 
 /**
  * The Telegram bot: long polling in, a bounded pool of workers, SQLite inbox and outbox, a send
@@ -302,7 +326,7 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         try {
-            transport.call("sendchataction", Reply.JSON.writeValueAsString(SendChatAction.builder().chatId(chatId).action("typing").build()));
+            transport.call("sendchataction", JSON.writeValueAsString(SendChatAction.builder().chatId(chatId).action("typing").build()));
         } catch (Exception e) {
             log.debug("typing action failed: {}", e.toString());
         }

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.api.Repeats;
+import qantar.telegram.api.TelegramStore;
+import qantar.telegram.route.Reply;
 
 /** Delivery under faults: odd updates, database locks, Bot API failures and slow answers, with nothing lost. */
 class DeliveryFaultsTest {

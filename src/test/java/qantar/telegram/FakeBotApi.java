@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import qantar.telegram.api.SendLimits;
 
 /**
  * A strict fake of the Telegram Bot API over HTTP on 127.0.0.1, for tests: the real JSON, paths

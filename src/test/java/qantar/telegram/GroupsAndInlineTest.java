@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.api.TelegramStore;
 
 class GroupsAndInlineTest {
     static final long GROUP = -100123;

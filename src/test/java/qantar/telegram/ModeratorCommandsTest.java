@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import qantar.moderation.Moderation;
 import qantar.telegram.FakeBotApi.Sent;
 import qantar.telegram.moderation.ModerationBot;
+import qantar.telegram.render.Html;
 
 /**
  * Moderation through the real bot, wired exactly as `serve` wires it ({@link ModerationBot}), and

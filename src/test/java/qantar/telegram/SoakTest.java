@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qantar.telegram.api.Repeats;
 
 /**
  * A bounded soak on 127.0.0.1 (not part of the default test run: {@code mvn -B verify -Psoak}):

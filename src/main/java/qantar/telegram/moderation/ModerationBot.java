@@ -14,11 +14,11 @@ import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Result;
 import qantar.moderation.Role;
-import qantar.telegram.BotFiles;
-import qantar.telegram.Html;
-import qantar.telegram.Reply;
-import qantar.telegram.Request;
 import qantar.telegram.TelegramBot;
+import qantar.telegram.api.BotFiles;
+import qantar.telegram.render.Html;
+import qantar.telegram.route.Reply;
+import qantar.telegram.route.Request;
 
 /**
  * The bot with moderation wired in, as `serve` runs it and as tests build it: roles from the
