@@ -159,7 +159,7 @@ class DeliveryFaultsTest {
         aMessageInFlightAtACrashIsLeftInTheOutbox(46);
         Path knowledge = tmp.resolve("knowledge");
         // the marked resend meets a 429, and the bot is stopped before it tries again
-        try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, s) -> new TelegramBot(app, s), api -> api.storm(1, 30))) {
+        try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, s) -> new TelegramBot(BotHarness.sources(app), s), api -> api.storm(1, 30))) {
             FakeBotApi.await(() -> h.api.tooManyRequests() == 1, Duration.ofSeconds(15), "the 429");
         }
         try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, s -> s)) {

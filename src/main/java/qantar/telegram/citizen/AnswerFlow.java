@@ -25,6 +25,7 @@ import qantar.telegram.render.AnswerHtml;
 import qantar.telegram.render.Button;
 import qantar.telegram.render.Html;
 import qantar.telegram.route.CommandRegistry;
+import qantar.telegram.route.Questions;
 import qantar.telegram.route.Reply;
 import qantar.telegram.route.Request;
 
@@ -32,7 +33,7 @@ import qantar.telegram.route.Request;
  * Questions and what follows them: the answer with its buttons, the buttons themselves (sources,
  * a side in depth, cite, feedback), citing by id, deep links, and inline mode.
  */
-public final class AnswerFlow {
+final class AnswerFlow implements Questions {
     private static final Logger log = LoggerFactory.getLogger(AnswerFlow.class);
     static final int MAX_QUESTION = AnswerService.MAX_QUESTION_CHARS;
     static final int INLINE_RESULTS = 5;
@@ -55,8 +56,8 @@ public final class AnswerFlow {
     /** The web pages' address (QANTAR_PUBLIC_URL): citations link there first, for readers outside Telegram. */
     private final String publicUrl;
 
-    public AnswerFlow(AnswerService answers, Texts texts, FloodGuard flood, Counters counters, LongConsumer typing,
-               java.util.function.Supplier<String> botUsername, AnswerForms forms, TelegramStore store) {
+    AnswerFlow(AnswerService answers, Texts texts, FloodGuard flood, Counters counters, LongConsumer typing,
+        java.util.function.Supplier<String> botUsername, AnswerForms forms, TelegramStore store) {
         this.answers = answers;
         this.store = store;
         this.forms = forms;
@@ -70,11 +71,11 @@ public final class AnswerFlow {
         this.botUsername = botUsername;
     }
 
-    public void reportsTo(ReportSink sink) {
+    void reportsTo(ReportSink sink) {
         reports = sink;
     }
 
-    public void register(CommandRegistry r) {
+    void register(CommandRegistry r) {
         r.callback("src", Role.CITIZEN, this::sources);
         r.callback("full", Role.CITIZEN, (req, id, reply) -> find(req, id, reply).ifPresent(a -> {
             reply.answerCallback(null);
@@ -91,6 +92,7 @@ public final class AnswerFlow {
     }
 
     /** A question typed by a user: checks it, shows "typing…", answers it, or says politely why not. */
+    @Override
     public void ask(Request req, String text, Reply reply) {
         // control and format characters alone (a stray byte, zero-width spaces) are no question
         String q = text == null ? "" : text.replaceAll("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]", "").strip();
@@ -270,6 +272,7 @@ public final class AnswerFlow {
     }
 
     /** Inline mode: the whole answer, then each side's own answer, each complete and carrying its id. */
+    @Override
     public void inline(Request req, String inlineQueryId, String query, Reply reply) {
         String q = query == null ? "" : query.strip();
         List<InlineQueryResult> results = new ArrayList<>();

@@ -5,12 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import qantar.telegram.api.TelegramStore;
 
 /** Whether a user prefers full answers in private chats (/settings); compact is the default. */
-public final class AnswerForms {
+final class AnswerForms {
     static final String FULL = "full";
     private final TelegramStore store;
     private final Map<Long, Boolean> full = new ConcurrentHashMap<>();
 
-    public AnswerForms(TelegramStore store) {
+    AnswerForms(TelegramStore store) {
         this.store = store;
     }
 

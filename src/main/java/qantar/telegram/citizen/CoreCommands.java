@@ -20,7 +20,7 @@ import qantar.telegram.route.Reply;
 import qantar.telegram.route.Request;
 
 /** The citizen commands: /start, /help, /sides, /lang, /cite, /about, /ask, and the language buttons. */
-public final class CoreCommands {
+final class CoreCommands {
     private final Texts texts;
     private final AnswerFlow flow;
     private final Languages languages;
@@ -30,7 +30,7 @@ public final class CoreCommands {
 
     private final AnswerForms forms;
 
-    public CoreCommands(Texts texts, AnswerFlow flow, Languages languages, AnswerForms forms, Supplier<Corpus> corpus, Supplier<Long> revision,
+    CoreCommands(Texts texts, AnswerFlow flow, Languages languages, AnswerForms forms, Supplier<Corpus> corpus, Supplier<Long> revision,
                  CommandRegistry registry) {
         this.texts = texts;
         this.forms = forms;
@@ -41,7 +41,7 @@ public final class CoreCommands {
         this.registry = registry;
     }
 
-    public void register(CommandRegistry r) {
+    void register(CommandRegistry r) {
         r.command("start", "tg.cmd.start", this::start);
         r.command("help", "tg.cmd.help", this::help);
         r.command("ask", "tg.cmd.ask", (req, reply) -> {

@@ -25,18 +25,18 @@ import qantar.telegram.route.Reply;
 import qantar.telegram.route.Request;
 
 /** /sources [side] and /timeline: the corpus, a page at a time, turned with ◀ ▶ buttons that edit the message. */
-public final class CorpusBrowser {
+final class CorpusBrowser {
     static final int PAGE = 8;
 
     private final Texts texts;
     private final Supplier<Corpus> corpus;
 
-    public CorpusBrowser(Texts texts, Supplier<Corpus> corpus) {
+    CorpusBrowser(Texts texts, Supplier<Corpus> corpus) {
         this.texts = texts;
         this.corpus = corpus;
     }
 
-    public void register(CommandRegistry r) {
+    void register(CommandRegistry r) {
         r.command("sources", "tg.cmd.sources", this::sources);
         r.command("timeline", "tg.cmd.timeline", (req, reply) -> {
             Page p = timelinePage(req.lang(), 0);

@@ -9,7 +9,7 @@ import java.util.Map;
  * notice per minute, and further questions in that minute are not answered. An update counts once,
  * however often its handling is retried (after a database lock, say).
  */
-public final class FloodGuard {
+final class FloodGuard {
     enum Verdict { ANSWER, NOTICE, SILENT }
 
     private static final long WINDOW = 60_000_000_000L;
@@ -22,7 +22,7 @@ public final class FloodGuard {
     private final Map<Long, ArrayDeque<Asked>> asked = new HashMap<>();
     private final Map<Long, Long> noticed = new HashMap<>();
 
-    public FloodGuard(int perMinute) {
+    FloodGuard(int perMinute) {
         this.perMinute = perMinute;
     }
 

@@ -14,6 +14,7 @@ import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Result;
 import qantar.moderation.Role;
+import qantar.telegram.BotSources;
 import qantar.telegram.TelegramBot;
 import qantar.telegram.api.BotFiles;
 import qantar.telegram.render.Html;
@@ -40,7 +41,7 @@ public final class ModerationBot {
     public static Wired create(Qantar app, TelegramBot.Settings settings, Moderation.Settings modSettings, List<Long> admins) {
         Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, modSettings, app::reload);
         mod.bootstrapAdmins(admins);
-        TelegramBot bot = new TelegramBot(app, settings.withRoles(ModeratorCommands.roles(mod)));
+        TelegramBot bot = new TelegramBot(new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision), settings.withRoles(ModeratorCommands.roles(mod)));
         ModeratorCommands commands = new ModeratorCommands(mod);
         commands.register(bot.commands());
         bot.reportsTo((userId, answerId, reason) -> mod.report(userId, answerId, reason, null));

@@ -10,7 +10,6 @@ import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.moderation.Role;
 import qantar.telegram.api.Updates;
-import qantar.telegram.citizen.AnswerFlow;
 import qantar.telegram.render.Html;
 
 /**
@@ -23,16 +22,16 @@ public final class UpdateRouter {
     private final RoleLookup roles;
     private final Languages languages;
     private final Texts texts;
-    private final AnswerFlow flow;
+    private final Questions questions;
     private final String username;
     private final long botId;
 
-    public UpdateRouter(CommandRegistry registry, RoleLookup roles, Languages languages, Texts texts, AnswerFlow flow, String username, long botId) {
+    public UpdateRouter(CommandRegistry registry, RoleLookup roles, Languages languages, Texts texts, Questions questions, String username, long botId) {
         this.registry = registry;
         this.roles = roles;
         this.languages = languages;
         this.texts = texts;
-        this.flow = flow;
+        this.questions = questions;
         this.username = username;
         this.botId = botId;
     }
@@ -47,7 +46,7 @@ public final class UpdateRouter {
         if (u.hasInlineQuery()) {
             Request req = request(u, u.getInlineQuery().getFrom(), null, false, u.getInlineQuery().getQuery(), null);
             Reply reply = new Reply(null, null, null);
-            flow.inline(req, u.getInlineQuery().getId(), u.getInlineQuery().getQuery(), reply);
+            questions.inline(req, u.getInlineQuery().getId(), u.getInlineQuery().getQuery(), reply);
             return reply;
         }
         return new Reply(null, null, null); // kinds we did not ask for: nothing to do
@@ -92,7 +91,7 @@ public final class UpdateRouter {
             return command(u, m, from, group, text, reply);
         }
         if (!group) {
-            flow.ask(request(u, from, m.getChatId(), false, text, m.getMessageId()), text, reply);
+            questions.ask(request(u, from, m.getChatId(), false, text, m.getMessageId()), text, reply);
             return reply;
         }
         boolean repliedToUs = m.getReplyToMessage() != null && m.getReplyToMessage().getFrom() != null
@@ -103,7 +102,7 @@ public final class UpdateRouter {
         boolean mentioned = mention.matcher(text).find();
         if (mentioned || repliedToUs) {
             String question = mentioned ? mention.matcher(text).replaceAll(" ").strip() : text;
-            flow.ask(request(u, from, m.getChatId(), true, question, m.getMessageId()), question, reply);
+            questions.ask(request(u, from, m.getChatId(), true, question, m.getMessageId()), question, reply);
         }
         return reply;
     }
