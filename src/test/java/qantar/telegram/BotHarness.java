@@ -7,7 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import qantar.app.Progress;
 import qantar.app.Qantar;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.SendLimits;
 
 /** The real bot on a real database and index, talking to the strict fake Bot API on 127.0.0.1. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.app.Progress;
 import qantar.app.Qantar;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.Repeats;
 import qantar.telegram.api.TelegramStore;
 import qantar.telegram.route.Reply;

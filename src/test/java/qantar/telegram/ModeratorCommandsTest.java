@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.moderation.Moderation;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.moderation.ModerationBot;
 import qantar.telegram.render.Html;
 
@@ -265,7 +265,7 @@ class ModeratorCommandsTest {
         h.api.privateText(ADMIN, "en", "/export");
         FakeBotApi.await(() -> !h.api.documents().isEmpty() || h.api.sentTo(ADMIN).size() > before, Duration.ofSeconds(15), "the export");
         assertThat(h.api.sentTo(ADMIN).subList(before, h.api.sentTo(ADMIN).size())).as("no message instead of the document").isEmpty();
-        FakeBotApi.Document doc = h.api.documents().get(0);
+        TelegramWorld.Document doc = h.api.documents().get(0);
         assertThat(doc.chatId()).isEqualTo(ADMIN);
         assertThat(doc.fileName()).endsWith(".zip");
         assertThat(doc.caption()).contains("Exported", "sources");

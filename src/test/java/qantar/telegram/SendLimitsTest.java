@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.SendLimits;
 import qantar.telegram.api.TelegramStore;
 

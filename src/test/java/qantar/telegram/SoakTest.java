@@ -40,7 +40,7 @@ class SoakTest {
     /** The answers to one numbered question, as (marked repeat?) flags. */
     private static List<Boolean> answers(FakeBotApi api, long chat, String question) {
         List<Boolean> out = new ArrayList<>();
-        for (FakeBotApi.Sent s : api.sentTo(chat)) {
+        for (TelegramWorld.Sent s : api.sentTo(chat)) {
             boolean repeat = s.text().startsWith(Repeats.MARK);
             if (s.text().replaceFirst("^" + Repeats.MARK, "").startsWith("❓ " + question)) {
                 out.add(repeat);
