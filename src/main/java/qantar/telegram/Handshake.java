@@ -21,10 +21,10 @@ final class Handshake {
     /** How long start-up keeps retrying an unreachable Bot API before it gives up. */
     static final long START_RETRY_MILLIS = 120_000;
 
-    private final BotWiring w;
+    private final BotWiring parts;
 
-    Handshake(BotWiring w) {
-        this.w = w;
+    Handshake(BotWiring parts) {
+        this.parts = parts;
     }
 
     /**
@@ -37,16 +37,16 @@ final class Handshake {
         while (true) {
             String failure;
             try {
-                return w.client.execute(new GetMe());
+                return parts.client.execute(new GetMe());
             } catch (TelegramApiRequestException e) {
                 if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
-                    throw new BotStartException("the Bot API at " + w.describeUrl() + " rejected TELEGRAM_BOT_TOKEN ("
+                    throw new BotStartException("the Bot API at " + parts.describeUrl() + " rejected TELEGRAM_BOT_TOKEN ("
                             + e.getErrorCode() + "); check the token from @BotFather");
                 }
-                failure = "the Bot API at " + w.describeUrl() + " refused getMe: " + w.redact(e.getMessage());
+                failure = "the Bot API at " + parts.describeUrl() + " refused getMe: " + parts.redact(e.getMessage());
             } catch (TelegramApiException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                failure = "cannot reach the Bot API at " + w.describeUrl() + ": " + w.redact(cause.toString());
+                failure = "cannot reach the Bot API at " + parts.describeUrl() + ": " + parts.redact(cause.toString());
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new BotStartException(failure);
@@ -64,23 +64,23 @@ final class Handshake {
     void setCommands(Texts texts) {
         for (String code : List.of("ru", "kk", "en", "")) {
             Lang lang = code.isEmpty() ? Lang.EN : Lang.fromCode(code).orElseThrow();
-            List<BotCommand> menu = w.registry.menu().stream()
+            List<BotCommand> menu = parts.registry.menu().stream()
                     .map(c -> new BotCommand(c.name(), Html.cut(texts.get(c.menuKey(), lang), 256))).toList();
             SetMyCommands.SetMyCommandsBuilder<?, ?> b = SetMyCommands.builder().commands(menu);
             if (!code.isEmpty()) {
                 b.languageCode(code);
             }
             try {
-                w.client.execute(b.build());
+                parts.client.execute(b.build());
             } catch (TelegramApiException e) {
-                log.warn("setMyCommands ({}) failed: {}", code.isEmpty() ? "default" : code, w.redact(e.getMessage()));
+                log.warn("setMyCommands ({}) failed: {}", code.isEmpty() ? "default" : code, parts.redact(e.getMessage()));
             }
         }
     }
 
     /** Long polling and a webhook exclude each other: a webhook left set would make every getUpdates fail. */
     void deleteWebhook() {
-        if (!(w.transport.call("deletewebhook", "{}") instanceof Transport.Accepted)) {
+        if (!(parts.transport.call("deletewebhook", "{}") instanceof Transport.Accepted)) {
             log.warn("deleteWebhook failed; getUpdates will say so if a webhook is still set");
         }
     }

@@ -78,7 +78,7 @@ public final class TelegramBot implements AutoCloseable {
     private final BotSources app;
     private final Settings settings;
     private final AtomicReference<String> username = new AtomicReference<>("bot");
-    private final BotWiring w;
+    private final BotWiring parts;
     private ScheduledExecutorService statsThread;
     private Poller poller;
     private UpdateRouter router;
@@ -91,27 +91,27 @@ public final class TelegramBot implements AutoCloseable {
         }
         this.app = app;
         this.settings = settings;
-        this.w = new BotWiring(app, settings, username::get);
+        this.parts = new BotWiring(app, settings, username::get);
     }
 
     /** Where other features add their commands and buttons (before or after start). */
     public CommandRegistry commands() {
-        return w.registry;
+        return parts.registry;
     }
 
     /** Downloads users' documents and sends documents (for moderation's uploads and export). */
     public BotFiles files() {
-        return w.files;
+        return parts.files;
     }
 
     /** Sends citizens' 👎 reports there (the moderation queue) besides counting the vote. */
     public TelegramBot reportsTo(ReportSink sink) {
-        w.citizens.reportsTo(sink);
+        parts.citizens.reportsTo(sink);
         return this;
     }
 
     public Counters counters() {
-        return w.counters;
+        return parts.counters;
     }
 
     public String username() {
@@ -120,27 +120,27 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Checks the token (getMe), sets the command menu, resumes what a crash left, and starts polling. */
     public synchronized TelegramBot start() {
-        Handshake handshake = new Handshake(w);
+        Handshake handshake = new Handshake(parts);
         User me = handshake.getMe();
         username.set(me.getUserName() == null ? "bot" : me.getUserName());
-        router = new UpdateRouter(w.registry, settings.roles(), w.languages, app.texts(), w.citizens.questions(), username.get(), me.getId());
+        router = new UpdateRouter(parts.registry, settings.roles(), parts.languages, app.texts(), parts.citizens.questions(), username.get(), me.getId());
         handshake.setCommands(app.texts());
         handshake.deleteWebhook();
-        w.queue.start(settings.senders());
+        parts.queue.start(settings.senders());
         lanes = new Lanes(settings.workers(), 256);
         running = true;
-        var pending = w.store.pendingUpdates();
+        var pending = parts.store.pendingUpdates();
         if (!pending.isEmpty()) {
             log.info("resuming {} update(s) received before the last stop", pending.size());
         }
         pending.forEach(this::dispatch);
         statsThread = Executors.newSingleThreadScheduledExecutor(BotWiring.daemon("tg-stats"));
-        statsThread.scheduleAtFixedRate(() -> log.info("counters {}", w.counters), 60, 60, TimeUnit.SECONDS);
+        statsThread.scheduleAtFixedRate(() -> log.info("counters {}", parts.counters), 60, 60, TimeUnit.SECONDS);
         statsThread.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
-        poller = new Poller(w.longPoll(), w.describeUrl() + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, w.store,
-                this::dispatch, w::redact);
-        poller.start(w.store.lastUpdateId());
-        log.info("bot @{} is polling {} (corpus revision {})", username.get(), w.describeUrl(), app.revision().get());
+        poller = new Poller(parts.longPoll(), parts.describeUrl() + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, parts.store,
+                this::dispatch, parts::redact);
+        poller.start(parts.store.lastUpdateId());
+        log.info("bot @{} is polling {} (corpus revision {})", username.get(), parts.describeUrl(), app.revision().get());
         return this;
     }
 
@@ -156,9 +156,9 @@ public final class TelegramBot implements AutoCloseable {
             u = JSON.readValue(json, Update.class);
             key = Updates.orderKey(u);
         } catch (Exception e) {
-            w.counters.error();
+            parts.counters.error();
             log.warn("update {} cannot be understood ({}); acknowledged without an answer", id, e.getClass().getSimpleName());
-            Backoff.store(() -> w.store.commit(id, List.of(), List.of()), () -> running, log, "acknowledging update " + id);
+            Backoff.store(() -> parts.store.commit(id, List.of(), List.of()), () -> running, log, "acknowledging update " + id);
             return;
         }
         try {
@@ -175,14 +175,14 @@ public final class TelegramBot implements AutoCloseable {
      */
     private void handle(Update u) {
         long id = u.getUpdateId();
-        Reply reply = Backoff.store(() -> w.store.handled(id) ? null : route(u), () -> running, log, "answering update " + id);
+        Reply reply = Backoff.store(() -> parts.store.handled(id) ? null : route(u), () -> running, log, "answering update " + id);
         if (reply == null) {
             return;
         }
         if (reply.hasCallback() && !reply.callbackAnswered()) {
             reply.answerCallback(null);
         }
-        w.queue.addAll(Backoff.store(() -> w.store.commit(id, reply.writes(), reply.calls()), () -> running, log, "committing update " + id));
+        parts.queue.addAll(Backoff.store(() -> parts.store.commit(id, reply.writes(), reply.calls()), () -> running, log, "committing update " + id));
     }
 
     /** The reply to an update; a store error goes up to be retried, any other failure gets the polite reply. */
@@ -192,7 +192,7 @@ public final class TelegramBot implements AutoCloseable {
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            w.counters.error();
+            parts.counters.error();
             log.error("handling update {} failed: {}", u.getUpdateId(), e.toString());
             return router.failure(u);
         }
@@ -200,7 +200,7 @@ public final class TelegramBot implements AutoCloseable {
 
     private void prune() {
         try {
-            int n = w.store.prune(KEEP_DAYS);
+            int n = parts.store.prune(KEEP_DAYS);
             if (n > 0) {
                 log.info("deleted {} delivered row(s) older than {} days", n, KEEP_DAYS);
             }
@@ -215,16 +215,16 @@ public final class TelegramBot implements AutoCloseable {
      * it waits in the outbox for the start.
      */
     public synchronized void tell(long userId, Function<Lang, String> html) {
-        Reply r = new Reply(userId, null, null).html(html.apply(w.languages.chosen(userId).orElse(Lang.EN)));
-        var queued = Backoff.store(() -> w.store.commit(null, List.of(), r.calls()), () -> true, log, "queuing a notice");
+        Reply r = new Reply(userId, null, null).html(html.apply(parts.languages.chosen(userId).orElse(Lang.EN)));
+        var queued = Backoff.store(() -> parts.store.commit(null, List.of(), r.calls()), () -> true, log, "queuing a notice");
         if (running) {
-            w.queue.addAll(queued); // before the start, the queue reads it from the outbox
+            parts.queue.addAll(queued); // before the start, the queue reads it from the outbox
         }
     }
 
     /** Calls waiting in the outbox (for tests and shutdown). */
     int outboxPending() {
-        return w.queue.pending();
+        return parts.queue.pending();
     }
 
     /**
@@ -244,10 +244,10 @@ public final class TelegramBot implements AutoCloseable {
         if (lanes != null) {
             lanes.stop(5000);
         }
-        w.queue.stop(wasRunning ? 2000 : 0);
-        w.closeHttp();
+        parts.queue.stop(wasRunning ? 2000 : 0);
+        parts.closeHttp();
         if (wasRunning) {
-            log.info("bot stopped; counters {}", w.counters);
+            log.info("bot stopped; counters {}", parts.counters);
         }
     }
 }
