@@ -55,10 +55,10 @@ final class EvalCommand implements Callable<Integer> {
                 results.add(eval.run(item));
             }
             Evaluation.Totals t = Evaluation.totals(results);
-            qantar.telegram.AnswerSizes sizer = new qantar.telegram.AnswerSizes(app.texts());
-            List<qantar.telegram.AnswerSizes.Size> sizes = results.stream().map(r -> sizer.privateDefault(r.answer())).toList();
-            double[] chars = sizes.stream().mapToDouble(qantar.telegram.AnswerSizes.Size::visibleChars).sorted().toArray();
-            int messagesMax = sizes.stream().mapToInt(qantar.telegram.AnswerSizes.Size::messages).max().orElse(0);
+            qantar.telegram.render.AnswerSizes sizer = new qantar.telegram.render.AnswerSizes(app.texts());
+            List<qantar.telegram.render.AnswerSizes.Size> sizes = results.stream().map(r -> sizer.privateDefault(r.answer())).toList();
+            double[] chars = sizes.stream().mapToDouble(qantar.telegram.render.AnswerSizes.Size::visibleChars).sorted().toArray();
+            int messagesMax = sizes.stream().mapToInt(qantar.telegram.render.AnswerSizes.Size::messages).max().orElse(0);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = toJson(results, t);

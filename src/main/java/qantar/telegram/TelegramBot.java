@@ -1,31 +1,30 @@
 package qantar.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
-import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import qantar.app.Qantar;
 import qantar.corpus.Lang;
+import qantar.store.StoreException;
+import qantar.telegram.api.Backoff;
+import qantar.telegram.api.BotFiles;
+import qantar.telegram.api.Counters;
+import qantar.telegram.api.Lanes;
+import qantar.telegram.api.Poller;
+import qantar.telegram.api.SendLimits;
+import qantar.telegram.api.Updates;
+import qantar.telegram.citizen.ReportSink;
+import qantar.telegram.route.CommandRegistry;
+import qantar.telegram.route.Reply;
+import qantar.telegram.route.RoleLookup;
+import qantar.telegram.route.UpdateRouter;
 
 /**
  * The Telegram bot: long polling in, a bounded pool of workers, SQLite inbox and outbox, a send
@@ -41,9 +40,7 @@ import qantar.corpus.Lang;
 public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "inline_query");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** How long start-up keeps retrying an unreachable Bot API before it gives up. */
-    static final long START_RETRY_MILLIS = 120_000;
+    static final ObjectMapper JSON = new ObjectMapper();
     /** Handled updates and finished outbox rows are deleted after this many days (their texts are gone at once). */
     static final int KEEP_DAYS = 2;
 
@@ -78,73 +75,43 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private final Qantar app;
+    private final BotSources app;
     private final Settings settings;
-    private final TelegramUrl url;
-    private final TelegramStore store;
-    private final Counters counters = new Counters();
-    private final CommandRegistry registry = new CommandRegistry();
-    private final Languages languages;
     private final AtomicReference<String> username = new AtomicReference<>("bot");
-    private final ThreadPoolExecutor httpThreads;
-    private final OkHttpClient http;
-    private final OkHttpTelegramClient client;
-    private final Transport transport;
-    private final SendQueue queue;
-    private final AnswerFlow flow;
-    private final BotFiles files;
+    private final BotWiring parts;
     private ScheduledExecutorService statsThread;
     private Poller poller;
     private UpdateRouter router;
     private Lanes lanes;
     private volatile boolean running;
 
-    public TelegramBot(Qantar app, Settings settings) {
+    public TelegramBot(BotSources app, Settings settings) {
         if (settings.token() == null || settings.token().isBlank()) {
             throw new BotStartException("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather");
         }
         this.app = app;
         this.settings = settings;
-        this.url = ApiUrl.parse(settings.apiUrl());
-        this.store = new TelegramStore(app.database());
-        this.languages = new Languages(store);
-        this.httpThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("tg-http"));
-        this.http = new OkHttpClient.Builder().dispatcher(new Dispatcher(httpThreads))
-                .connectTimeout(10, TimeUnit.SECONDS).writeTimeout(20, TimeUnit.SECONDS)
-                // OkHttp would otherwise resend a POST whose connection failed, maybe after Telegram took it:
-                // an unmarked double. The send queue retries instead, marking what may have arrived.
-                .retryOnConnectionFailure(false)
-                .readTimeout(settings.sendTimeoutSeconds(), TimeUnit.SECONDS).build();
-        this.client = new OkHttpTelegramClient(http, settings.token(), url);
-        this.transport = new BotApiTransport(client);
-        this.files = new BotFiles(client, http, url, settings.token());
-        this.queue = new SendQueue(transport, store, settings.limits(), counters);
-        FloodGuard flood = new FloodGuard(settings.questionsPerMinute());
-        AnswerForms forms = new AnswerForms(store);
-        this.flow = new AnswerFlow(app.answers(), app.texts(), flood, counters, this::typing, username::get, forms, store);
-        flow.register(registry);
-        new CoreCommands(app.texts(), flow, languages, forms, app::corpus, app::revision, registry).register(registry);
-        new CorpusBrowser(app.texts(), app::corpus).register(registry);
+        this.parts = new BotWiring(app, settings, username::get);
     }
 
     /** Where other features add their commands and buttons (before or after start). */
     public CommandRegistry commands() {
-        return registry;
+        return parts.registry;
     }
 
     /** Downloads users' documents and sends documents (for moderation's uploads and export). */
     public BotFiles files() {
-        return files;
+        return parts.files;
     }
 
     /** Sends citizens' 👎 reports there (the moderation queue) besides counting the vote. */
     public TelegramBot reportsTo(ReportSink sink) {
-        flow.reportsTo(sink);
+        parts.citizens.reportsTo(sink);
         return this;
     }
 
     public Counters counters() {
-        return counters;
+        return parts.counters;
     }
 
     public String username() {
@@ -153,82 +120,28 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Checks the token (getMe), sets the command menu, resumes what a crash left, and starts polling. */
     public synchronized TelegramBot start() {
-        User me = getMe();
+        Handshake handshake = new Handshake(parts);
+        User me = handshake.getMe();
         username.set(me.getUserName() == null ? "bot" : me.getUserName());
-        router = new UpdateRouter(registry, settings.roles(), languages, app.texts(), flow, username.get(), me.getId());
-        setCommands();
-        if (!(transport.call("deletewebhook", "{}") instanceof Transport.Accepted)) {
-            log.warn("deleteWebhook failed; getUpdates will say so if a webhook is still set");
-        }
-        queue.start(settings.senders());
+        router = new UpdateRouter(parts.registry, settings.roles(), parts.languages, app.texts(), parts.citizens.questions(), username.get(), me.getId());
+        handshake.setCommands(app.texts());
+        handshake.deleteWebhook();
+        parts.queue.start(settings.senders());
         lanes = new Lanes(settings.workers(), 256);
         running = true;
-        var pending = store.pendingUpdates();
+        var pending = parts.store.pendingUpdates();
         if (!pending.isEmpty()) {
             log.info("resuming {} update(s) received before the last stop", pending.size());
         }
         pending.forEach(this::dispatch);
-        statsThread = Executors.newSingleThreadScheduledExecutor(daemon("tg-stats"));
-        statsThread.scheduleAtFixedRate(() -> log.info("counters {}", counters), 60, 60, TimeUnit.SECONDS);
+        statsThread = Executors.newSingleThreadScheduledExecutor(BotWiring.daemon("tg-stats"));
+        statsThread.scheduleAtFixedRate(() -> log.info("counters {}", parts.counters), 60, 60, TimeUnit.SECONDS);
         statsThread.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
-        OkHttpClient longPoll = http.newBuilder().readTimeout(settings.pollSeconds() + 15L, TimeUnit.SECONDS).build();
-        poller = new Poller(longPoll, describe(url) + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, store,
-                this::dispatch, this::redact);
-        poller.start(store.lastUpdateId());
-        log.info("bot @{} is polling {} (corpus revision {})", username.get(), describe(url), app.revision());
+        poller = new Poller(parts.longPoll(), parts.describeUrl() + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, parts.store,
+                this::dispatch, parts::redact);
+        poller.start(parts.store.lastUpdateId());
+        log.info("bot @{} is polling {} (corpus revision {})", username.get(), parts.describeUrl(), app.revision().get());
         return this;
-    }
-
-    /**
-     * getMe, retried while the Bot API is unreachable or failing (up to {@link #START_RETRY_MILLIS});
-     * a refused token fails at once.
-     */
-    private User getMe() {
-        Backoff backoff = new Backoff(1000, 15_000);
-        long deadline = System.currentTimeMillis() + START_RETRY_MILLIS;
-        while (true) {
-            String failure;
-            try {
-                return client.execute(new GetMe());
-            } catch (TelegramApiRequestException e) {
-                if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
-                    throw new BotStartException("the Bot API at " + describe(url) + " rejected TELEGRAM_BOT_TOKEN ("
-                            + e.getErrorCode() + "); check the token from @BotFather");
-                }
-                failure = "the Bot API at " + describe(url) + " refused getMe: " + redact(e.getMessage());
-            } catch (TelegramApiException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                failure = "cannot reach the Bot API at " + describe(url) + ": " + redact(cause.toString());
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new BotStartException(failure);
-            }
-            if (backoff.failures() == 0) {
-                log.warn("{}; retrying for up to {} s", failure, START_RETRY_MILLIS / 1000);
-            }
-            if (!Backoff.sleep(backoff.next())) {
-                throw new BotStartException(failure);
-            }
-        }
-    }
-
-    /** The command menu in each interface language, and in English for everyone else. */
-    private void setCommands() {
-        List<String> codes = new ArrayList<>(List.of("ru", "kk", "en", ""));
-        for (String code : codes) {
-            Lang lang = code.isEmpty() ? Lang.EN : Lang.fromCode(code).orElseThrow();
-            List<BotCommand> menu = registry.menu().stream()
-                    .map(c -> new BotCommand(c.name(), Html.cut(app.texts().get(c.menuKey(), lang), 256))).toList();
-            SetMyCommands.SetMyCommandsBuilder<?, ?> b = SetMyCommands.builder().commands(menu);
-            if (!code.isEmpty()) {
-                b.languageCode(code);
-            }
-            try {
-                client.execute(b.build());
-            } catch (TelegramApiException e) {
-                log.warn("setMyCommands ({}) failed: {}", code.isEmpty() ? "default" : code, redact(e.getMessage()));
-            }
-        }
     }
 
     /**
@@ -243,9 +156,9 @@ public final class TelegramBot implements AutoCloseable {
             u = JSON.readValue(json, Update.class);
             key = Updates.orderKey(u);
         } catch (Exception e) {
-            counters.error();
+            parts.counters.error();
             log.warn("update {} cannot be understood ({}); acknowledged without an answer", id, e.getClass().getSimpleName());
-            Backoff.store(() -> store.commit(id, List.of(), List.of()), () -> running, log, "acknowledging update " + id);
+            Backoff.store(() -> parts.store.commit(id, List.of(), List.of()), () -> running, log, "acknowledging update " + id);
             return;
         }
         try {
@@ -262,24 +175,24 @@ public final class TelegramBot implements AutoCloseable {
      */
     private void handle(Update u) {
         long id = u.getUpdateId();
-        Reply reply = Backoff.store(() -> store.handled(id) ? null : route(u), () -> running, log, "answering update " + id);
+        Reply reply = Backoff.store(() -> parts.store.handled(id) ? null : route(u), () -> running, log, "answering update " + id);
         if (reply == null) {
             return;
         }
         if (reply.hasCallback() && !reply.callbackAnswered()) {
             reply.answerCallback(null);
         }
-        queue.addAll(Backoff.store(() -> store.commit(id, reply.writes(), reply.calls()), () -> running, log, "committing update " + id));
+        parts.queue.addAll(Backoff.store(() -> parts.store.commit(id, reply.writes(), reply.calls()), () -> running, log, "committing update " + id));
     }
 
     /** The reply to an update; a store error goes up to be retried, any other failure gets the polite reply. */
     private Reply route(Update u) {
         try {
             return router.route(u);
-        } catch (qantar.store.StoreException e) {
+        } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            counters.error();
+            parts.counters.error();
             log.error("handling update {} failed: {}", u.getUpdateId(), e.toString());
             return router.failure(u);
         }
@@ -287,7 +200,7 @@ public final class TelegramBot implements AutoCloseable {
 
     private void prune() {
         try {
-            int n = store.prune(KEEP_DAYS);
+            int n = parts.store.prune(KEEP_DAYS);
             if (n > 0) {
                 log.info("deleted {} delivered row(s) older than {} days", n, KEEP_DAYS);
             }
@@ -296,34 +209,22 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    /** "typing…" while an answer is composed: best effort, not queued (it is no message). */
-    private void typing(long chatId) {
-        if (!queue.mayType(chatId)) {
-            return;
-        }
-        try {
-            transport.call("sendchataction", Reply.JSON.writeValueAsString(SendChatAction.builder().chatId(chatId).action("typing").build()));
-        } catch (Exception e) {
-            log.debug("typing action failed: {}", e.toString());
-        }
-    }
-
     /**
      * Queues a message to a user outside any update (a notice to an administrator), in the language
      * they chose (else English), delivered through the outbox like every reply; before {@link #start}
      * it waits in the outbox for the start.
      */
-    public synchronized void tell(long userId, java.util.function.Function<Lang, String> html) {
-        Reply r = new Reply(userId, null, null).html(html.apply(languages.chosen(userId).orElse(Lang.EN)));
-        var queued = Backoff.store(() -> store.commit(null, List.of(), r.calls()), () -> true, log, "queuing a notice");
+    public synchronized void tell(long userId, Function<Lang, String> html) {
+        Reply r = new Reply(userId, null, null).html(html.apply(parts.languages.chosen(userId).orElse(Lang.EN)));
+        var queued = Backoff.store(() -> parts.store.commit(null, List.of(), r.calls()), () -> true, log, "queuing a notice");
         if (running) {
-            queue.addAll(queued); // before the start, the queue reads it from the outbox
+            parts.queue.addAll(queued); // before the start, the queue reads it from the outbox
         }
     }
 
     /** Calls waiting in the outbox (for tests and shutdown). */
     int outboxPending() {
-        return queue.pending();
+        return parts.queue.pending();
     }
 
     /**
@@ -343,28 +244,10 @@ public final class TelegramBot implements AutoCloseable {
         if (lanes != null) {
             lanes.stop(5000);
         }
-        queue.stop(wasRunning ? 2000 : 0);
-        httpThreads.shutdownNow();
-        http.connectionPool().evictAll();
+        parts.queue.stop(wasRunning ? 2000 : 0);
+        parts.closeHttp();
         if (wasRunning) {
-            log.info("bot stopped; counters {}", counters);
+            log.info("bot stopped; counters {}", parts.counters);
         }
-    }
-
-    private String redact(String s) {
-        return s == null ? "" : s.replace(settings.token(), "***");
-    }
-
-    private static String describe(TelegramUrl u) {
-        return u.getSchema() + "://" + u.getHost() + ":" + u.getPort();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicLong n = new AtomicLong();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -11,6 +11,8 @@ import qantar.answer.Statement;
 import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
+import qantar.telegram.render.AnswerHtml;
+import qantar.telegram.render.Html;
 
 class AnswerHtmlTest {
     static final Texts TEXTS = Texts.load(BotHarness.CONFIG);

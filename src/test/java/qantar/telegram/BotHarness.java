@@ -7,7 +7,8 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import qantar.app.Progress;
 import qantar.app.Qantar;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
+import qantar.telegram.api.SendLimits;
 
 /** The real bot on a real database and index, talking to the strict fake Bot API on 127.0.0.1. */
 final class BotHarness implements AutoCloseable {
@@ -27,7 +28,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     BotHarness(Path tmp, Path knowledge, SendLimits limits, UnaryOperator<TelegramBot.Settings> tweak) {
-        this(tmp, knowledge, limits, (app, settings) -> new TelegramBot(app, tweak.apply(settings)));
+        this(tmp, knowledge, limits, (app, settings) -> new TelegramBot(sources(app), tweak.apply(settings)));
     }
 
     /** With the bot built by {@code build} (e.g. with moderation wired in as serve does), not yet started. */
@@ -80,6 +81,11 @@ final class BotHarness implements AutoCloseable {
     private Sent last(long user) {
         List<Sent> sent = api.sentTo(user);
         return sent.get(sent.size() - 1);
+    }
+
+    /** What the bot uses of an opened application, as serve wires it. */
+    static BotSources sources(Qantar app) {
+        return new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision);
     }
 
     static BotHarness quick(Path tmp) {

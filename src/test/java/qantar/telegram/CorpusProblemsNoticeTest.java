@@ -10,7 +10,7 @@ import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.moderation.Moderation;
 import qantar.moderation.Team;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.moderation.ModerationBot;
 
 /** A broken knowledge/ file at start: the bot answers from the last good corpus and tells the administrators. */

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.app.Progress;
 import qantar.app.Qantar;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
+import qantar.telegram.api.Repeats;
+import qantar.telegram.api.TelegramStore;
+import qantar.telegram.route.Reply;
 
 /** Delivery under faults: odd updates, database locks, Bot API failures and slow answers, with nothing lost. */
 class DeliveryFaultsTest {
@@ -156,7 +159,7 @@ class DeliveryFaultsTest {
         aMessageInFlightAtACrashIsLeftInTheOutbox(46);
         Path knowledge = tmp.resolve("knowledge");
         // the marked resend meets a 429, and the bot is stopped before it tries again
-        try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, s) -> new TelegramBot(app, s), api -> api.storm(1, 30))) {
+        try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, s) -> new TelegramBot(BotHarness.sources(app), s), api -> api.storm(1, 30))) {
             FakeBotApi.await(() -> h.api.tooManyRequests() == 1, Duration.ofSeconds(15), "the 429");
         }
         try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, s -> s)) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import qantar.telegram.api.SendLimits;
 
 /** The fake refuses what Telegram refuses, so the bot's tests can fail. */
 class FakeBotApiTest {

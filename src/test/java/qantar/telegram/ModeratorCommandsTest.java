@@ -23,8 +23,9 @@ import qantar.corpus.Lang;
 import qantar.moderation.Moderation;
 import qantar.moderation.PassageDraft;
 import qantar.moderation.Team;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.moderation.ModerationBot;
+import qantar.telegram.render.Html;
 
 /**
  * Moderation through the real bot, wired exactly as `serve` wires it ({@link ModerationBot}), and
@@ -291,7 +292,7 @@ class ModeratorCommandsTest {
         h.api.privateText(ADMIN, "en", "/export");
         FakeBotApi.await(() -> !h.api.documents().isEmpty() || h.api.sentTo(ADMIN).size() > before, Duration.ofSeconds(15), "the export");
         assertThat(h.api.sentTo(ADMIN).subList(before, h.api.sentTo(ADMIN).size())).as("no message instead of the document").isEmpty();
-        FakeBotApi.Document doc = h.api.documents().get(0);
+        TelegramWorld.Document doc = h.api.documents().get(0);
         assertThat(doc.chatId()).isEqualTo(ADMIN);
         assertThat(doc.fileName()).endsWith(".zip");
         assertThat(doc.caption()).contains("Exported", "sources");

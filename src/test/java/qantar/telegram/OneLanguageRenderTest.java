@@ -13,6 +13,7 @@ import qantar.answer.SourceRef;
 import qantar.answer.Statement;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
+import qantar.telegram.render.AnswerHtml;
 
 /**
  * Golden renders of the same answer in ru, kk and en: every word the bot writes around the

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.app.Progress;
 import qantar.app.Qantar;
+import qantar.telegram.api.TelegramStore;
 
 /** What a crash leaves in SQLite is picked up on start: nothing lost, nothing answered twice. */
 class RecoveryTest {

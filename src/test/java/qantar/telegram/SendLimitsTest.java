@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
+import qantar.telegram.api.SendLimits;
+import qantar.telegram.api.TelegramStore;
 
 /** The send queue keeps Telegram's limits, waits out 429s, and loses or repeats nothing. */
 class SendLimitsTest {
@@ -102,6 +104,18 @@ class SendLimitsTest {
             }
             FakeBotApi.await(() -> h.api.sent().size() == 25 && h.bot.outboxPending() == 0, Duration.ofSeconds(20), "25 replies");
             assertThat(h.api.tooManyRequests()).isZero();
+        }
+    }
+
+    @Test
+    void inlineQueriesTypedAsTheUserWritesDoNotUseUpTheirChatQuestions() {
+        try (BotHarness h = new BotHarness(tmp, BotHarness.QUICK, s -> s.withQuestionsPerMinute(2))) {
+            for (String typed : new String[] {"How many", "How many people died", "How many people died in January?"}) {
+                h.api.inlineQuery(BotHarness.USER, typed);
+            }
+            FakeBotApi.await(() -> h.api.calls("answerinlinequery").size() == 3, Duration.ofSeconds(15), "three inline answers");
+            assertThat(h.api.calls("answerinlinequery")).allMatch(c -> c.path("results").size() > 0);
+            assertThat(h.ask(BotHarness.USER, "en", TestCorpus.TOLL_RU).text()).contains("Официальная позиция");
         }
     }
 }

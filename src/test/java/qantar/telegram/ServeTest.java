@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.cli.Main;
-import qantar.telegram.FakeBotApi.Sent;
+import qantar.telegram.TelegramWorld.Sent;
+import qantar.telegram.api.Repeats;
+import qantar.telegram.api.SendLimits;
 
 /** `serve` as a real process: its token checks, exactly-once delivery across kill -9, and SIGTERM. */
 class ServeTest {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import qantar.telegram.api.Repeats;
 
 /**
  * A bounded soak on 127.0.0.1 (not part of the default test run: {@code mvn -B verify -Psoak}):
@@ -39,7 +40,7 @@ class SoakTest {
     /** The answers to one numbered question, as (marked repeat?) flags. */
     private static List<Boolean> answers(FakeBotApi api, long chat, String question) {
         List<Boolean> out = new ArrayList<>();
-        for (FakeBotApi.Sent s : api.sentTo(chat)) {
+        for (TelegramWorld.Sent s : api.sentTo(chat)) {
             boolean repeat = s.text().startsWith(Repeats.MARK);
             if (s.text().replaceFirst("^" + Repeats.MARK, "").startsWith("❓ " + question)) {
                 out.add(repeat);

@@ -4,8 +4,8 @@ import qantar.config.Locations;
 import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Result;
 import qantar.moderation.Role;
-import qantar.telegram.CommandRegistry;
-import qantar.telegram.Html;
+import qantar.telegram.render.Html;
+import qantar.telegram.route.CommandRegistry;
 
 /**
  * /console: a moderator gets a one-time link into the web console (valid 10 minutes, works once);

@@ -14,11 +14,12 @@ import qantar.moderation.Moderation;
 import qantar.moderation.Proposal;
 import qantar.moderation.Result;
 import qantar.moderation.Role;
-import qantar.telegram.BotFiles;
-import qantar.telegram.Html;
-import qantar.telegram.Reply;
-import qantar.telegram.Request;
+import qantar.telegram.BotSources;
 import qantar.telegram.TelegramBot;
+import qantar.telegram.api.BotFiles;
+import qantar.telegram.render.Html;
+import qantar.telegram.route.Reply;
+import qantar.telegram.route.Request;
 
 /**
  * The bot with moderation wired in, as `serve` runs it and as tests build it: roles from the
@@ -40,7 +41,7 @@ public final class ModerationBot {
     public static Wired create(Qantar app, TelegramBot.Settings settings, Moderation.Settings modSettings, List<Long> admins) {
         Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, modSettings, app::reload);
         mod.team().bootstrapAdmins(admins);
-        TelegramBot bot = new TelegramBot(app, settings.withRoles(ModeratorCommands.roles(mod)));
+        TelegramBot bot = new TelegramBot(new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision), settings.withRoles(ModeratorCommands.roles(mod)));
         ModeratorCommands commands = new ModeratorCommands(mod);
         commands.register(bot.commands());
         bot.reportsTo((userId, answerId, reason) -> mod.feedback().report(userId, answerId, reason, null));

@@ -12,11 +12,11 @@ import qantar.moderation.Result;
 import qantar.moderation.Review;
 import qantar.moderation.Role;
 import qantar.store.CorpusStore;
-import qantar.telegram.CommandRegistry;
-import qantar.telegram.Reply;
-import qantar.telegram.Html;
-import qantar.telegram.Request;
-import qantar.telegram.RoleLookup;
+import qantar.telegram.render.Html;
+import qantar.telegram.route.CommandRegistry;
+import qantar.telegram.route.Reply;
+import qantar.telegram.route.Request;
+import qantar.telegram.route.RoleLookup;
 import qantar.telegram.moderation.ChatDrafts.Parsed;
 
 /**
@@ -119,7 +119,7 @@ public final class ModeratorCommands {
      * Moderation commands work in a private chat only; tried in a group (by anyone), they get the
      * "private chat" reply and the attempt is audited.
      */
-    void command(CommandRegistry r, String name, qantar.telegram.CommandHandler handler) {
+    void command(CommandRegistry r, String name, qantar.telegram.route.CommandHandler handler) {
         r.command(name, Role.CITIZEN, null, true, (req, reply) -> {
             if (req.group()) {
                 mod.access().refuseAttempt(req.userId(), name, "in a group");

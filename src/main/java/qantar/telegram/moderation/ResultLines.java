@@ -9,7 +9,7 @@ import qantar.moderation.Proposal;
 import qantar.moderation.Reports;
 import qantar.moderation.Review;
 import qantar.store.CorpusStore;
-import qantar.telegram.Html;
+import qantar.telegram.render.Html;
 
 /** What the moderators' commands list under their answer, one Telegram HTML block per entry, everything escaped. */
 final class ResultLines {

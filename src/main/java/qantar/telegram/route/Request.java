@@ -1,0 +1,92 @@
+package qantar.telegram.route;
+
+import org.telegram.telegrambots.meta.api.objects.Update;
+import qantar.config.Texts;
+import qantar.corpus.Lang;
+import qantar.moderation.Role;
+
+/**
+ * One thing a user did (a message, a command, a button press, an inline query), with who did it,
+ * where, in which interface language and with which role.
+ */
+public final class Request {
+    private final Update update;
+    private final long userId;
+    private final Long chatId;
+    private final boolean group;
+    private final Lang lang;
+    private final Role role;
+    private final String args;
+    private final Integer messageId;
+    private final Texts texts;
+    private final Languages languages;
+
+    Request(Update update, long userId, Long chatId, boolean group, Lang lang, Role role, String args, Integer messageId, Texts texts,
+            Languages languages) {
+        this.update = update;
+        this.userId = userId;
+        this.chatId = chatId;
+        this.group = group;
+        this.lang = lang;
+        this.role = role;
+        this.args = args == null ? "" : args;
+        this.messageId = messageId;
+        this.texts = texts;
+        this.languages = languages;
+    }
+
+    public Update update() {
+        return update;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    /** The chat to answer in; null for inline queries. */
+    public Long chatId() {
+        return chatId;
+    }
+
+    public boolean group() {
+        return group;
+    }
+
+    /** The interface language: the user's choice, else their Telegram language. */
+    public Lang lang() {
+        return lang;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The command's arguments, or the callback data after its prefix, or the question text. */
+    public String args() {
+        return args;
+    }
+
+    /** The message this request came from (the user's message, or the message whose button was pressed). */
+    public Integer messageId() {
+        return messageId;
+    }
+
+    /** A text from messages.yaml in the interface language. */
+    public String text(String key, Object... nameValues) {
+        return texts.get(key, lang, nameValues);
+    }
+
+    /** A text for another user (e.g. an author told the outcome): their chosen language, else this request's. */
+    public String textFor(long otherUserId, String key, Object... nameValues) {
+        Lang theirs = languages == null ? lang : languages.chosen(otherUserId).orElse(lang);
+        return texts.get(key, theirs, nameValues);
+    }
+
+    public Request withArgs(String newArgs) {
+        return new Request(update, userId, chatId, group, lang, role, newArgs, messageId, texts, languages);
+    }
+
+    public Request withLang(Lang newLang) {
+        return new Request(update, userId, chatId, group, newLang, role, args, messageId, texts, languages);
+    }
+}
