@@ -214,6 +214,7 @@ public final class CorpusStore {
             }
             also.run(c);
             try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM revisions")) {
+                rs.next();
                 return rs.getLong(1);
             }
         });
@@ -398,6 +399,7 @@ public final class CorpusStore {
     public long revision() {
         return db.query(() -> {
             try (ResultSet rs = db.connection().createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM revisions")) {
+                rs.next();
                 return rs.getLong(1);
             }
         });
