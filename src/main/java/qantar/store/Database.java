@@ -195,6 +195,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private boolean closed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     private void autoCommitAgain() {
         try {
             connection.setAutoCommit(true);
@@ -217,7 +225,7 @@ public final class Database implements AutoCloseable {
      * the connection broke.
      */
     private StoreException failed(SQLException e) {
-        if (dialect.connectionLost(e)) {
+        if (dialect.connectionLost(e) || closed()) {
             try {
                 connection.close();
             } catch (SQLException ignored) {

@@ -68,8 +68,9 @@ public enum Dialect {
 
         @Override
         boolean connectionLost(SQLException e) {
-            // SQLSTATE class 08: connection exception (server restarted, network cut, socket closed)
-            return e.getSQLState() != null && e.getSQLState().startsWith("08");
+            // class 08: connection exception (network cut, socket closed); 57P01-03: the server shut down or restarted
+            String state = e.getSQLState();
+            return state != null && (state.startsWith("08") || state.startsWith("57P0"));
         }
     };
 

@@ -130,7 +130,8 @@ final class TelegramStore {
                     "SELECT id, chat_id, paced, method, payload FROM tg_outbox WHERE sent_at IS NULL AND failed IS NULL ORDER BY id")) {
                 while (rs.next()) {
                     long chat = rs.getLong(2);
-                    out.add(new Outgoing(rs.getLong(1), rs.wasNull() ? null : chat, rs.getInt(3) == 1, rs.getString(4), rs.getString(5)));
+                    Long chatId = rs.wasNull() ? null : chat; // right after reading chat_id: wasNull is about the last column read
+                    out.add(new Outgoing(rs.getLong(1), chatId, rs.getInt(3) == 1, rs.getString(4), rs.getString(5)));
                 }
             }
             return out;
