@@ -40,6 +40,18 @@ public final class Database implements AutoCloseable {
             return new Location("jdbc:sqlite:" + dataDir.resolve("qantar.db"), null, null);
         }
 
+        /** The user and password as JDBC connection properties (none given: the driver's defaults). */
+        java.util.Properties credentials() {
+            java.util.Properties p = new java.util.Properties();
+            if (user != null && !user.isBlank()) {
+                p.setProperty("user", user);
+            }
+            if (password != null) {
+                p.setProperty("password", password);
+            }
+            return p;
+        }
+
         /** The URL without credentials, for messages. */
         String shown() {
             return url.replaceAll("//[^/@]*@", "//…@").replaceAll("(?i)password=[^&]*", "password=…");
@@ -86,14 +98,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Connection connect(Location location, Dialect dialect) throws SQLException {
-        java.util.Properties p = new java.util.Properties();
-        if (location.user() != null && !location.user().isBlank()) {
-            p.setProperty("user", location.user());
-        }
-        if (location.password() != null) {
-            p.setProperty("password", location.password());
-        }
-        Connection c = DriverManager.getConnection(location.url(), p);
+        Connection c = DriverManager.getConnection(location.url(), location.credentials());
         try {
             dialect.configure(c);
             return c;
