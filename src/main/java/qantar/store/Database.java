@@ -129,7 +129,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("the database " + location.shown() + " has schema version " + schemaVersion()
                     + ", newer than this program knows (" + MIGRATIONS.size() + ")", null);
         }
-        for (int v = 1; v <= MIGRATIONS.size(); v++) {
+        for (int v = schemaVersion() + 1; v <= MIGRATIONS.size(); v++) {
             String name = MIGRATIONS.get(v - 1);
             int version = v;
             inTransaction(() -> {

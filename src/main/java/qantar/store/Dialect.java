@@ -88,8 +88,9 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return SQLITE;
         }
+        // only the scheme is shown: the rest may hold a password
         throw new StoreException("QANTAR_DATABASE_URL must start with jdbc:postgresql:// (got "
-                + jdbcUrl.replaceAll("//[^/@]*@", "//…@") + ")", null);
+                + jdbcUrl.replaceFirst("^([a-z]+:[a-z0-9]*:?).*$", "$1") + "…)", null);
     }
 
     /** Settings of a fresh connection. */
