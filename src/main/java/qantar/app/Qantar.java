@@ -59,10 +59,10 @@ public final class Qantar implements AutoCloseable {
     private volatile long revision;
     private java.util.concurrent.ScheduledExecutorService follower;
 
-    private Qantar(Path dataDir, Path knowledgeDir, Path configDir, Progress progress) {
+    private Qantar(Path dataDir, Database.Location store, Path knowledgeDir, Path configDir, Progress progress) {
         this.knowledgeDir = knowledgeDir;
         this.texts = Texts.load(configDir);
-        this.db = Database.open(dataDir);
+        this.db = Database.open(dataDir, store);
         try {
             this.corpusStore = new CorpusStore(db);
             importIfChanged(progress);
@@ -102,8 +102,13 @@ public final class Qantar implements AutoCloseable {
         }
     }
 
+    /** The program with its store where the environment says ({@link Database.Location#of}). */
     public static Qantar open(Path dataDir, Path knowledgeDir, Path configDir, Progress progress) {
-        return new Qantar(dataDir, knowledgeDir, configDir, progress);
+        return open(dataDir, Database.Location.of(dataDir), knowledgeDir, configDir, progress);
+    }
+
+    public static Qantar open(Path dataDir, Database.Location store, Path knowledgeDir, Path configDir, Progress progress) {
+        return new Qantar(dataDir, store, knowledgeDir, configDir, progress);
     }
 
     /**

@@ -35,9 +35,14 @@ final class ServeCommand implements Callable<Integer> {
         PrintStream out = System.out;
         System.setErr(new RedactingPrintStream(err, token));
         System.setOut(new RedactingPrintStream(out, token));
-        qantar.app.DataDirLock lock;
+        // one consumer of Telegram's updates: per data folder with SQLite, per database with PostgreSQL
+        qantar.store.Database.Location store = qantar.store.Database.Location.of(Locations.dataDir());
+        boolean shared = qantar.store.Dialect.of(store.url()) == qantar.store.Dialect.POSTGRESQL;
+        AutoCloseable[] lock = {() -> { }};
         try {
-            lock = qantar.app.DataDirLock.acquire(Locations.dataDir());
+            if (!shared) {
+                lock[0] = qantar.app.DataDirLock.acquire(Locations.dataDir());
+            }
         } catch (IllegalStateException e) {
             System.setErr(err);
             System.setOut(out);
@@ -53,6 +58,9 @@ final class ServeCommand implements Callable<Integer> {
                     Moderation.Settings.DEFAULTS, admins);
             // the web console shares the bot's moderation services, so /console links open it
             web = qantar.web.WebServer.start(app, WebCommand.settings(), wired.moderation(), wired.console());
+            if (shared) {
+                lock[0] = consumerLock(store); // the pages are up meanwhile; updates wait for the lock
+            }
             bot = wired.bot().start();
             app.followRevisions(5); // a `corpus import` run beside it
             ModerationBot.tellAboutCorpusProblems(wired, app.corpusProblems(), app.texts(), app.revision());
@@ -63,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             if (app != null) {
                 app.close();
             }
-            lock.close();
+            closeQuietly(lock[0]);
             System.setErr(err);
             System.setOut(out);
             throw e;
@@ -76,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             bot.close();
             site.close();
             running.close();
-            lock.close();
+            closeQuietly(lock[0]);
             stopped.countDown();
         }, "qantar-shutdown"));
         try {
@@ -85,5 +93,44 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Waits until no other instance consumes updates from this database, then holds the lock and
+     * watches it: an instance that lost it (its connection died, so another may hold it now) stops
+     * at once rather than consume beside the new holder; a supervisor restarts it as a standby.
+     */
+    private static AutoCloseable consumerLock(qantar.store.Database.Location store) {
+        qantar.store.ConsumerLock lock;
+        try {
+            lock = qantar.store.ConsumerLock.await(store, java.time.Duration.ofSeconds(2),
+                    () -> System.err.println("Another instance consumes Telegram updates from this database; this one serves the web pages and takes over when it stops."));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the consumer lock", e);
+        }
+        java.util.concurrent.ScheduledExecutorService watch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "qantar-consumer-lock");
+            t.setDaemon(true);
+            return t;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            if (!lock.held()) {
+                System.err.println("Lost the consumer lock (the database connection broke): stopping so that only one instance consumes updates.");
+                System.exit(69);
+            }
+        }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        return () -> {
+            watch.shutdownNow(); // a lock released on shutdown is no loss to report
+            lock.close();
+        };
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // shutting down: the operating system or the server releases what is left
+        }
     }
 }

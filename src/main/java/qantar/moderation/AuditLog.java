@@ -29,8 +29,8 @@ public final class AuditLog {
     /** The latest entries matching the filter (a null or blank part matches everything), newest first. */
     public List<Entry> find(Long actor, String action, String outcome, int limit) {
         return db.query(() -> Sql.list(db.connection(),
-                "SELECT id, at, actor, action, target, outcome, detail FROM mod_audit WHERE (? IS NULL OR actor = ?) "
-                        + "AND (? IS NULL OR action = ?) AND (? IS NULL OR outcome = ?) ORDER BY id DESC LIMIT ?",
+                "SELECT id, at, actor, action, target, outcome, detail FROM mod_audit WHERE (CAST(? AS BIGINT) IS NULL OR actor = ?) "
+                        + "AND (CAST(? AS TEXT) IS NULL OR action = ?) AND (CAST(? AS TEXT) IS NULL OR outcome = ?) ORDER BY id DESC LIMIT ?",
                 rs -> new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7)), actor, actor, blank(action), blank(action), blank(outcome), blank(outcome), limit));
     }

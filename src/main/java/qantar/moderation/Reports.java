@@ -32,7 +32,7 @@ public final class Reports {
     long add(String answerId, String userHash, String reason, String comment) {
         return db.inTransaction(() -> {
             Long same = Sql.one(db.connection(), "SELECT id FROM mod_reports WHERE status = 'open' AND answer_id = ? AND user_hash = ? "
-                    + "AND reason = ? AND comment IS ?", rs -> rs.getLong(1), answerId, userHash, reason, comment);
+                    + "AND reason = ? AND comment IS NOT DISTINCT FROM ?", rs -> rs.getLong(1), answerId, userHash, reason, comment);
             return same != null ? same : Sql.insert(db.connection(),
                     "INSERT INTO mod_reports (answer_id, user_hash, reason, comment, created_at) VALUES (?, ?, ?, ?, ?)",
                     answerId, userHash, reason, comment, Instant.now().toString());

@@ -19,7 +19,7 @@ public final class AnswerStore {
     public void save(String id, String question, String language, long revision, String json, double bestScore, String createdAt) {
         db.inTransaction(() -> {
             Sql.exec(db.connection(),
-                    "INSERT OR IGNORE INTO answers (id, question, language, revision, data, best_score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO answers (id, question, language, revision, data, best_score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     id, question, language, revision, json, bestScore, createdAt);
             Sql.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, createdAt);
             return null;

@@ -204,6 +204,7 @@ public final class CorpusStore {
     public long revision() {
         return db.query(() -> {
             try (ResultSet rs = db.connection().createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM revisions")) {
+                rs.next();
                 return rs.getLong(1);
             }
         });

@@ -11,10 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import qantar.config.Locations;
 
 /**
- * The SQLite file behind everything that changes: corpus with revisions, answers, later users and
- * updates. Opens in WAL mode and brings the schema up to date with numbered migrations.
+ * The database behind everything that changes: corpus with revisions, answers, users and updates.
+ * SQLite in the data folder (WAL mode) by default; the PostgreSQL server named by
+ * QANTAR_DATABASE_URL (with QANTAR_DATABASE_USER and QANTAR_DATABASE_PASSWORD) instead when set.
+ * Either way one list of numbered migrations brings the schema up to date ({@link Dialect}).
  */
 public final class Database implements AutoCloseable {
     /** Migrations in order; each runs once, in its own transaction, recorded in schema_version. */
@@ -22,72 +25,135 @@ public final class Database implements AutoCloseable {
             "V5__feedback_without_users.sql", "V6__answer_form.sql", "V7__delivery_privacy.sql", "V8__console.sql",
             "V9__reporter_keys.sql", "V10__one_vote.sql", "V11__vectors.sql");
 
-    private final Path file;
-    private final Connection connection;
-
-    private Database(Path file, Connection connection) {
-        this.file = file;
-        this.connection = connection;
-    }
-
-    public static Database open(Path dataDir) {
-        Path file = dataDir.resolve("qantar.db");
-        try {
-            Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("PRAGMA synchronous=NORMAL");
+    /** Where the database is: a JDBC URL with its credentials (none for SQLite). */
+    public record Location(String url, String user, String password) {
+        /** QANTAR_DATABASE_URL (+ _USER, _PASSWORD) when set, else qantar.db in the data folder. */
+        public static Location of(Path dataDir) {
+            String url = Locations.setting("QANTAR_DATABASE_URL");
+            if (url == null || url.isBlank()) {
+                return sqlite(dataDir);
             }
-            Database db = new Database(file, c);
-            db.migrate();
-            return db;
-        } catch (IOException | SQLException e) {
-            throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+            return new Location(url.strip(), Locations.setting("QANTAR_DATABASE_USER"), Locations.setting("QANTAR_DATABASE_PASSWORD"));
+        }
+
+        public static Location sqlite(Path dataDir) {
+            return new Location("jdbc:sqlite:" + dataDir.resolve("qantar.db"), null, null);
+        }
+
+        /** The user and password as JDBC connection properties (none given: the driver's defaults). */
+        java.util.Properties credentials() {
+            java.util.Properties p = new java.util.Properties();
+            if (user != null && !user.isBlank()) {
+                p.setProperty("user", user);
+            }
+            if (password != null) {
+                p.setProperty("password", password);
+            }
+            return p;
+        }
+
+        /** The URL without credentials, for messages. */
+        String shown() {
+            return url.replaceAll("//[^/@]*@", "//…@").replaceAll("(?i)password=[^&]*", "password=…");
+        }
+
+        @Override
+        public String toString() {
+            return shown();
         }
     }
 
-    public Connection connection() {
+    private final Path dataDir;
+    private final Location location;
+    private final Dialect dialect;
+    private Connection connection;
+
+    private Database(Path dataDir, Location location, Connection connection) {
+        this.dataDir = dataDir;
+        this.location = location;
+        this.dialect = Dialect.of(location.url());
+        this.connection = connection;
+    }
+
+    /** The database for this data folder: see {@link Location#of}. */
+    public static Database open(Path dataDir) {
+        return open(dataDir, Location.of(dataDir));
+    }
+
+    public static Database open(Path dataDir, Location location) {
+        Dialect dialect = Dialect.of(location.url());
+        try {
+            Files.createDirectories(dataDir);
+            Database db = new Database(dataDir, location, connect(location, dialect));
+            try {
+                db.migrate();
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        } catch (IOException | SQLException e) {
+            throw new StoreException("cannot open the database " + location.shown() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Location location, Dialect dialect) throws SQLException {
+        Connection c = DriverManager.getConnection(location.url(), location.credentials());
+        try {
+            dialect.configure(c);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    public synchronized Connection connection() {
         return connection;
     }
 
-    public Path file() {
-        return file;
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The data folder: the SQLite file when no server is named, and always the index and the key file. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     private void migrate() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            s.execute(dialect.ddl("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
         }
-        int current = 0;
-        try (var rs = connection.createStatement().executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            current = rs.getInt(1);
-        }
-        if (current > MIGRATIONS.size()) {
-            throw new StoreException("the database " + file + " has schema version " + current
+        if (schemaVersion() > MIGRATIONS.size()) {
+            throw new StoreException("the database " + location.shown() + " has schema version " + schemaVersion()
                     + ", newer than this program knows (" + MIGRATIONS.size() + ")", null);
         }
-        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+        for (int v = schemaVersion() + 1; v <= MIGRATIONS.size(); v++) {
             String name = MIGRATIONS.get(v - 1);
             int version = v;
             inTransaction(() -> {
+                dialect.lockMigrations(connection);
+                if (schemaVersion() >= version) {
+                    return null; // applied before, or by another instance while this one waited
+                }
                 try (Statement s = connection.createStatement()) {
-                    for (String sql : load(name).split(";\\s*\\n")) {
+                    for (String sql : dialect.ddl(load(name)).split(";\\s*\\n")) {
                         if (!sql.isBlank()) {
                             s.execute(sql);
                         }
                     }
                 }
-                try (var ps = connection.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?)")) {
-                    ps.setInt(1, version);
-                    ps.setString(2, name);
-                    ps.setString(3, Instant.now().toString());
-                    ps.executeUpdate();
-                }
+                Sql.exec(connection, "INSERT INTO schema_version VALUES (?, ?, ?)", version, name, Instant.now().toString());
                 return null;
             });
+        }
+    }
+
+    private int schemaVersion() throws SQLException {
+        try (Statement s = connection.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -115,13 +181,13 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackQuietly();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                autoCommitAgain();
             }
         } catch (SQLException e) {
-            throw new StoreException("database error: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
@@ -130,12 +196,57 @@ public final class Database implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new StoreException("database error: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
+    private boolean closed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private void autoCommitAgain() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection broke: the next call fails on it and gets a new one
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // a lost connection rolled the transaction back already
+        }
+    }
+
+    /**
+     * The error to throw. A lost server connection is replaced by a new one for the next call; the
+     * work that failed is not run again here, since a commit may have reached the server before
+     * the connection broke.
+     */
+    private StoreException failed(SQLException e) {
+        if (dialect.connectionLost(e) || closed()) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is gone either way
+            }
+            try {
+                connection = connect(location, dialect);
+            } catch (SQLException again) {
+                e.addSuppressed(again); // still down: the next call tries again
+            }
+        }
+        return new StoreException("database error: " + e.getMessage(), e);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             connection.close();
         } catch (SQLException ignored) {

@@ -39,6 +39,7 @@ final class ModeratedChanges {
             }
             also.run(c);
             try (ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM revisions")) {
+                rs.next();
                 return rs.getLong(1);
             }
         });

@@ -45,7 +45,7 @@ public final class SecretKey {
 
     /** The secret for the data folder of this database: QANTAR_SECRET, else its key file. */
     public static SecretKey of(Database db) {
-        return load(qantar.config.Locations.setting("QANTAR_SECRET"), db.file().toAbsolutePath().getParent());
+        return load(qantar.config.Locations.setting("QANTAR_SECRET"), db.dataDir().toAbsolutePath());
     }
 
     /** HMAC-SHA256 of the purpose under the secret: a key for one use only. */

@@ -22,10 +22,15 @@ public final class Sql {
         }
     }
 
+    /** Runs an INSERT and returns the id the database gave the new row (its generated {@code id} column). */
     public static long insert(Connection c, String sql, Object... args) throws SQLException {
-        exec(c, sql, args);
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT last_insert_rowid()")) {
-            return rs.getLong(1);
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            bind(ps, args);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 
@@ -46,9 +51,13 @@ public final class Sql {
 
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        bind(ps, args);
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);
         }
-        return ps;
     }
 }

@@ -11,13 +11,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.app.Qantar;
 import qantar.corpus.Lang;
 import qantar.store.SecretKey;
-import qantar.testing.Fixture;
+import qantar.testing.Engine;
 
 /** Console sign-in on a real SQLite file: one-time links, sessions that end, and every step in the audit log. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ConsoleAccessTest {
+    @Parameter
+    Engine engine;
+
     static final long ADMIN = 1001;
     static final long ALICE = 2002;
     static final long CITIZEN = 4004;
@@ -51,7 +59,7 @@ class ConsoleAccessTest {
 
     @BeforeEach
     void open() {
-        app = Fixture.open(tmp.resolve("data"));
+        app = engine.app(tmp.resolve("data"));
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
         mod.team().bootstrapAdmins(Team.parseAdmins("1001"));
         assertThat(mod.team().grant(ADMIN, ALICE).ok()).isTrue();

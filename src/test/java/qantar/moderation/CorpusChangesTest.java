@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.answer.Question;
 import qantar.answer.Statement;
 import qantar.app.Qantar;
@@ -21,10 +24,16 @@ import qantar.corpus.Lang;
 import qantar.corpus.Side;
 import qantar.store.CorpusStore;
 import qantar.store.Database;
+import qantar.testing.Engine;
 import qantar.testing.Fixture;
 
 /** Uploads, export round trips and re-imports of knowledge/ next to moderators' changes. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class CorpusChangesTest {
+    @Parameter
+    Engine engine;
+
     static final long ADMIN = 1001;
     static final long ALICE = 2002;
     static final long BOB = 3003;
@@ -66,7 +75,7 @@ class CorpusChangesTest {
     @BeforeEach
     void open() {
         knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
-        app = Fixture.open(tmp.resolve("data"), knowledge);
+        app = engine.app(tmp.resolve("data"), knowledge);
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
         mod.team().bootstrapAdmins(java.util.List.of(ADMIN));
         mod.team().grant(ADMIN, ALICE);
@@ -124,7 +133,7 @@ class CorpusChangesTest {
         assertThat(read.corpus().sourcesById()).isEqualTo(app.corpusStore().load().sourcesById());
 
         Path second = tmp.resolve("export2");
-        try (Database db = Database.open(tmp.resolve("fresh"))) {
+        try (Database db = engine.open(tmp.resolve("fresh"))) {
             CorpusStore fresh = new CorpusStore(db);
             fresh.importCorpus(read.orThrow(), "round trip", null);
             qantar.corpus.CorpusWriter.write(fresh.load(), second);

@@ -14,14 +14,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.answer.Answer;
 import qantar.answer.Question;
 import qantar.app.Qantar;
 import qantar.corpus.Lang;
-import qantar.testing.Fixture;
+import qantar.testing.Engine;
 
 /** Citizens' reports, gaps and stats over answers really given by the answer service. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class FeedbackAndInsightsTest {
+    @Parameter
+    Engine engine;
+
     static final long ADMIN = 1001;
     static final long ALICE = 2002;
     static final long CITIZEN = 4004;
@@ -33,7 +41,7 @@ class FeedbackAndInsightsTest {
 
     @BeforeEach
     void open() {
-        app = Fixture.open(tmp.resolve("data"));
+        app = engine.app(tmp.resolve("data"));
         mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
         mod.team().bootstrapAdmins(List.of(ADMIN));
         mod.team().grant(ADMIN, ALICE);

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.answer.Answer;
 import qantar.answer.Question;
 import qantar.answer.Statement;
@@ -17,10 +20,15 @@ import qantar.app.Qantar;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
 import qantar.store.CorpusStore;
-import qantar.testing.Fixture;
+import qantar.testing.Engine;
 
-/** The whole path on real SQLite, a real index and the real answer service over the fixture corpus. */
+/** The whole path on a real store (SQLite and PostgreSQL), a real index and the real answer service over the fixture corpus. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ModerationFlowTest {
+    @Parameter
+    Engine engine;
+
     static final long ADMIN = 1001;
     static final long ALICE = 2002;
     static final long BOB = 3003;
@@ -38,7 +46,7 @@ class ModerationFlowTest {
 
     @BeforeEach
     void open() {
-        app = Fixture.open(tmp.resolve("data"));
+        app = engine.app(tmp.resolve("data"));
         mod = moderation(Moderation.Settings.DEFAULTS);
         mod.team().bootstrapAdmins(Team.parseAdmins("1001"));
     }

@@ -11,14 +11,22 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.answer.Question;
 import qantar.app.Qantar;
 import qantar.store.Database;
 import qantar.store.Sql;
-import qantar.testing.Fixture;
+import qantar.testing.Engine;
 
 /** Who reported an answer cannot be recovered from the database file alone. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class ReporterPrivacyTest {
+    @Parameter
+    Engine engine;
+
     static final long CITIZEN = 4004;
 
     @TempDir
@@ -38,7 +46,7 @@ class ReporterPrivacyTest {
 
     @Test
     void aReportersIdIsNotFoundByHashingEveryIdWithWhatTheDatabaseHolds() throws Exception {
-        try (Qantar app = Fixture.open(tmp.resolve("data"))) {
+        try (Qantar app = engine.app(tmp.resolve("data"))) {
             Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
             String answer = app.answers().answer(Question.of("How many people died in January 2022?")).id();
             mod.feedback().report(CITIZEN, answer, "wrong", null);
@@ -66,7 +74,7 @@ class ReporterPrivacyTest {
 
     @Test
     void reportsStoredWithTheOldSaltedHashLoseThemAndTheSaltOnUpgrade() {
-        try (Database db = Database.open(tmp)) {
+        try (Database db = engine.open(tmp)) {
             db.inTransaction(() -> {
                 var c = db.connection();
                 Sql.exec(c, "INSERT INTO mod_state VALUES ('user_salt', 'abc')");
@@ -78,7 +86,7 @@ class ReporterPrivacyTest {
                 return null;
             });
         }
-        try (Database db = Database.open(tmp)) {
+        try (Database db = engine.open(tmp)) {
             assertThat(column(db, "SELECT user_hash FROM mod_reports")).containsExactly("old-1");
             assertThat(column(db, "SELECT key FROM mod_state")).doesNotContain("user_salt");
         }

@@ -7,12 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.corpus.Corpus;
 import qantar.corpus.CorpusException;
 import qantar.corpus.CorpusReader;
+import qantar.testing.Engine;
 import qantar.testing.Fixture;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
 class CorpusStoreTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path tmp;
 
@@ -22,7 +31,7 @@ class CorpusStoreTest {
 
     @Test
     void reimportingTheSameCorpusChangesNothing() {
-        try (Database db = Database.open(tmp.resolve("data"))) {
+        try (Database db = engine.open(tmp.resolve("data"))) {
             CorpusStore store = new CorpusStore(db);
             CorpusStore.ImportReport first = store.importCorpus(read(Fixture.knowledge()), "test", null);
             assertThat(first.passagesCreated()).isEqualTo(10);
@@ -40,7 +49,7 @@ class CorpusStoreTest {
     @Test
     void aChangedFileMakesANewRevisionAndARemovedPassageIsRetiredNotDeleted() throws Exception {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
-        try (Database db = Database.open(tmp.resolve("data"))) {
+        try (Database db = engine.open(tmp.resolve("data"))) {
             CorpusStore store = new CorpusStore(db);
             store.importCorpus(read(k), "first", null);
             Fixture.edit(k.resolve("sources/o29.yaml"), "4,404 people", "4,404 people, by its count,");
@@ -65,9 +74,9 @@ class CorpusStoreTest {
     void anInvalidCorpusImportsNothingAtAll() throws Exception {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         Fixture.edit(k.resolve("sources/h2.yaml"), "    side: hrw", "    side: bogus_side");
-        assertThatThrownBy(() -> Fixture.open(tmp.resolve("data"), k)).isInstanceOf(CorpusException.class)
+        assertThatThrownBy(() -> engine.app(tmp.resolve("data"), k)).isInstanceOf(CorpusException.class)
                 .hasMessageContaining("unknown side 'bogus_side'");
-        try (Database db = Database.open(tmp.resolve("data"))) {
+        try (Database db = engine.open(tmp.resolve("data"))) {
             assertThat(new CorpusStore(db).load().passages()).isEmpty();
             assertThat(new CorpusStore(db).revision()).isZero();
         }
@@ -75,17 +84,21 @@ class CorpusStoreTest {
 
     @Test
     void migrationsRunOnceAndReopeningKeepsData() {
-        try (Database db = Database.open(tmp)) {
+        try (Database db = engine.open(tmp)) {
             new CorpusStore(db).importCorpus(read(Fixture.knowledge()), "test", null);
         }
-        try (Database db = Database.open(tmp)) {
+        try (Database db = engine.open(tmp)) {
             assertThat(new CorpusStore(db).load().passages()).hasSize(10);
             int versions = db.query(() -> {
                 try (var rs = db.connection().createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
+                    rs.next();
                     return rs.getInt(1);
                 }
             });
             assertThat(versions).isPositive();
+            if (engine != Engine.SQLITE) {
+                return;
+            }
             String mode = db.query(() -> {
                 try (var rs = db.connection().createStatement().executeQuery("PRAGMA journal_mode")) {
                     return rs.getString(1);
@@ -97,13 +110,22 @@ class CorpusStoreTest {
 
     @Test
     void aCorruptDatabaseFileGivesAClearError() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(engine == Engine.SQLITE, "a file of SQLite's");
         Files.writeString(tmp.resolve("qantar.db"), "this is not a database, just text that is long enough to look like a header".repeat(20));
-        assertThatThrownBy(() -> Database.open(tmp)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> engine.open(tmp)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("qantar.db");
+    }
+
+    @Test
+    void aNewerSchemaThanTheProgramKnowsIsRefused() {
+        try (Database db = engine.open(tmp)) {
+            db.inTransaction(() -> Sql.exec(db.connection(), "INSERT INTO schema_version VALUES (?, ?, ?)", 999, "V999__future.sql", "2030-01-01T00:00:00Z"));
+        }
+        assertThatThrownBy(() -> engine.open(tmp)).isInstanceOf(StoreException.class).hasMessageContaining("schema version 999");
     }
     @Test
     void theCorpusSinceARevisionIsTheKnownOneWithOnlyTheChangedPassagesReadAgain() {
-        try (Database db = Database.open(tmp.resolve("data"))) {
+        try (Database db = engine.open(tmp.resolve("data"))) {
             CorpusStore store = new CorpusStore(db);
             store.importCorpus(read(Fixture.knowledge()), "test", null);
             long revision = store.revision();

@@ -5,17 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.store.Database;
 import qantar.store.Sql;
+import qantar.testing.Engine;
 
 /** Feedback stored before votes were anonymous loses its raw user and chat ids on the next start. */
+@ParameterizedClass
+@EnumSource(Engine.class)
 class FeedbackPrivacyTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path tmp;
 
     @Test
     void oldFeedbackRowsLoseTheirUserIdsWhenTheDatabaseIsUpgraded() {
-        try (Database db = Database.open(tmp)) {
+        try (Database db = engine.open(tmp)) {
             db.inTransaction(() -> {
                 var c = db.connection();
                 Sql.exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at) "
@@ -31,9 +40,10 @@ class FeedbackPrivacyTest {
                 return null;
             });
         }
-        try (Database db = Database.open(tmp)) {
+        try (Database db = engine.open(tmp)) {
             String row = db.query(() -> {
                 try (var rs = db.connection().createStatement().executeQuery("SELECT user_id, chat_id, vote, reason FROM tg_feedback")) {
+                    rs.next();
                     return rs.getLong(1) + "," + rs.getObject(2) + "," + rs.getInt(3) + "," + rs.getString(4);
                 }
             });

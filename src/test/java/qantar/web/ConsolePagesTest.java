@@ -70,7 +70,7 @@ class ConsolePagesTest {
         mod.team().grant(ADMIN, ALICE);
         mod.team().grant(ADMIN, BOB);
         // many sign-ins in a few minutes here; the limit itself is ConsoleAccessTest's
-        access = new ConsoleAccess(mod.access(), app.database(), SecretKey.load(null, app.database().file().getParent()), java.time.Clock.systemUTC(), 1000);
+        access = new ConsoleAccess(mod.access(), app.database(), SecretKey.load(null, app.database().dataDir()), java.time.Clock.systemUTC(), 1000);
         web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 100), mod, access);
         base = "http://127.0.0.1:" + web.port();
         browser = HeadlessChromium.start(tmp);
@@ -228,7 +228,7 @@ class ConsolePagesTest {
     @Test
     void aCitizensAUsedAndAnExpiredLinkAreRefused() throws Exception {
         assertThat(access.link(CITIZEN, Lang.EN).ok()).isFalse();
-        LoginLinks signer = new LoginLinks(SecretKey.load(null, app.database().file().getParent()));
+        LoginLinks signer = new LoginLinks(SecretKey.load(null, app.database().dataDir()));
         String citizens = signer.issue(CITIZEN, Lang.EN, Instant.now());
         assertThat(get("/console/login?t=" + citizens, null).statusCode()).isEqualTo(403);
 

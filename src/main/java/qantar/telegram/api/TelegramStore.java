@@ -39,6 +39,7 @@ public final class TelegramStore {
     public long lastUpdateId() {
         return db.query(() -> {
             try (ResultSet rs = db.connection().createStatement().executeQuery("SELECT COALESCE(MAX(update_id), 0) FROM tg_updates")) {
+                rs.next();
                 return rs.getLong(1);
             }
         });
@@ -50,7 +51,7 @@ public final class TelegramStore {
             List<Long> fresh = new ArrayList<>();
             String now = Instant.now().toString();
             for (var u : updates.entrySet()) {
-                if (Sql.exec(db.connection(), "INSERT OR IGNORE INTO tg_updates (update_id, data, received_at) VALUES (?, ?, ?)",
+                if (Sql.exec(db.connection(), "INSERT INTO tg_updates (update_id, data, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                         u.getKey(), u.getValue(), now) == 1) {
                     fresh.add(u.getKey());
                 }
@@ -129,7 +130,8 @@ public final class TelegramStore {
                     "SELECT id, chat_id, paced, method, payload FROM tg_outbox WHERE sent_at IS NULL AND failed IS NULL ORDER BY id")) {
                 while (rs.next()) {
                     long chat = rs.getLong(2);
-                    out.add(new Outgoing(rs.getLong(1), rs.wasNull() ? null : chat, rs.getInt(3) == 1, rs.getString(4), rs.getString(5)));
+                    Long chatId = rs.wasNull() ? null : chat; // right after reading chat_id: wasNull is about the last column read
+                    out.add(new Outgoing(rs.getLong(1), chatId, rs.getInt(3) == 1, rs.getString(4), rs.getString(5)));
                 }
             }
             return out;
@@ -224,8 +226,8 @@ public final class TelegramStore {
      */
     public Write vote(long userId, String answerId, int vote, String reason) {
         String voter = qantar.store.SecretKey.tag(voterKey, userId + ":" + answerId);
-        return c -> Sql.exec(c, "INSERT OR IGNORE INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at, voter) "
-                + "VALUES (?, 0, NULL, ?, ?, ?, ?)", answerId, vote, reason, Instant.now().toString(), voter);
+        return c -> Sql.exec(c, "INSERT INTO tg_feedback (answer_id, user_id, chat_id, vote, reason, created_at, voter) "
+                + "VALUES (?, 0, NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING", answerId, vote, reason, Instant.now().toString(), voter);
     }
 
     /** Feedback rows for an answer as "vote:reason", oldest first (for moderators and tests). */
