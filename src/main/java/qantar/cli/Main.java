@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import qantar.corpus.CorpusException;
 import qantar.store.StoreException;
 
-// --help and --version on every command (inherited), so "ask --help" is help, not a missing question
-@Command(name = "qantar-bot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Qantar Sources 0.1.0",
+// --help and --version on every command (inherited, so a new command cannot miss them): "ask --help" is help, not a missing question
+@Command(name = "qantar-bot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Version.class,
         description = "Side-labelled, sourced answers about the January 2022 events in Kazakhstan.",
         subcommands = {AskCommand.class, ChatCommand.class, ServeCommand.class, WebCommand.class, CorpusCommand.class, EvalCommand.class, BenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
