@@ -3,9 +3,9 @@ package qantar.cli;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,14 +23,14 @@ final class AskCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the answer as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
-    @Option(names = "--lang", description = "Answer language: ru, kk or en (default: the question's).")
-    String lang;
+    @Option(names = "--lang", paramLabel = "ru|kk|en", description = "Answer language (default: the question's).")
+    Lang lang;
 
-    @Option(names = "--side", description = "Only this side (repeatable): official, mlechin_book, hrw, independent, other.")
-    List<String> sides = new ArrayList<>();
+    @Option(names = "--side", paramLabel = "ID", description = "Only this side (repeatable): official, mlechin_book, hrw, independent, other.")
+    List<Side> sides = new ArrayList<>();
 
     @Option(names = "--explain", description = "Also print how the question was understood and the candidates' scores (to stderr).")
     boolean explain;
@@ -40,7 +40,7 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Question q = new Question(String.join(" ", words).strip(), parseLang(spec, lang), parseSides(spec, sides));
+        Question q = new Question(String.join(" ", words).strip(), lang, sides.isEmpty() ? EnumSet.noneOf(Side.class) : EnumSet.copyOf(sides));
         if (q.text().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "the question is empty");
         }
@@ -58,25 +58,8 @@ final class AskCommand implements Callable<Integer> {
                 r.hits().stream().limit(15).forEach(h -> err.printf("%.3f cov %.3f %-13s %s%n", h.score(), h.coverage(),
                         h.passage().side().id(), h.passage().id()));
             }
-            spec.commandLine().getOut().print(json ? AnswerJson.write(a, true) + "\n" : new TextRenderer(app.texts()).render(a));
+            spec.commandLine().getOut().print(output.json ? AnswerJson.write(a, true) + "\n" : new TextRenderer(app.texts()).render(a));
         }
         return 0;
-    }
-
-    static Lang parseLang(CommandSpec spec, String code) {
-        if (code == null) {
-            return null;
-        }
-        return Lang.fromCode(code).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "unknown language '" + code + "' (use ru, kk or en)"));
-    }
-
-    static Set<Side> parseSides(CommandSpec spec, List<String> ids) {
-        Set<Side> out = EnumSet.noneOf(Side.class);
-        for (String id : ids) {
-            out.add(Side.fromId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "unknown side '" + id + "' (use " + Side.allIds() + ")")));
-        }
-        return out;
     }
 }

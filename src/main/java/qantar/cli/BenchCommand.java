@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--rounds", description = "Rounds over the question list for warm timings (default: 20; 3 with --scale).")
     Integer rounds;
@@ -156,7 +157,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void print(Map<String, Object> report) throws Exception {
-        if (json) {
+        if (output.json) {
             ObjectNode o = new ObjectMapper().valueToTree(report);
             spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } else {

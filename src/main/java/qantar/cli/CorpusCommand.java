@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import qantar.app.Qantar;
@@ -47,7 +46,7 @@ final class CorpusCommand {
         }
     }
 
-    @Command(name = "validate", description = "Reports every problem with file and line; exits 1 if there is an error.")
+    @Command(name = "validate", description = "Reports every problem with file and line; exits 65 if there is an error.")
     static final class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -64,7 +63,7 @@ final class CorpusCommand {
             long warnings = r.problems().size() - r.errors().size();
             if (!r.ok()) {
                 err.println(r.errors().size() + " error(s), " + warnings + " warning(s)");
-                return 1;
+                return Errors.DATA;
             }
             out.println("ok: " + r.corpus().sources().size() + " sources, " + r.corpus().passages().size()
                     + " passages, " + warnings + " warning(s)");
@@ -132,7 +131,7 @@ final class CorpusCommand {
         public Integer call() {
             Corpus corpus = folder.read().orThrow();
             Embedder embedder = Embedder.fromSetting(Locations.setting("QANTAR_VECTORS"))
-                    .orElseThrow(() -> new IllegalStateException("QANTAR_VECTORS is off: there is no model to embed with"));
+                    .orElseThrow(() -> Failure.unavailable("QANTAR_VECTORS is off: there is no model to embed with", null));
             ShippedVectors.Written w = ShippedVectors.write(folder.path(), corpus, embedder);
             spec.commandLine().getOut().printf("%s: %d vectors (%d kept from the previous file, %d embedded)%n",
                     folder.path().resolve(ShippedVectors.FILE), w.total(), w.reused(), w.embedded());
@@ -164,8 +163,8 @@ final class CorpusCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "Print as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption output;
 
         @Override
         public Integer call() throws IOException {
@@ -191,7 +190,7 @@ final class CorpusCommand {
                     }
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                if (json) {
+                if (output.json) {
                     ObjectMapper m = new ObjectMapper();
                     ObjectNode o = m.createObjectNode();
                     o.put("sources", c.sources().size());

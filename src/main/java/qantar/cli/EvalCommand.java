@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +24,8 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print per-question results and totals as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--failures", description = "List only the failures: question, what went wrong, the side and the passage ids.")
     boolean failures;
@@ -38,7 +39,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<EvalItem> items = EvalSet.read(file);
+        List<EvalItem> items;
+        try {
+            items = EvalSet.read(file);
+        } catch (IllegalStateException e) { // the set's own problems, with file and item
+            throw Failure.badInput(e.getMessage(), e);
+        }
         try (Qantar app = Options.open()) {
             qantar.search.RetrievalSettings tuned = app.retriever().settings();
             for (String kv : settings) {
@@ -46,7 +52,11 @@ final class EvalCommand implements Callable<Integer> {
                 if (p.length != 2) {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--set takes NAME=VALUE, not " + kv);
                 }
-                tuned = tuned.with(p[0].strip(), Double.parseDouble(p[1].strip()));
+                try {
+                    tuned = tuned.with(p[0].strip(), Double.parseDouble(p[1].strip()));
+                } catch (IllegalArgumentException e) { // an unknown name or a value that is no number
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--set " + kv + ": " + e.getMessage());
+                }
             }
             app.retriever().use(tuned);
             Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
@@ -60,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
             double[] chars = sizes.stream().mapToDouble(qantar.telegram.render.AnswerSizes.Size::visibleChars).sorted().toArray();
             int messagesMax = sizes.stream().mapToInt(qantar.telegram.render.AnswerSizes.Size::messages).max().orElse(0);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (output.json) {
                 ObjectNode o = toJson(results, t);
                 ObjectNode size = ((ObjectNode) o.get("totals")).putObject("private_answer_size");
                 size.put("visible_chars_p50", (int) Evaluation.percentile(chars, 50));

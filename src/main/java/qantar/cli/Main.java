@@ -4,16 +4,17 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import qantar.corpus.CorpusException;
-import qantar.store.StoreException;
 
-// --help and --version on every command (inherited), so "ask --help" is help, not a missing question
-@Command(name = "qantar-bot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Qantar Sources 0.1.0",
+// --help and --version on every command (inherited, so a new command cannot miss them): "ask --help" is help, not a missing question
+@Command(name = "qantar-bot", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Version.class,
         description = "Side-labelled, sourced answers about the January 2022 events in Kazakhstan.",
         subcommands = {AskCommand.class, ChatCommand.class, ServeCommand.class, WebCommand.class, CorpusCommand.class, EvalCommand.class, BenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "On an error, also print its stack trace.")
+    boolean verbose; // inherited too; Errors reads it from the parse result, whichever command it was given to
 
     /** With no command: the Telegram bot when a token is set, otherwise a sample answer and the terminal chat. */
     @Override
@@ -39,23 +40,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    /** Runs a command line; errors become one clear line on err and a non-zero exit, never a stack trace. */
+    /** Runs a command line; errors become one clear line on err and an exit code that says their kind (see {@link Errors}). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof CorpusException ce) {
-                ce.problems().forEach(p -> err.println(p));
-                err.println("error: the corpus is invalid (" + ce.problems().size() + " problem(s)); nothing was imported");
-            } else if (e instanceof StoreException || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException) {
-                err.println("error: " + e.getMessage());
-            } else {
-                err.println("error: " + e);
-            }
-            err.flush();
-            return 2;
-        });
+        Converters.register(cl);
+        Errors errors = new Errors();
+        cl.setExitCodeExceptionMapper(errors);
+        cl.setExecutionExceptionHandler(errors);
         int code = cl.execute(args);
         out.flush();
         return code;

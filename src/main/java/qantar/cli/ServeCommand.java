@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             admins = Team.parseAdmins(Locations.setting("QANTAR_ADMINS"));
         } catch (IllegalArgumentException e) {
-            throw new BotStartException(e.getMessage()); // before anything is opened: one clear line
+            throw Failure.badInput(e.getMessage(), e); // before anything is opened: one clear line
         }
         // whatever a library prints, the token never reaches the logs
         PrintStream err = System.err;
@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             System.setErr(err);
             System.setOut(out);
-            throw new BotStartException(e.getMessage());
+            throw Failure.unavailable(e.getMessage(), e);
         }
         Qantar app = null;
         TelegramBot bot;

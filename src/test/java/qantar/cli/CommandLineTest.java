@@ -8,12 +8,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import qantar.app.DataDirLock;
 import qantar.testing.Fixture;
 
 /** The command line as a user runs it, on the fixture corpus (settings passed as system properties). */
@@ -39,14 +44,47 @@ class CommandLineTest {
         return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
+    /** Every command there is, found by walking the command tree, so one added later is checked too. */
+    private static List<String> commands(CommandLine cl) {
+        List<String> all = new ArrayList<>(List.of(cl.getCommandSpec().qualifiedName(" ")));
+        cl.getSubcommands().values().forEach(sub -> all.addAll(commands(sub)));
+        return all;
+    }
+
     @Test
-    void everyCommandHasHelp() {
-        for (String[] cmd : new String[][] {{"ask", "--help"}, {"eval", "--help"}, {"corpus", "validate", "--help"}, {"web", "--help"},
-                {"serve", "--help"}, {"bench", "--help"}}) {
+    void everyCommandHasHelpThatExitsZeroAndPrintsItsUsage() {
+        List<String> all = commands(new CommandLine(new Main()));
+        assertThat(all).contains("qantar-bot ask", "qantar-bot corpus validate", "qantar-bot bench").hasSizeGreaterThan(12);
+        for (String cmd : all) {
             out.getBuffer().setLength(0);
-            assertThat(run(cmd)).as(String.join(" ", cmd)).isZero();
-            assertThat(out.toString()).contains("Usage:").contains(cmd[cmd.length - 2]);
+            List<String> args = new ArrayList<>(List.of(cmd.split(" ")).subList(1, cmd.split(" ").length));
+            args.add("--help");
+            assertThat(run(args.toArray(String[]::new))).as(cmd).isZero();
+            assertThat(out.toString()).as(cmd).startsWith("Usage: " + cmd).contains("--help").contains("--version");
         }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void versionIsThePomVersion() throws Exception {
+        Matcher m = Pattern.compile("<artifactId>qantar-bot</artifactId>\\s*<version>([^<]+)</version>").matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(m.find()).isTrue();
+        for (String[] cmd : new String[][] {{"--version"}, {"ask", "--version"}, {"corpus", "stats", "-V"}}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(cmd)).isZero();
+            assertThat(out.toString().strip()).isEqualTo("Qantar Sources " + m.group(1));
+        }
+    }
+
+    @Test
+    void aWrongSideOrLanguageIsAUsageErrorThatNamesTheAllowedValues() {
+        assertThat(run("ask", "--side", "bogus", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown side 'bogus' (use official, mlechin_book, hrw, independent, other)")
+                .contains("Usage: qantar-bot ask");
+        err.getBuffer().setLength(0);
+        assertThat(run("ask", "--lang", "fr", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown language 'fr' (use ru, en, kk)");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
@@ -78,7 +116,7 @@ class CommandLineTest {
 
     @Test
     void askFiltersBySideAndLanguage() throws Exception {
-        assertThat(run("ask", "--json", "--lang", "en", "--side", "hrw", "Сколько человек погибло?")).isZero();
+        assertThat(run("ask", "--json", "--lang", "EN", "--side", "Hrw", "Сколько человек погибло?")).isZero(); // ids in any case
         JsonNode a = new ObjectMapper().readTree(out.toString());
         assertThat(a.get("language").asText()).isEqualTo("en");
         assertThat(a.get("statements")).isNotEmpty().allSatisfy(s -> assertThat(s.get("side").asText()).isEqualTo("hrw"));
@@ -100,10 +138,10 @@ class CommandLineTest {
     }
 
     @Test
-    void validateNamesTheFileAndLineOfAnUnknownSideAndFails() {
+    void validateNamesTheFileAndLineOfAnUnknownSideAndFailsAsBadData() {
         Path k = Fixture.copyKnowledge(tmp.resolve("knowledge"));
         Fixture.edit(k.resolve("sources/h2.yaml"), "    side: hrw", "    side: bogus_side");
-        assertThat(run("corpus", "validate", k.toString())).isEqualTo(1);
+        assertThat(run("corpus", "validate", k.toString())).isEqualTo(65);
         assertThat(err.toString()).contains("knowledge/sources/h2.yaml:10: unknown side 'bogus_side'").contains("1 error(s)");
         out.getBuffer().setLength(0);
         assertThat(run("corpus", "validate", Fixture.knowledge().toString())).isZero();
@@ -111,21 +149,62 @@ class CommandLineTest {
     }
 
     @Test
-    void errorsAreOneClearLineNeverAStackTrace() throws Exception {
-        assertThat(run("corpus", "validate", tmp.resolve("nope").toString())).isEqualTo(1);
+    void badDataIsOneClearLineAndExits65NeverAStackTrace() throws Exception {
+        assertThat(run("corpus", "validate", tmp.resolve("nope").toString())).isEqualTo(65);
         assertThat(err.toString()).contains("no such directory").doesNotContain("Exception").doesNotContain("\tat ");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("corpus", "import", tmp.resolve("nope").toString())).isEqualTo(65);
+        assertThat(err.toString()).contains("no such directory").contains("nothing was imported").doesNotContain("\tat ");
+
+        err.getBuffer().setLength(0);
+        Path set = Files.writeString(tmp.resolve("set.yaml"), "- question: x\n  colour: blue\n");
+        assertThat(run("eval", set.toString())).isEqualTo(65);
+        assertThat(err.toString().strip()).startsWith("error: ").contains("unknown field 'colour'").doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
 
         err.getBuffer().setLength(0);
         Files.createDirectories(tmp.resolve("bad"));
         Files.writeString(tmp.resolve("bad/qantar.db"), "not a database ".repeat(100));
         System.setProperty("QANTAR_DATA_DIR", tmp.resolve("bad").toString());
-        assertThat(run("ask", "How many people died?")).isEqualTo(2);
+        assertThat(run("ask", "How many people died?")).isEqualTo(65);
         assertThat(err.toString().strip()).startsWith("error: ").doesNotContain("\tat ").contains("qantar.db");
         assertThat(err.toString().strip().lines()).hasSize(1);
 
         err.getBuffer().setLength(0);
-        assertThat(run("ask", "--side", "bogus", "x")).isNotZero();
-        assertThat(err.toString()).contains("unknown side 'bogus'");
+        assertThat(run("ask", "--verbose", "How many people died?")).isEqualTo(65);
+        assertThat(err.toString()).startsWith("error: ").contains("qantar.store.StoreException").contains("\tat qantar.");
+    }
+
+    @Test
+    void whatIsNotThereNowExits69() {
+        System.setProperty("QANTAR_VECTORS", "off");
+        try {
+            assertThat(run("corpus", "vectors", Fixture.copyKnowledge(tmp.resolve("knowledge")).toString())).isEqualTo(69);
+            assertThat(err.toString().strip()).isEqualTo("error: QANTAR_VECTORS is off: there is no model to embed with");
+        } finally {
+            System.clearProperty("QANTAR_VECTORS");
+        }
+
+        err.getBuffer().setLength(0);
+        System.setProperty("TELEGRAM_BOT_TOKEN", "123:secret");
+        try (DataDirLock held = DataDirLock.acquire(tmp.resolve("data"))) {
+            assertThat(run("serve")).isEqualTo(69);
+            assertThat(err.toString().strip()).startsWith("error: another process").contains("is already serving from")
+                    .doesNotContain("\n");
+        } finally {
+            System.clearProperty("TELEGRAM_BOT_TOKEN");
+        }
+    }
+
+    @Test
+    void aBadRetrievalSettingIsAUsageError() throws Exception {
+        Path set = Files.writeString(tmp.resolve("set.yaml"), "- question: How many people died?\n  lang: en\n");
+        assertThat(run("eval", "--set", "noSuchSetting=1", set.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--set noSuchSetting=1: unknown retrieval setting 'noSuchSetting'");
+        err.getBuffer().setLength(0);
+        assertThat(run("eval", "--set", "askField=many", set.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--set askField=many: ");
     }
 
     @Test
