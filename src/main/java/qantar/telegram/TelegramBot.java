@@ -95,6 +95,7 @@ public final class TelegramBot implements AutoCloseable {
     private final BotFiles files;
     private ScheduledExecutorService statsThread;
     private Poller poller;
+    private Webhook webhook;
     private UpdateRouter router;
     private Lanes lanes;
     private volatile boolean running;
@@ -151,13 +152,19 @@ public final class TelegramBot implements AutoCloseable {
         return username.get();
     }
 
-    /** Checks the token (getMe), sets the command menu, resumes what a crash left, and starts polling. */
+    /** Webhook mode: updates come to {@code url} (served on the web server) instead of long polling. Before {@link #start}. */
+    public synchronized Webhook useWebhook(String url) {
+        webhook = new Webhook(url, store, qantar.store.SecretKey.of(app.database()));
+        return webhook;
+    }
+
+    /** Checks the token (getMe), sets the command menu, resumes what a crash left, and starts polling (or sets the webhook). */
     public synchronized TelegramBot start() {
         User me = getMe();
         username.set(me.getUserName() == null ? "bot" : me.getUserName());
         router = new UpdateRouter(registry, settings.roles(), languages, app.texts(), flow, username.get(), me.getId());
         setCommands();
-        if (!(transport.call("deletewebhook", "{}") instanceof Transport.Accepted)) {
+        if (webhook == null && !(transport.call("deletewebhook", "{}") instanceof Transport.Accepted)) {
             log.warn("deleteWebhook failed; getUpdates will say so if a webhook is still set");
         }
         queue.start(settings.senders());
@@ -171,6 +178,12 @@ public final class TelegramBot implements AutoCloseable {
         statsThread = Executors.newSingleThreadScheduledExecutor(daemon("tg-stats"));
         statsThread.scheduleAtFixedRate(() -> log.info("counters {}", counters), 60, 60, TimeUnit.SECONDS);
         statsThread.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
+        if (webhook != null) {
+            webhook.open(this::dispatch);
+            webhook.register(transport, ALLOWED_UPDATES, START_RETRY_MILLIS);
+            log.info("bot @{} takes updates at {} (corpus revision {})", username.get(), webhook.path(), app.revision());
+            return this;
+        }
         OkHttpClient longPoll = http.newBuilder().readTimeout(settings.pollSeconds() + 15L, TimeUnit.SECONDS).build();
         poller = new Poller(longPoll, describe(url) + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, store,
                 this::dispatch, this::redact);
@@ -336,6 +349,9 @@ public final class TelegramBot implements AutoCloseable {
         running = false;
         if (poller != null) {
             poller.stop();
+        }
+        if (webhook != null) {
+            webhook.close();
         }
         if (statsThread != null) {
             statsThread.shutdownNow();
