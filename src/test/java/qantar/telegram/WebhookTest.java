@@ -128,6 +128,26 @@ class WebhookTest {
         assertThat(polling.api.refusals()).noneMatch(r -> r.startsWith("getupdates: 409"));
     }
 
+    /** serve itself: TELEGRAM_WEBHOOK_URL turns the webhook on, on the port of the web pages. */
+    @Test
+    void serveTakesUpdatesThroughTheWebhookWhenTheVariableIsSet() throws Exception {
+        knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
+        int port = freePort();
+        try (FakeBotApi api = new FakeBotApi(BotHarness.TOKEN, SendLimits.TELEGRAM)) {
+            Process serve = ServeProcess.launch(api, knowledge, tmp, "serve", java.util.Map.of(
+                    "QANTAR_WEB_PORT", String.valueOf(port), "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1:" + port + PATH));
+            try {
+                api.privateText(USER, "ru", TestCorpus.TOLL_RU);
+                FakeBotApi.await(() -> answersTo(api, TestCorpus.TOLL_RU) == 1, Duration.ofSeconds(60), "the answer");
+                assertThat(api.webhookUrl()).isEqualTo("http://127.0.0.1:" + port + PATH);
+                assertThat(api.pollTimes()).isEmpty();
+            } finally {
+                serve.destroy();
+                serve.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private int post(String body, String secret) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
