@@ -11,7 +11,7 @@ import picocli.CommandLine.ParseResult;
 import qantar.corpus.CorpusException;
 import qantar.search.Embedder;
 import qantar.store.StoreException;
-import qantar.telegram.BotStartException;
+import qantar.telegram.api.BotStartException;
 
 /**
  * How a failure ends the program: one line on stderr (the stack trace only with --verbose) and a

@@ -9,13 +9,14 @@ import qantar.app.Qantar;
 import qantar.config.Locations;
 import qantar.moderation.Moderation;
 import qantar.moderation.Team;
-import qantar.telegram.BotStartException;
+import qantar.telegram.api.BotStartException;
 import qantar.telegram.RedactingPrintStream;
 import qantar.telegram.TelegramBot;
+import qantar.telegram.api.Webhook;
 import qantar.telegram.moderation.ModerationBot;
 
 @Command(name = "serve", description = "Runs the Telegram bot (long polling) and the web pages beside it. Needs TELEGRAM_BOT_TOKEN; "
-        + "TELEGRAM_API_URL sets the Bot API server, QANTAR_WEB_PORT and QANTAR_PUBLIC_URL the web pages.")
+        + "TELEGRAM_API_URL sets the Bot API server, TELEGRAM_WEBHOOK_URL webhook mode instead of polling, QANTAR_WEB_PORT and QANTAR_PUBLIC_URL the web pages.")
 final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -56,8 +57,15 @@ final class ServeCommand implements Callable<Integer> {
             // moderation: roles (QANTAR_ADMINS at the first start that names any), commands, reports, uploads, export
             ModerationBot.Wired wired = ModerationBot.create(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")),
                     Moderation.Settings.DEFAULTS, admins);
+            // webhook mode: Telegram POSTs the updates to the web server instead of answering getUpdates
+            String hookUrl = Locations.setting("TELEGRAM_WEBHOOK_URL");
+            List<qantar.web.WebhookRoute> hooks = List.of();
+            if (hookUrl != null && !hookUrl.isBlank()) {
+                Webhook hook = wired.bot().useWebhook(hookUrl);
+                hooks = List.of(new qantar.web.WebhookRoute(hook.path(), Webhook.SECRET_HEADER, hook::receive));
+            }
             // the web console shares the bot's moderation services, so /console links open it
-            web = qantar.web.WebServer.start(app, WebCommand.settings(), wired.moderation(), wired.console());
+            web = qantar.web.WebServer.start(app, WebCommand.settings(), wired.moderation(), wired.console(), hooks);
             if (shared) {
                 lock[0] = consumerLock(store); // the pages are up meanwhile; updates wait for the lock
             }

@@ -11,6 +11,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import qantar.config.Texts;
 import qantar.corpus.Lang;
+import qantar.telegram.api.BotStartException;
 import qantar.telegram.api.Backoff;
 import qantar.telegram.api.Transport;
 import qantar.telegram.render.Html;

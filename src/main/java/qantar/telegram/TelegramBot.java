@@ -13,6 +13,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import qantar.corpus.Lang;
 import qantar.store.StoreException;
+import qantar.telegram.api.BotStartException;
+import qantar.telegram.api.Webhook;
 import qantar.telegram.api.Backoff;
 import qantar.telegram.api.BotFiles;
 import qantar.telegram.api.Counters;
@@ -81,6 +83,7 @@ public final class TelegramBot implements AutoCloseable {
     private final BotWiring parts;
     private ScheduledExecutorService statsThread;
     private Poller poller;
+    private Webhook webhook;
     private UpdateRouter router;
     private Lanes lanes;
     private volatile boolean running;
@@ -118,14 +121,22 @@ public final class TelegramBot implements AutoCloseable {
         return username.get();
     }
 
-    /** Checks the token (getMe), sets the command menu, resumes what a crash left, and starts polling. */
+    /** Webhook mode: updates come to {@code url} (served on the web server) instead of long polling. Before {@link #start}. */
+    public synchronized Webhook useWebhook(String url) {
+        webhook = new Webhook(url, parts.store, qantar.store.SecretKey.of(app.database()));
+        return webhook;
+    }
+
+    /** Checks the token (getMe), sets the command menu, resumes what a crash left, and starts polling (or sets the webhook). */
     public synchronized TelegramBot start() {
         Handshake handshake = new Handshake(parts);
         User me = handshake.getMe();
         username.set(me.getUserName() == null ? "bot" : me.getUserName());
         router = new UpdateRouter(parts.registry, settings.roles(), parts.languages, app.texts(), parts.citizens.questions(), username.get(), me.getId());
         handshake.setCommands(app.texts());
-        handshake.deleteWebhook();
+        if (webhook == null) {
+            handshake.deleteWebhook();
+        }
         parts.queue.start(settings.senders());
         lanes = new Lanes(settings.workers(), 256);
         running = true;
@@ -137,6 +148,12 @@ public final class TelegramBot implements AutoCloseable {
         statsThread = Executors.newSingleThreadScheduledExecutor(BotWiring.daemon("tg-stats"));
         statsThread.scheduleAtFixedRate(() -> log.info("counters {}", parts.counters), 60, 60, TimeUnit.SECONDS);
         statsThread.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
+        if (webhook != null) {
+            webhook.open(this::dispatch);
+            webhook.register(parts.transport, ALLOWED_UPDATES, Handshake.START_RETRY_MILLIS);
+            log.info("bot @{} takes updates at {} (corpus revision {})", username.get(), webhook.path(), app.revision().get());
+            return this;
+        }
         poller = new Poller(parts.longPoll(), parts.describeUrl() + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, parts.store,
                 this::dispatch, parts::redact);
         poller.start(parts.store.lastUpdateId());
@@ -237,6 +254,9 @@ public final class TelegramBot implements AutoCloseable {
         running = false;
         if (poller != null) {
             poller.stop();
+        }
+        if (webhook != null) {
+            webhook.close();
         }
         if (statsThread != null) {
             statsThread.shutdownNow();

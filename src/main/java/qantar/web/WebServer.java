@@ -61,6 +61,11 @@ public final class WebServer implements AutoCloseable {
 
     /** The pages beside the bot (`serve`): the console shares the bot's moderation services and login links. */
     public static WebServer start(Qantar app, Settings settings, Moderation mod, ConsoleAccess access) {
+        return start(app, settings, mod, access, java.util.List.of());
+    }
+
+    /** The same, also taking the POSTs of {@code hooks} (the Telegram webhook in webhook mode). */
+    public static WebServer start(Qantar app, Settings settings, Moderation mod, ConsoleAccess access, java.util.List<WebhookRoute> hooks) {
         WebServer w = new WebServer(app, settings);
         boolean secure = settings.publicUrl() != null && settings.publicUrl().startsWith("https://");
         ConsoleRoutes console = new ConsoleRoutes(app, mod, access, w, secure);
@@ -81,6 +86,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/sources/{id}", w::source);
             config.routes.get("/timeline", w::timeline);
             console.register(config);
+            hooks.forEach(h -> h.register(config));
             config.routes.get("/style.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(w.stylesheet));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("web request {} failed", ctx.path(), e);

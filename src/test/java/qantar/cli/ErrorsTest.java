@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import qantar.corpus.CorpusException;
 import qantar.corpus.Problem;
 import qantar.store.StoreException;
-import qantar.telegram.BotStartException;
+import qantar.telegram.api.BotStartException;
 
 /** The exit code each kind of failure ends with (DESIGN.md: 2 usage, 65 data, 69 unavailable, 70 internal). */
 class ErrorsTest {

@@ -33,6 +33,10 @@ import qantar.telegram.api.SendLimits;
  *
  * <p>This is the HTTP shell and the faults a test can inject; the chats, users and messages are
  * the {@link TelegramWorld}, what Telegram accepts is {@link TelegramRules}.
+ *
+ * <p>After setWebhook it refuses getUpdates (409, as
+ * Telegram does) and POSTs each update, one at a time and in order, to the webhook URL with the
+ * secret token header, sending it again until it gets a 200; deleteWebhook returns to polling.
  */
 final class FakeBotApi implements AutoCloseable {
     static final long BOT_ID = TelegramWorld.BOT_ID;
@@ -42,6 +46,7 @@ final class FakeBotApi implements AutoCloseable {
     private final String token;
     private final HttpServer server;
     private final TelegramWorld world = new TelegramWorld();
+    private boolean closing;
     private final TelegramRules rules;
     private final List<String> refusals = new ArrayList<>();
     private final Map<String, List<JsonNode>> calls = new HashMap<>();
@@ -53,6 +58,11 @@ final class FakeBotApi implements AutoCloseable {
     private int slowSends;
     private long slowSendMillis;
     private int held;
+    private String webhookUrl;
+    private String webhookSecret;
+    private Thread deliverer;
+    private int lostAcks;
+    private final List<Integer> webhookAnswers = new ArrayList<>();
 
     FakeBotApi(String token, SendLimits limits) {
         this.token = token;
@@ -77,6 +87,10 @@ final class FakeBotApi implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closing = true;
+            notifyAll();
+        }
         world.close();
         server.stop(0);
     }
@@ -253,8 +267,9 @@ final class FakeBotApi implements AutoCloseable {
                     req = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
                     answer = switch (method) {
                         case "getme" -> ok(TelegramWorld.botUser());
-                        case "deletewebhook" -> ok(true);
                         case "setmycommands" -> { TelegramRules.checkCommands(req); yield ok(true); }
+                        case "setwebhook" -> setWebhook(req);
+                        case "deletewebhook" -> deleteWebhook();
                         case "getupdates" -> getUpdates(req);
                         case "sendmessage", "editmessagetext" -> message(method, req);
                         case "sendchataction" -> { rules.chatAction(req.path("chat_id").asLong()); yield ok(true); }
@@ -281,6 +296,112 @@ final class FakeBotApi implements AutoCloseable {
                 }
             }
             respond(ex, 200, answer);
+        }
+    }
+
+    private synchronized ObjectNode setWebhook(JsonNode req) {
+        String url = req.path("url").asText("");
+        // Telegram wants https; the fake also takes http on the loopback address, where tests serve
+        if (!url.matches("https://\\S+|http://(127\\.0\\.0\\.1|localhost):\\d+/\\S*")) {
+            throw new Refusal(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        }
+        String secret = req.path("secret_token").asText("");
+        if (!secret.isEmpty() && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+            throw new Refusal(400, "Bad Request: secret token contains unallowed characters");
+        }
+        webhookUrl = url;
+        webhookSecret = secret.isEmpty() ? null : secret;
+        if (deliverer == null) {
+            deliverer = new Thread(this::deliver, "fake-bot-api-webhook");
+            deliverer.setDaemon(true);
+            deliverer.start();
+        }
+        notifyAll();
+        return ok(true);
+    }
+
+    /** Back to getUpdates; updates not yet delivered stay for it (no drop_pending_updates). */
+    private synchronized ObjectNode deleteWebhook() {
+        webhookUrl = null;
+        webhookSecret = null;
+        notifyAll();
+        return ok(true);
+    }
+
+    /** Update ids go on from {@code id} (Telegram's grow across restarts of the bot, unlike a new fake's). */
+    void updateIdsFrom(int id) {
+        world.updateIdsFrom(id);
+    }
+
+    /** A webhook left set from before (another deployment, an earlier run in webhook mode). */
+    void presetWebhook(String url) {
+        setWebhook(JSON.createObjectNode().put("url", url));
+    }
+
+    synchronized String webhookUrl() {
+        return webhookUrl;
+    }
+
+    /** The statuses the webhook answered, in order. */
+    synchronized List<Integer> webhookAnswers() {
+        return List.copyOf(webhookAnswers);
+    }
+
+    /** The next {@code count} 200s from the webhook are lost on the way back, so Telegram sends those updates again. */
+    synchronized void loseAcks(int count) {
+        lostAcks = count;
+    }
+
+    /** Telegram's side of a webhook: the oldest unconfirmed update, POSTed until a 200 confirms it. */
+    private void deliver() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            ObjectNode next;
+            String url;
+            String secret;
+            synchronized (this) {
+                while (!closing && (webhookUrl == null || world.undelivered() == null)) {
+                    try {
+                        wait(50); // the world's updates arrive under its own monitor
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closing) {
+                    return;
+                }
+                next = world.undelivered();
+                url = webhookUrl;
+                secret = webhookSecret;
+            }
+            int status;
+            try {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(next.toString()));
+                if (secret != null) {
+                    request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+                }
+                status = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                status = -1;
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                webhookAnswers.add(status);
+                if (status == 200 && lostAcks > 0) {
+                    lostAcks--;
+                } else if (status == 200) {
+                    world.confirmThrough(next.get("update_id").asLong());
+                } else {
+                    try {
+                        wait(200); // Telegram waits before it tries again
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
         }
     }
 
@@ -379,6 +500,9 @@ final class FakeBotApi implements AutoCloseable {
         int limit = req.path("limit").asInt(100);
         long timeoutMs = req.path("timeout").asLong(0) * 1000;
         synchronized (this) {
+            if (webhookUrl != null) {
+                throw new Refusal(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+            }
             pollTimes.add(System.currentTimeMillis());
             if (failPolls > 0) {
                 failPolls--;

@@ -43,6 +43,18 @@ class FakeBotApiTest {
     }
 
     @Test
+    void getUpdatesIsRefusedWhileAWebhookIsSet() throws Exception {
+        assertThat(post(BotHarness.TOKEN, "setwebhook", "{\"url\":\"ftp://x\"}").path("error_code").asInt()).isEqualTo(400);
+        assertThat(post(BotHarness.TOKEN, "setwebhook", "{\"url\":\"https://x.org/h\",\"secret_token\":\"a b\"}")
+                .path("error_code").asInt()).isEqualTo(400);
+        assertThat(post(BotHarness.TOKEN, "setwebhook", "{\"url\":\"https://x.org/h\",\"secret_token\":\"ab-1_Z\"}")
+                .path("ok").asBoolean()).isTrue();
+        assertThat(post(BotHarness.TOKEN, "getupdates", "{\"timeout\":0}").path("error_code").asInt()).isEqualTo(409);
+        assertThat(post(BotHarness.TOKEN, "deletewebhook", "{}").path("ok").asBoolean()).isTrue();
+        assertThat(post(BotHarness.TOKEN, "getupdates", "{\"timeout\":0}").path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void malformedHtmlIsRefused() throws Exception {
         assertThat(send(1, "<b>bold", null).path("description").asText()).contains("Can't parse entities", "end tag");
         assertThat(send(2, "a < b", null).path("description").asText()).contains("Can't parse entities");

@@ -303,6 +303,27 @@ final class TelegramWorld {
         return List.copyOf(documents);
     }
 
+    /** Update ids go on from {@code id}. */
+    synchronized void updateIdsFrom(int id) {
+        nextUpdateId = id;
+    }
+
+    /** The oldest update the bot has not confirmed (a webhook's next delivery), or null. */
+    synchronized ObjectNode undelivered() {
+        for (ObjectNode u : updates) {
+            if (u.get("update_id").asLong() >= confirmed) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** A webhook's 200 confirms the update. */
+    synchronized void confirmThrough(long updateId) {
+        confirmed = Math.max(confirmed, updateId + 1);
+        notifyAll();
+    }
+
     synchronized boolean confirmed(int updateId) {
         return confirmed > updateId;
     }
