@@ -103,9 +103,11 @@ public final class QueryPlanner {
                 }
             }
         }
-        // "Explain briefly what happened, pls": beside a frame that stands alone, a word the glossary
-        // lacks is manner, not subject, unless it is written as a name; a glossary subject still counts.
-        boolean overview = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone());
+        // "Explain briefly what happened in January, pls": beside a frame that stands alone and a
+        // glossary term naming the events, a word the glossary lacks is manner, not subject, unless it
+        // is written as a name. Without such a term ("what is the square root of 144?") it is the subject.
+        boolean overview = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone())
+                && concepts.stream().anyMatch(c -> c.frame() == null && c.fromGlossary());
         for (int i = 0; i < words.size(); i++) {
             if (!used[i]) {
                 String w = words.get(i);
