@@ -24,6 +24,7 @@ import qantar.corpus.Side;
  * than a filtered graph search per side (and exact); beyond, each side has its filtered HNSW search.
  */
 final class NearestBySide {
+    /** {@code -Dqantar.exactVectors=N} moves the limit, to measure one way against the other. */
     static final int EXACT_UP_TO = Integer.getInteger("qantar.exactVectors", 20_000);
 
     private NearestBySide() {
