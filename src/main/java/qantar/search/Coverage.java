@@ -1,14 +1,6 @@
 package qantar.search;
 
-import java.io.IOException;
 import java.util.List;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -28,16 +20,14 @@ final class Coverage {
         this.total = total;
     }
 
-    static Coverage of(IndexSearcher searcher, List<Concept> concepts, List<Query> queries, RetrievalSettings settings) throws IOException {
-        int docs = searcher.getIndexReader().numDocs();
-        FixedBitSet[] matches = new FixedBitSet[concepts.size()];
+    /** {@code matches[i]}: the live documents matching concept i, of {@code docs} live documents in all. */
+    static Coverage of(int docs, List<Concept> concepts, FixedBitSet[] matches, RetrievalSettings settings) {
         double[] weight = new double[concepts.size()];
         double total = 0;
         // Beside a subject, context words (a place, a side named) narrow it a little: «protests in
         // Zhanaozen». Alone they are only the scene, which any passage on the events covers.
         boolean subject = concepts.stream().anyMatch(Concept::counts);
         for (int i = 0; i < concepts.size(); i++) {
-            matches[i] = matching(searcher, queries.get(i));
             Concept c = concepts.get(i);
             double share = c.counts() ? 1 : subject && c.context() && c.frame() == null && !c.anchor() ? settings.sceneCoverage() : 0;
             if (share > 0) {
@@ -79,25 +69,5 @@ final class Coverage {
             return idf * s.glossaryWeight();
         }
         return matchingDocs == 0 ? s.unseenWord() : Math.min(idf, s.bareWordCap());
-    }
-
-    private static FixedBitSet matching(IndexSearcher searcher, Query q) throws IOException {
-        FixedBitSet bits = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
-        Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
-            Scorer scorer = w.scorer(ctx);
-            if (scorer == null) {
-                continue;
-            }
-            // A scorer also visits deleted documents (an updated passage's old version) until they are merged away.
-            org.apache.lucene.util.Bits live = ctx.reader().getLiveDocs();
-            DocIdSetIterator it = scorer.iterator();
-            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-                if (live == null || live.get(d)) {
-                    bits.set(ctx.docBase + d);
-                }
-            }
-        }
-        return bits;
     }
 }

@@ -67,7 +67,7 @@ public final class PassageIndex implements AutoCloseable {
     /** A hash of everything a document holds, to see which documents an update must rewrite. */
     private static final String DOC_HASH = "doc_hash";
     /** Bump when the fields or analyzers change, so old indexes are rebuilt. */
-    private static final String FORMAT = "8";
+    private static final String FORMAT = "9";
     private static final String NO_VECTORS = "none";
     /** Texts per call to the model: enough to keep every core busy, few enough to report progress. */
     private static final int EMBED_BATCH = 64;
@@ -196,6 +196,8 @@ public final class PassageIndex implements AutoCloseable {
                 for (Passage p : toWrite) {
                     Document d = document(p, topicsById);
                     d.add(new SortedDocValuesField(ID, new BytesRef(p.id())));
+                    // the side as doc values too: a question's one search sorts its candidates by side
+                    d.add(new SortedDocValuesField(SIDE, new BytesRef(p.side().id())));
                     d.add(new BinaryDocValuesField(DOC_HASH, new BytesRef(changed.get(p.id()))));
                     float[] v = vectors.get(textHash(p));
                     if (v != null) {

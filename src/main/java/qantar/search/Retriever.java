@@ -7,17 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import qantar.corpus.Corpus;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
@@ -228,48 +229,85 @@ public final class Retriever {
         ConceptQueries cq = queries();
         List<Query> conceptQueries = concepts.stream().map(c -> cq.of(c, lang)).toList();
         String wantedVectorText = vectors && index.embedder().isPresent() ? vectorText(question, lang, concepts, english) : null;
-        float[] vector = wantedVectorText == null ? null : embed(wantedVectorText);
-        String vectorText = vector == null ? null : wantedVectorText;
+        // The question is embedded while its lexical pass runs: neither needs the other.
+        CompletableFuture<float[]> embedding = wantedVectorText == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> embed(wantedVectorText));
         List<Frame> frames = framesOf(concepts);
         boolean overview = isOverview(concepts);
         // An overview ("what happened?") is a question about the events even without naming them.
         boolean anchored = overview || concepts.stream().anyMatch(Concept::anchor);
+        Set<Side> wanted = sides == null || sides.isEmpty() ? Set.of(Side.values()) : sides;
         return index.search(searcher -> {
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            for (int i = 0; i < concepts.size(); i++) {
-                Query q = conceptQueries.get(i);
-                all.add(concepts.get(i).counts() ? q : new BoostQuery(q, set.scene()), Occur.SHOULD);
+            LexicalPass.Result lexical = LexicalPass.run(searcher, questionQuery(concepts, conceptQueries, set), conceptQueries, wanted, set);
+            float[] vector = embedding.join();
+            Map<Integer, Float> bm25 = new HashMap<>(lexical.bm25());
+            Map<Integer, Integer> vectorRank = Map.of();
+            if (vector != null) {
+                vectorRank = NearestBySide.ranks(searcher, vector, wanted, set.sideCandidates());
+                vectorRank.keySet().forEach(d -> bm25.putIfAbsent(d, 0f));
             }
-            Set<Side> wanted = sides == null || sides.isEmpty() ? Set.of(Side.values()) : sides;
-            Candidates c = candidates(searcher, all.build(), vector, wanted, set);
-            Coverage coverage = Coverage.of(searcher, concepts, conceptQueries, set);
-            var stored = searcher.storedFields();
-            Map<Integer, Passage> found = new HashMap<>();
-            for (int doc : c.bm25().keySet()) {
-                Passage p = s.passages().get(stored.document(doc).get(PassageIndex.ID));
+            Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.matches(), set);
+            List<Hit> hits = rank(s, concepts, frames, overview, new Candidates(bm25, vectorRank), vector != null,
+                    passagesOf(searcher, s, bm25.keySet()), coverage, set);
+            return new Retrieval(lang, concepts, anchored, vector == null ? null : wantedVectorText, List.of(), hits,
+                    names(searcher, question, concepts, cq, lang));
+        });
+    }
+
+    /** The question as one query: any of its concepts, the scene words weighing less. */
+    private static Query questionQuery(List<Concept> concepts, List<Query> conceptQueries, RetrievalSettings set) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (int i = 0; i < concepts.size(); i++) {
+            Query q = conceptQueries.get(i);
+            all.add(concepts.get(i).counts() ? q : new BoostQuery(q, set.scene()), Occur.SHOULD);
+        }
+        return all.build();
+    }
+
+    /** The candidates' passages by document, read from the id doc values (no stored document is loaded). */
+    private static Map<Integer, Passage> passagesOf(IndexSearcher searcher, State s, Set<Integer> docs) throws java.io.IOException {
+        Map<Integer, Passage> found = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int[] sorted = docs.stream().mapToInt(Integer::intValue).sorted().toArray();
+        SortedDocValues ids = null;
+        int leaf = -1;
+        for (int doc : sorted) {
+            int l = ReaderUtil.subIndex(doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                ids = DocValues.getSorted(leaves.get(l).reader(), PassageIndex.ID);
+            }
+            if (ids.advanceExact(doc - leaves.get(l).docBase)) {
+                Passage p = s.passages().get(ids.lookupOrd(ids.ordValue()).utf8ToString());
                 if (p != null) {
                     found.put(doc, p);
                 }
             }
-            Map<Integer, Integer> bm25Rank = vector == null ? Map.of() : ranksWithinSide(c.bm25(), found);
-            var askForms = s.asks().forms(concepts);
-            double[] weights = coverage.weights();
-            double maxBm25 = c.bm25().values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
-            List<Hit> hits = new ArrayList<>();
-            for (var e : c.bm25().entrySet()) {
-                Passage p = found.get(e.getKey());
-                if (p == null) {
-                    continue;
-                }
-                double cover = coverage.of(e.getKey());
-                double order = vector == null ? e.getValue() / maxBm25
-                        : (rrf(bm25Rank.get(e.getKey()), set) + rrf(c.vectorRank().get(e.getKey()), set)) / (2 * rrf(1, set));
-                double asked = s.asks().of(p, concepts, askForms, weights, coverage.total());
-                hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, overview, p, set) + set.askMatch() * asked, cover));
+        }
+        return found;
+    }
+
+    /** The candidates scored and sorted: coverage first, then the BM25 (or fused) order, frames' and asks' preferences. */
+    private static List<Hit> rank(State s, List<Concept> concepts, List<Frame> frames, boolean overview, Candidates c,
+                                  boolean fused, Map<Integer, Passage> found, Coverage coverage, RetrievalSettings set) {
+        Map<Integer, Integer> bm25Rank = fused ? ranksWithinSide(c.bm25(), found) : Map.of();
+        var askForms = s.asks().forms(concepts);
+        double[] weights = coverage.weights();
+        double maxBm25 = c.bm25().values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
+        List<Hit> hits = new ArrayList<>();
+        for (var e : c.bm25().entrySet()) {
+            Passage p = found.get(e.getKey());
+            if (p == null) {
+                continue;
             }
-            hits.sort(BEST_FIRST);
-            return new Retrieval(lang, concepts, anchored, vectorText, List.of(), hits, names(searcher, question, concepts, cq, lang));
-        });
+            double cover = coverage.of(e.getKey());
+            double order = !fused ? e.getValue() / maxBm25
+                    : (rrf(bm25Rank.get(e.getKey()), set) + rrf(c.vectorRank().get(e.getKey()), set)) / (2 * rrf(1, set));
+            double asked = s.asks().of(p, concepts, askForms, weights, coverage.total());
+            hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, overview, p, set) + set.askMatch() * asked, cover));
+        }
+        hits.sort(BEST_FIRST);
+        return hits;
     }
 
     /** The question's vector, or null where the model cannot run (then the search is by words only). */
@@ -283,34 +321,6 @@ public final class Retriever {
 
     /** Lexical candidates with their BM25 scores (vector-only ones at 0), and each vector candidate's rank in its side. */
     private record Candidates(Map<Integer, Float> bm25, Map<Integer, Integer> vectorRank) {
-    }
-
-    /** The global top and every side's own top, so a side with few passages is never crowded out. */
-    private static Candidates candidates(IndexSearcher searcher, Query query, float[] vector, Set<Side> wanted,
-                                         RetrievalSettings set) throws java.io.IOException {
-        Map<Integer, Float> bm25 = new HashMap<>();
-        if (wanted.size() == Side.values().length) {
-            for (ScoreDoc d : searcher.search(query, set.globalCandidates()).scoreDocs) {
-                bm25.put(d.doc, d.score);
-            }
-        }
-        Map<Integer, Integer> vectorRank = new HashMap<>();
-        for (Side side : wanted) {
-            Query sideFilter = new TermQuery(new Term(PassageIndex.SIDE, side.id()));
-            Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST).add(sideFilter, Occur.FILTER).build();
-            for (ScoreDoc d : searcher.search(filtered, set.sideCandidates()).scoreDocs) {
-                bm25.put(d.doc, d.score);
-            }
-            if (vector != null) {
-                ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, vector, set.sideCandidates(), sideFilter),
-                        set.sideCandidates()).scoreDocs;
-                for (int r = 0; r < near.length; r++) {
-                    vectorRank.put(near[r].doc, r + 1);
-                    bm25.putIfAbsent(near[r].doc, 0f);
-                }
-            }
-        }
-        return new Candidates(bm25, vectorRank);
     }
 
     /** What the question's frames add for a passage: a figure for "how many", a prison term for "what sentence"... */

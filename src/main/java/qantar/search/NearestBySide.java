@@ -1,0 +1,83 @@
+package qantar.search;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.Bits;
+import qantar.corpus.Side;
+
+/**
+ * Every wanted side's passages nearest to the question's vector, ranked within the side. On an
+ * index of up to {@link #EXACT_UP_TO} vectors one pass of exact cosine over all of them is cheaper
+ * than a filtered graph search per side (and exact); beyond, each side has its filtered HNSW search.
+ */
+final class NearestBySide {
+    /** {@code -Dqantar.exactVectors=N} moves the limit, to measure one way against the other. */
+    static final int EXACT_UP_TO = Integer.getInteger("qantar.exactVectors", 20_000);
+
+    private NearestBySide() {
+    }
+
+    /** Each near document's rank (1 is best) among the nearest of its side. */
+    static Map<Integer, Integer> ranks(IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
+        Map<Integer, Integer> ranks = new HashMap<>();
+        if (vectorCount(searcher) <= EXACT_UP_TO) {
+            for (SideTop top : exact(searcher, vector, wanted, perSide).values()) {
+                int[] docs = top.bestFirst();
+                for (int r = 0; r < docs.length; r++) {
+                    ranks.put(docs[r], r + 1);
+                }
+            }
+            return ranks;
+        }
+        for (Side side : wanted) {
+            Query sideFilter = new TermQuery(new Term(PassageIndex.SIDE, side.id()));
+            ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, vector, perSide, sideFilter), perSide).scoreDocs;
+            for (int r = 0; r < near.length; r++) {
+                ranks.put(near[r].doc, r + 1);
+            }
+        }
+        return ranks;
+    }
+
+    private static Map<Side, SideTop> exact(IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
+        Map<Side, SideTop> bySide = new EnumMap<>(Side.class);
+        wanted.forEach(s -> bySide.put(s, new SideTop(perSide)));
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
+            if (values == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            SideValues sides = new SideValues(leaf.reader());
+            for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+                SideTop top = live == null || live.get(d) ? bySide.get(sides.of(d)) : null;
+                if (top != null) {
+                    top.offer(leaf.docBase + d, VectorSimilarityFunction.COSINE.compare(vector, values.vectorValue()));
+                }
+            }
+        }
+        return bySide;
+    }
+
+    private static long vectorCount(IndexSearcher searcher) throws IOException {
+        long n = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
+            n += values == null ? 0 : values.size();
+        }
+        return n;
+    }
+}
