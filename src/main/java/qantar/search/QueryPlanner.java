@@ -34,6 +34,8 @@ public final class QueryPlanner {
     private final Map<Lang, Analyzer> analyzers = new EnumMap<>(Lang.class);
     private final List<Term> terms = new ArrayList<>();
     private final Frames frames;
+    /** The events themselves (the glossary's first anchor group), for a question that names nothing else. */
+    private final GlossaryGroup events;
 
     public QueryPlanner(List<GlossaryGroup> glossary) {
         this(glossary, Frames.NONE);
@@ -41,6 +43,7 @@ public final class QueryPlanner {
 
     public QueryPlanner(List<GlossaryGroup> glossary, Frames frames) {
         this.frames = frames;
+        this.events = glossary.stream().filter(GlossaryGroup::anchor).findFirst().orElse(null);
         analyzers.put(Lang.RU, Analyzers.russian());
         analyzers.put(Lang.EN, Analyzers.english());
         analyzers.put(Lang.KK, Analyzers.kazakh());
@@ -106,14 +109,18 @@ public final class QueryPlanner {
         // "Explain briefly what happened in January, pls": beside a frame that stands alone and a
         // glossary term naming the events, a word the glossary lacks is manner, not subject, unless it
         // is written as a name. Without such a term ("what is the square root of 144?") it is the subject.
-        boolean overview = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone())
-                && concepts.stream().anyMatch(c -> c.frame() == null && c.fromGlossary());
+        boolean standsAlone = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone());
+        boolean overview = standsAlone && concepts.stream().anyMatch(c -> c.frame() == null && c.fromGlossary());
         for (int i = 0; i < words.size(); i++) {
             if (!used[i]) {
                 String w = words.get(i);
                 boolean manner = overview && !Names.looksLikeName(question, w);
                 concepts.add(new Concept(w, List.of(w), false, manner, false));
             }
+        }
+        // A bare "what happened?" asks about the only events this corpus covers: it names them implicitly.
+        if (standsAlone && events != null && concepts.stream().allMatch(c -> c.frame() != null)) {
+            concepts.add(new Concept(events.terms().get(0), events.terms(), true, false, true));
         }
         return concepts;
     }

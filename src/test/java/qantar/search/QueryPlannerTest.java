@@ -40,7 +40,9 @@ class QueryPlannerTest {
                 Lang.EN, List.of(List.of("how", "many"))), true, null, List.of(), false, false);
         Frame overview = new Frame("overview", java.util.Map.of(Lang.EN, List.of(List.of("what", "happened"), List.of("briefly")),
                 Lang.RU, List.of(List.of("что", "произошло"))), false, null, List.of(), true, true);
-        QueryPlanner framed = new QueryPlanner(List.of(PROTESTERS, PROTESTS), new Frames(List.of(howMany, overview)));
+        GlossaryGroup events = new GlossaryGroup(true, false, List.of("январские события", "January events"));
+        GlossaryGroup january = new GlossaryGroup(false, true, List.of("январь", "January"));
+        QueryPlanner framed = new QueryPlanner(List.of(events, january, PROTESTERS, PROTESTS), new Frames(List.of(howMany, overview)));
 
         List<Concept> ru = framed.plan("Сколько протестующих задержали?", Lang.RU);
         assertThat(ru).filteredOn(c -> c.frame() == howMany).singleElement().satisfies(c -> assertThat(c.counts()).isFalse());
@@ -50,9 +52,15 @@ class QueryPlannerTest {
         assertThat(framed.plan("how many protesters were there", Lang.EN)).filteredOn(c -> c.frame() == howMany)
                 .singleElement().satisfies(c -> assertThat(c.forms()).containsExactly("how", "many"));
 
-        // beside a frame that stands alone, lower-case words the glossary lacks set the scene; names still count
-        List<Concept> brief = framed.plan("what happened, briefly, give me the short version", Lang.EN);
+        // beside a frame that stands alone and a term naming the events, lower-case words the glossary
+        // lacks set the scene; names still count
+        List<Concept> brief = framed.plan("what happened in January, briefly, give me the short version", Lang.EN);
         assertThat(brief).noneMatch(Concept::counts);
+        // without such a term they are the subject: this is no question about the events
+        assertThat(framed.plan("what happened to the square root of 144", Lang.EN)).filteredOn(Concept::counts)
+                .extracting(Concept::label).contains("square", "root", "144");
+        // a bare "what happened?" asks about the events themselves
+        assertThat(framed.plan("what happened?", Lang.EN)).anyMatch(c -> c.anchor() && c.forms().equals(events.terms()));
         assertThat(framed.plan("what happened to Satybaldy", Lang.EN)).filteredOn(Concept::counts).extracting(Concept::label)
                 .containsExactly("Satybaldy");
     }
