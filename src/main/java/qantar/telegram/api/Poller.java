@@ -188,9 +188,9 @@ public final class Poller {
                     p.skipChildren();
                     int end = (int) p.currentLocation().getCharOffset();
                     String raw = answer.substring(start, end);
-                    JsonNode id = JSON.readTree(raw).path("update_id");
-                    if (id.isIntegralNumber() && id.canConvertToLong() || id.isTextual() && id.asText().matches("\\d{1,18}")) {
-                        out.put(id.asLong(), raw);
+                    Long id = updateId(JSON.readTree(raw));
+                    if (id != null) {
+                        out.put(id, raw);
                     } else {
                         unreadable++;
                     }
@@ -201,5 +201,11 @@ public final class Poller {
             log.warn("skipped {} update(s) without a readable update_id", unreadable);
         }
         return out;
+    }
+
+    /** An update's id, or null when it has none that can be stored and confirmed (a webhook's POST follows the same rule). */
+    static Long updateId(JsonNode update) {
+        JsonNode id = update.path("update_id");
+        return id.isIntegralNumber() && id.canConvertToLong() || id.isTextual() && id.asText().matches("\\d{1,18}") ? id.asLong() : null;
     }
 }

@@ -1,5 +1,6 @@
 package qantar.telegram.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -72,10 +73,15 @@ public final class Webhook {
         }
         Map<Long, String> update;
         try {
-            if (!JSON.readTree(body).isObject()) {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
                 return 400;
             }
-            update = Poller.updates("{\"result\":[" + body + "]}"); // the same id rules as getUpdates
+            Long id = Poller.updateId(node); // the same id rule as getUpdates
+            if (id == null) {
+                log.warn("skipped 1 update(s) without a readable update_id");
+            }
+            update = id == null ? Map.of() : Map.of(id, body);
         } catch (IOException e) {
             return 400;
         }
