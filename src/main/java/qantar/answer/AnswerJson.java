@@ -1,14 +1,14 @@
 package qantar.answer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
+import qantar.answer.AnswerJsonRecords.AlsoOut;
+import qantar.answer.AnswerJsonRecords.AnswerOut;
+import qantar.answer.AnswerJsonRecords.SourceOut;
+import qantar.answer.AnswerJsonRecords.StatementOut;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
+import qantar.json.Json;
 
 /**
  * The JSON of an answer, as {@code ask --json} prints it (the public contract in DESIGN.md) and as
@@ -16,114 +16,53 @@ import qantar.corpus.Side;
  * additions, never changes.
  */
 public final class AnswerJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private AnswerJson() {
-    }
-
-    public static ObjectNode toJson(Answer a) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("answer_id", a.id());
-        o.put("question", a.question());
-        o.put("language", a.language().code());
-        o.put("in_scope", a.inScope());
-        ArrayNode statements = o.putArray("statements");
-        for (Statement s : a.statements()) {
-            ObjectNode n = statements.addObject();
-            n.put("side", s.side().id());
-            n.put("speaker", s.speaker());
-            n.put("text", s.text());
-            n.put("passage_id", s.passageId());
-            n.put("source_id", s.sourceId());
-            n.put("quote", s.quote());
-            n.put("translated", s.translated());
-            n.put("lang", s.lang().code());
-            if (s.caution() != null) {
-                n.put("caution", s.caution());
-            }
-            if (s.summary()) {
-                n.put("summary", true);
-                ArrayNode cites = n.putArray("cites");
-                s.cites().forEach(cites::add);
-            }
-            if (!s.also().isEmpty()) {
-                ArrayNode also = n.putArray("also");
-                s.also().forEach(x -> also.addObject().put("passage_id", x.passageId()).put("source_id", x.sourceId()));
-            }
-        }
-        ArrayNode missing = o.putArray("sides_missing");
-        a.sidesMissing().forEach(s -> missing.add(s.id()));
-        ArrayNode sources = o.putArray("sources");
-        for (SourceRef s : a.sources()) {
-            ObjectNode n = sources.addObject();
-            n.put("id", s.id());
-            n.put("side", s.side().id());
-            n.put("title", s.title());
-            n.put("publisher", s.publisher());
-            n.put("date", s.date());
-            n.put("url", s.url());
-            if (s.mirrorOf() != null) {
-                n.put("mirror_of", s.mirrorOf());
-            }
-        }
-        if (a.message() != null) {
-            o.put("message", a.message());
-        }
-        o.put("corpus_revision", a.revision());
-        o.put("created_at", a.createdAt());
-        o.put("best_coverage", Math.round(a.bestCoverage() * 1000) / 1000.0);
-        return o;
     }
 
     public static String write(Answer a, boolean pretty) {
         try {
-            return (pretty ? JSON.writerWithDefaultPrettyPrinter() : JSON.writer()).writeValueAsString(toJson(a));
+            return (pretty ? Json.MAPPER.writerWithDefaultPrettyPrinter() : Json.MAPPER.writer()).writeValueAsString(out(a));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** A stored answer, read strictly: a missing or unknown field is an error that names it. */
     public static Answer read(String json) {
+        AnswerOut o;
         try {
-            JsonNode o = JSON.readTree(json);
-            List<Statement> statements = new ArrayList<>();
-            for (JsonNode n : o.path("statements")) {
-                statements.add(new Statement(side(n), n.path("speaker").asText(), n.path("text").asText(),
-                        n.path("passage_id").asText(), n.path("source_id").asText(), n.path("quote").asBoolean(),
-                        n.path("translated").asBoolean(), Lang.fromCode(n.path("lang").asText()).orElse(Lang.EN),
-                        n.hasNonNull("caution") ? n.get("caution").asText() : null, n.path("summary").asBoolean(),
-                        cites(n), also(n)));
-            }
-            List<Side> missing = new ArrayList<>();
-            o.path("sides_missing").forEach(n -> missing.add(Side.fromId(n.asText()).orElseThrow()));
-            List<SourceRef> sources = new ArrayList<>();
-            for (JsonNode n : o.path("sources")) {
-                sources.add(new SourceRef(n.path("id").asText(), side(n), n.path("title").asText(),
-                        n.path("publisher").asText(), n.path("date").asText(), n.path("url").asText(),
-                        n.hasNonNull("mirror_of") ? n.get("mirror_of").asText() : null));
-            }
-            return new Answer(o.path("answer_id").asText(), o.path("question").asText(),
-                    Lang.fromCode(o.path("language").asText()).orElse(Lang.EN), o.path("in_scope").asBoolean(),
-                    statements, missing, sources, o.hasNonNull("message") ? o.get("message").asText() : null,
-                    o.path("corpus_revision").asLong(), o.path("created_at").asText(), o.path("best_coverage").asDouble());
+            o = Json.MAPPER.readValue(json, AnswerOut.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored answer is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("a stored answer is not valid: " + e.getOriginalMessage(), e);
         }
+        List<Statement> statements = o.statements().stream().map(n -> new Statement(side(n.side()), n.speaker(), n.text(),
+                n.passageId(), n.sourceId(), n.quote(), n.translated(), lang(n.lang()), n.caution(), Boolean.TRUE.equals(n.summary()),
+                n.cites(), n.also() == null ? List.of() : n.also().stream().map(x -> new Statement.Also(x.passageId(), x.sourceId())).toList()))
+                .toList();
+        List<SourceRef> sources = o.sources().stream()
+                .map(n -> new SourceRef(n.id(), side(n.side()), n.title(), n.publisher(), n.date(), n.url(), n.mirrorOf())).toList();
+        return new Answer(o.answerId(), o.question(), lang(o.language()), o.inScope(), statements,
+                o.sidesMissing().stream().map(AnswerJson::side).toList(), sources, o.message(), o.corpusRevision(), o.createdAt(),
+                o.bestCoverage());
     }
 
-    private static List<String> cites(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        n.path("cites").forEach(c -> out.add(c.asText()));
-        return out;
+    private static AnswerOut out(Answer a) {
+        List<StatementOut> statements = a.statements().stream().map(s -> new StatementOut(s.side().id(), s.speaker(), s.text(),
+                s.passageId(), s.sourceId(), s.quote(), s.translated(), s.lang().code(), s.caution(), s.summary() ? true : null,
+                s.summary() ? s.cites() : null,
+                s.also().isEmpty() ? null : s.also().stream().map(x -> new AlsoOut(x.passageId(), x.sourceId())).toList())).toList();
+        List<SourceOut> sources = a.sources().stream().map(s -> new SourceOut(s.id(), s.side().id(), s.title(), s.publisher(),
+                s.date(), s.url(), s.mirrorOf())).toList();
+        return new AnswerOut(a.id(), a.question(), a.language().code(), a.inScope(), statements,
+                a.sidesMissing().stream().map(Side::id).toList(), sources, a.message(), a.revision(), a.createdAt(),
+                Math.round(a.bestCoverage() * 1000) / 1000.0);
     }
 
-    private static List<Statement.Also> also(JsonNode n) {
-        List<Statement.Also> out = new ArrayList<>();
-        n.path("also").forEach(x -> out.add(new Statement.Also(x.path("passage_id").asText(), x.path("source_id").asText())));
-        return out;
+    private static Side side(String id) {
+        return Side.fromId(id).orElseThrow(() -> new IllegalStateException("a stored answer names an unknown side '" + id + "'"));
     }
 
-    private static Side side(JsonNode n) {
-        return Side.fromId(n.path("side").asText()).orElseThrow();
+    private static Lang lang(String code) {
+        return Lang.fromCode(code).orElseThrow(() -> new IllegalStateException("a stored answer names an unknown language '" + code + "'"));
     }
 }

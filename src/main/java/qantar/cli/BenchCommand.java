@@ -1,6 +1,5 @@
 package qantar.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import qantar.app.Qantar;
 import qantar.answer.Question;
 import qantar.config.Locations;
 import qantar.corpus.Passage;
+import qantar.json.Json;
 import qantar.search.Analyzers;
 import qantar.search.PassageIndex;
 import qantar.store.Folders;
@@ -158,8 +158,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private void print(Map<String, Object> report) throws Exception {
         if (output.json) {
-            ObjectNode o = new ObjectMapper().valueToTree(report);
-            spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            ObjectNode o = Json.MAPPER.valueToTree(report);
+            spec.commandLine().getOut().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } else {
             report.forEach((k, v) -> spec.commandLine().getOut().printf("%-32s %s%n", k, v));
         }

@@ -1,6 +1,5 @@
 package qantar.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +21,7 @@ import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Problem;
 import qantar.corpus.Side;
+import qantar.json.Json;
 import qantar.search.Embedder;
 import qantar.search.ShippedVectors;
 import qantar.store.CorpusStore;
@@ -191,16 +191,15 @@ final class CorpusCommand {
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 if (output.json) {
-                    ObjectMapper m = new ObjectMapper();
-                    ObjectNode o = m.createObjectNode();
+                    ObjectNode o = Json.MAPPER.createObjectNode();
                     o.put("sources", c.sources().size());
                     o.put("passages", c.passages().size());
-                    o.set("by_side", m.valueToTree(bySide));
-                    o.set("by_language", m.valueToTree(byLang));
-                    o.set("by_topic", m.valueToTree(byTopic));
+                    o.set("by_side", Json.MAPPER.valueToTree(bySide));
+                    o.set("by_language", Json.MAPPER.valueToTree(byLang));
+                    o.set("by_topic", Json.MAPPER.valueToTree(byTopic));
                     o.put("passages_on_copies", onCopies);
                     o.put("copy_share", c.passages().isEmpty() ? 0 : Math.round(1000.0 * onCopies / c.passages().size()) / 1000.0);
-                    out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+                    out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o));
                 } else {
                     out.println("sources: " + c.sources().size());
                     out.println("passages: " + c.passages().size() + " (corpus revision " + app.revision() + ")");

@@ -1,6 +1,5 @@
 package qantar.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -18,6 +17,7 @@ import qantar.app.Qantar;
 import qantar.eval.EvalItem;
 import qantar.eval.EvalSet;
 import qantar.eval.Evaluation;
+import qantar.json.Json;
 
 @Command(name = "eval", description = "Scores the answers to a question set (e.g. knowledge/eval/dev.yaml).")
 final class EvalCommand implements Callable<Integer> {
@@ -76,7 +76,7 @@ final class EvalCommand implements Callable<Integer> {
                 size.put("visible_chars_p50", (int) Evaluation.percentile(chars, 50));
                 size.put("visible_chars_p95", (int) Evaluation.percentile(chars, 95));
                 size.put("messages_max", messagesMax);
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o));
             } else {
                 for (Evaluation.Result r : results) {
                     if (failures && r.failures().isEmpty()) {
@@ -99,8 +99,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(List<Evaluation.Result> results, Evaluation.Totals t) {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode o = m.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         ArrayNode items = o.putArray("questions");
         for (Evaluation.Result r : results) {
             ObjectNode n = items.addObject();

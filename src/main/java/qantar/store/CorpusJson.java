@@ -1,12 +1,10 @@
 package qantar.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,177 +16,116 @@ import qantar.corpus.Side;
 import qantar.corpus.Source;
 import qantar.corpus.TimelineItem;
 import qantar.corpus.Topic;
+import qantar.json.Json;
+import qantar.store.CorpusJsonRecords.GlossaryJson;
+import qantar.store.CorpusJsonRecords.PassageJson;
+import qantar.store.CorpusJsonRecords.SourceJson;
+import qantar.store.CorpusJsonRecords.TimelineJson;
+import qantar.store.CorpusJsonRecords.TopicJson;
 
 /** The JSON form of corpus records in the database: canonical (sorted keys) so digests compare. */
 public final class CorpusJson {
-    static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectWriter WRITER = Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private CorpusJson() {
     }
 
     public static String source(Source s) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("id", s.id());
-        m.put("title", s.title());
-        m.put("publisher", s.publisher());
-        m.put("date", s.date());
-        m.put("url", s.url());
-        m.put("language", s.language());
-        putIf(m, "mirror_of", s.mirrorOf());
-        putIf(m, "note", s.note());
-        putIf(m, "side", s.side() == null ? null : s.side().id());
-        return write(m);
+        return write(new SourceJson(s.id(), s.title(), s.publisher(), s.date(), s.url(), s.language(), s.mirrorOf(), s.note(),
+                s.side() == null ? null : s.side().id()));
     }
 
     public static Source source(String json) {
-        JsonNode n = read(json);
-        return new Source(n.path("id").asText(), n.path("title").asText(), n.path("publisher").asText(),
-                n.path("date").asText(), n.path("url").asText(), n.path("language").asText(),
-                textOrNull(n, "mirror_of"), textOrNull(n, "note"),
-                textOrNull(n, "side") == null ? null : Side.fromId(textOrNull(n, "side")).orElse(null));
+        SourceJson n = read(json, SourceJson.class);
+        return new Source(n.id(), n.title(), n.publisher(), n.date(), n.url(), n.language(), n.mirrorOf(), n.note(),
+                n.side() == null ? null : side(n.side()));
     }
 
     public static String passage(Passage p) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("id", p.id());
-        m.put("source_id", p.sourceId());
-        m.put("side", p.side().id());
-        m.put("speaker", p.speaker());
-        m.put("topics", p.topics());
-        m.put("text", langs(p.texts()));
-        putIf(m, "original", p.original() == null ? null : p.original().code());
-        m.put("quote", p.quote());
-        putIf(m, "said", p.said());
-        if (!p.caution().isEmpty()) {
-            m.put("caution", langs(p.caution()));
-        }
+        Map<String, List<String>> asks = null;
         // Only when present, so passages without them keep the digests they had.
         if (!p.asks().isEmpty()) {
-            Map<String, List<String>> asks = new TreeMap<>();
-            p.asks().forEach((l, qs) -> asks.put(l.code(), qs));
-            m.put("asks", asks);
+            asks = new TreeMap<>();
+            for (Map.Entry<Lang, List<String>> e : p.asks().entrySet()) {
+                asks.put(e.getKey().code(), e.getValue());
+            }
         }
-        putIf(m, "same_as", p.sameAs());
-        if (!p.speakers().isEmpty() && !p.speakers().equals(Map.of(Lang.EN, p.speaker()))) {
-            m.put("speakers", langs(p.speakers()));
-        }
-        return write(m);
+        boolean ownSpeakers = !p.speakers().isEmpty() && !p.speakers().equals(Map.of(Lang.EN, p.speaker()));
+        return write(new PassageJson(p.id(), p.sourceId(), p.side().id(), p.speaker(), p.topics(), codes(p.texts()),
+                p.original() == null ? null : p.original().code(), p.quote(), p.said(),
+                p.caution().isEmpty() ? null : codes(p.caution()), asks, p.sameAs(), ownSpeakers ? codes(p.speakers()) : null));
     }
 
     public static Passage passage(String json) {
-        JsonNode n = read(json);
-        List<String> topics = new ArrayList<>();
-        n.path("topics").forEach(t -> topics.add(t.asText()));
-        String original = textOrNull(n, "original");
-        return new Passage(n.path("id").asText(), n.path("source_id").asText(),
-                Side.fromId(n.path("side").asText()).orElseThrow(), n.path("speaker").asText(), topics,
-                langs(n.path("text")), original == null ? null : Lang.fromCode(original).orElseThrow(),
-                n.path("quote").asBoolean(), textOrNull(n, "said"), langs(n.path("caution")), asks(n.path("asks")),
-                textOrNull(n, "same_as"), n.has("speakers") ? langs(n.path("speakers")) : Map.of(Lang.EN, n.path("speaker").asText()));
-    }
-
-    private static Map<Lang, List<String>> asks(JsonNode n) {
-        Map<Lang, List<String>> out = new EnumMap<>(Lang.class);
-        n.fields().forEachRemaining(e -> Lang.fromCode(e.getKey()).ifPresent(l -> {
-            List<String> qs = new ArrayList<>();
-            e.getValue().forEach(q -> qs.add(q.asText()));
-            out.put(l, qs);
-        }));
-        return out;
+        PassageJson n = read(json, PassageJson.class);
+        Map<Lang, List<String>> asks = new EnumMap<>(Lang.class);
+        if (n.asks() != null) {
+            n.asks().forEach((code, qs) -> asks.put(lang(code), qs));
+        }
+        return new Passage(n.id(), n.sourceId(), side(n.side()), n.speaker(), n.topics(), langs(n.text()),
+                n.original() == null ? null : lang(n.original()), n.quote(), n.said(), langs(n.caution()), asks, n.sameAs(),
+                n.speakers() != null ? langs(n.speakers()) : Map.of(Lang.EN, n.speaker()));
     }
 
     public static String topics(List<Topic> topics) {
-        List<Object> out = new ArrayList<>();
-        topics.forEach(t -> out.add(Map.of("id", t.id(), "label", langs(t.labels()))));
-        return write(out);
+        return write(topics.stream().map(t -> new TopicJson(t.id(), codes(t.labels()))).toList());
     }
 
     public static List<Topic> topics(String json) {
-        List<Topic> out = new ArrayList<>();
-        read(json).forEach(n -> out.add(new Topic(n.path("id").asText(), langs(n.path("label")))));
-        return out;
+        return Arrays.stream(read(json, TopicJson[].class)).map(n -> new Topic(n.id(), langs(n.label()))).toList();
     }
 
     public static String glossary(List<GlossaryGroup> groups) {
-        List<Object> out = new ArrayList<>();
-        groups.forEach(g -> out.add(Map.of("anchor", g.anchor(), "context", g.context(), "terms", g.terms())));
-        return write(out);
+        return write(groups.stream().map(g -> new GlossaryJson(g.anchor(), g.context(), g.terms())).toList());
     }
 
     public static List<GlossaryGroup> glossary(String json) {
-        List<GlossaryGroup> out = new ArrayList<>();
-        read(json).forEach(n -> {
-            List<String> terms = new ArrayList<>();
-            n.path("terms").forEach(t -> terms.add(t.asText()));
-            out.add(new GlossaryGroup(n.path("anchor").asBoolean(), n.path("context").asBoolean(), terms));
-        });
-        return out;
+        return Arrays.stream(read(json, GlossaryJson[].class)).map(n -> new GlossaryGroup(n.anchor(), n.context(), n.terms())).toList();
     }
 
     public static String timeline(List<TimelineItem> items) {
-        List<Object> out = new ArrayList<>();
-        items.forEach(i -> out.add(Map.of("date", i.date(), "title", langs(i.title()), "passages", i.passageIds())));
-        return write(out);
+        return write(items.stream().map(i -> new TimelineJson(i.date(), codes(i.title()), i.passageIds())).toList());
     }
 
     public static List<TimelineItem> timeline(String json) {
-        List<TimelineItem> out = new ArrayList<>();
-        read(json).forEach(n -> {
-            List<String> ids = new ArrayList<>();
-            n.path("passages").forEach(t -> ids.add(t.asText()));
-            out.add(new TimelineItem(n.path("date").asText(), langs(n.path("title")), ids));
-        });
-        return out;
+        return Arrays.stream(read(json, TimelineJson[].class)).map(n -> new TimelineItem(n.date(), langs(n.title()), n.passages())).toList();
     }
 
-    private static Map<String, String> langs(Map<Lang, String> m) {
+    private static Map<String, String> codes(Map<Lang, String> m) {
         Map<String, String> out = new TreeMap<>();
         m.forEach((k, v) -> out.put(k.code(), v));
         return out;
     }
 
-    private static Map<Lang, String> langs(JsonNode n) {
+    private static Map<Lang, String> langs(Map<String, String> m) {
         Map<Lang, String> out = new EnumMap<>(Lang.class);
-        n.fields().forEachRemaining(e -> Lang.fromCode(e.getKey()).ifPresent(l -> out.put(l, e.getValue().asText())));
+        if (m != null) {
+            m.forEach((code, v) -> out.put(lang(code), v));
+        }
         return out;
     }
 
-    private static void putIf(Map<String, Object> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value);
-        }
+    private static Lang lang(String code) {
+        return Lang.fromCode(code).orElseThrow(() -> new StoreException("corrupt JSON in the database: unknown language '" + code + "'", null));
     }
 
-    private static String textOrNull(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        return v == null || v.isNull() ? null : v.asText();
+    private static Side side(String id) {
+        return Side.fromId(id).orElseThrow(() -> new StoreException("corrupt JSON in the database: unknown side '" + id + "'", null));
     }
 
-    static String write(Object o) {
+    private static String write(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return WRITER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static JsonNode read(String json) {
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("corrupt JSON in the database: " + e.getOriginalMessage(), e);
         }
-    }
-
-    static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("corrupt JSON in the database: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import qantar.json.Json;
 import qantar.telegram.api.ApiUrl;
 import qantar.telegram.api.BotApiTransport;
 import qantar.telegram.api.BotFiles;
@@ -73,7 +74,7 @@ final class BotWiring {
             return;
         }
         try {
-            transport.call("sendchataction", TelegramBot.JSON.writeValueAsString(SendChatAction.builder().chatId(chatId).action("typing").build()));
+            transport.call("sendchataction", Json.MAPPER.writeValueAsString(SendChatAction.builder().chatId(chatId).action("typing").build()));
         } catch (Exception e) {
             log.debug("typing action failed: {}", e.toString());
         }

@@ -1,6 +1,5 @@
 package qantar.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import qantar.corpus.Lang;
+import qantar.json.Json;
 import qantar.store.StoreException;
 import qantar.telegram.api.BotStartException;
 import qantar.telegram.api.Webhook;
@@ -42,7 +42,6 @@ import qantar.telegram.route.UpdateRouter;
 public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "inline_query");
-    static final ObjectMapper JSON = new ObjectMapper();
     /** Handled updates and finished outbox rows are deleted after this many days (their texts are gone at once). */
     static final int KEEP_DAYS = 2;
 
@@ -170,7 +169,7 @@ public final class TelegramBot implements AutoCloseable {
         Update u;
         long key;
         try {
-            u = JSON.readValue(json, Update.class);
+            u = Json.MAPPER.readValue(json, Update.class);
             key = Updates.orderKey(u);
         } catch (Exception e) {
             parts.counters.error();

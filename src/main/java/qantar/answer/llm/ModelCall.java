@@ -2,7 +2,6 @@ package qantar.answer.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import qantar.json.Json;
 
 /**
  * One request to the configured chat model that never keeps the user waiting past its time limit:
@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ModelCall {
     private static final Logger LOG = LoggerFactory.getLogger(ModelCall.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "qantar-llm");
         t.setDaemon(true);
@@ -84,7 +83,7 @@ final class ModelCall {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readTree(reply.substring(from, to + 1)));
+            return Optional.of(Json.MAPPER.readTree(reply.substring(from, to + 1)));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

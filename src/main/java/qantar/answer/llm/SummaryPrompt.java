@@ -1,18 +1,17 @@
 package qantar.answer.llm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
+import qantar.json.Json;
 
 /**
  * The messages sent to the model. The question travels as a JSON string inside the user message
  * and the system prompt says it is untrusted data, so it is read as a topic, never as orders.
  */
 final class SummaryPrompt {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String SYSTEM = """
             You summarise passages from a curated corpus about the January 2022 events in Kazakhstan \
@@ -36,7 +35,7 @@ final class SummaryPrompt {
     }
 
     static String user(String question, Lang lang, List<Passage> passages) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("answer_language", languageName(lang));
         o.put("question", question);
         ArrayNode ps = o.putArray("passages");

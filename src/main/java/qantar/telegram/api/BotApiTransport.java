@@ -1,14 +1,13 @@
 package qantar.telegram.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import qantar.json.Json;
 
 /** The Bot API through the library's OkHttp client. Error texts never carry the token. */
 public final class BotApiTransport implements Transport {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final OkHttpTelegramClient client;
 
     public BotApiTransport(OkHttpTelegramClient client) {
@@ -18,7 +17,7 @@ public final class BotApiTransport implements Transport {
     @Override
     public Result call(String method, String payloadJson) {
         try {
-            client.execute(new RawMethod(method, (ObjectNode) JSON.readTree(payloadJson)));
+            client.execute(new RawMethod(method, (ObjectNode) Json.MAPPER.readTree(payloadJson)));
             return new Accepted();
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();

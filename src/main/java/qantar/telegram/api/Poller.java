@@ -3,7 +3,6 @@ package qantar.telegram.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import qantar.json.Json;
 
 /**
  * Long polling that never loses an update: each batch is stored, as the exact JSON text Telegram
@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Poller {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     static final long MAX_WAIT_MILLIS = 30_000;
 
@@ -56,7 +55,7 @@ public final class Poller {
         this.store = store;
         this.dispatch = dispatch;
         this.redact = redact;
-        var request = JSON.createObjectNode().put("limit", 100).put("timeout", pollSeconds);
+        var request = Json.MAPPER.createObjectNode().put("limit", 100).put("timeout", pollSeconds);
         allowedUpdates.forEach(request.putArray("allowed_updates")::add);
         this.body = request.toString();
     }
@@ -117,7 +116,7 @@ public final class Poller {
         JsonNode answer;
         Map<Long, String> batch;
         try {
-            answer = JSON.readTree(text);
+            answer = Json.MAPPER.readTree(text);
             batch = status == 200 && answer.path("ok").asBoolean() ? updates(text) : null;
         } catch (IOException e) {
             return failed("getUpdates answered " + status + " with something that is not JSON");
@@ -172,7 +171,7 @@ public final class Poller {
     static Map<Long, String> updates(String answer) throws IOException {
         Map<Long, String> out = new LinkedHashMap<>();
         int unreadable = 0;
-        try (JsonParser p = JSON.getFactory().createParser(answer)) {
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(answer)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not an object");
             }
@@ -188,7 +187,7 @@ public final class Poller {
                     p.skipChildren();
                     int end = (int) p.currentLocation().getCharOffset();
                     String raw = answer.substring(start, end);
-                    Long id = updateId(JSON.readTree(raw));
+                    Long id = updateId(Json.MAPPER.readTree(raw));
                     if (id != null) {
                         out.put(id, raw);
                     } else {

@@ -1,13 +1,12 @@
 package qantar.telegram.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import qantar.json.Json;
 import qantar.telegram.render.Html;
 
 /** A message sent again after it may already have arrived carries a 🔁 mark, so a reader sees the repeat as one. */
 public final class Repeats {
     public static final String MARK = "🔁 ";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Repeats() {
     }
@@ -18,7 +17,7 @@ public final class Repeats {
             return payload; // edits and callback answers are idempotent or refused when stale
         }
         try {
-            ObjectNode p = (ObjectNode) JSON.readTree(payload);
+            ObjectNode p = (ObjectNode) Json.MAPPER.readTree(payload);
             String text = p.path("text").asText("");
             if (text.isEmpty() || text.startsWith(MARK) || Html.visibleLength(text) + MARK.length() > Html.MAX_MESSAGE) {
                 return payload;

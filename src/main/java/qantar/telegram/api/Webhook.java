@@ -1,7 +1,6 @@
 package qantar.telegram.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import qantar.json.Json;
 import qantar.store.SecretKey;
 
 /**
@@ -25,7 +25,6 @@ public final class Webhook {
     /** The header Telegram sends the secret token in. */
     public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final Logger log = LoggerFactory.getLogger(Webhook.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String url;
     private final String path;
@@ -73,7 +72,7 @@ public final class Webhook {
         }
         Map<Long, String> update;
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
             if (node == null || !node.isObject()) {
                 return 400;
             }
@@ -111,7 +110,7 @@ public final class Webhook {
      * Bot API is unreachable or asks to wait (up to {@code retryMillis}), a refusal stops the start.
      */
     public void register(Transport transport, List<String> allowedUpdates, long retryMillis) {
-        var request = JSON.createObjectNode().put("url", url).put("secret_token", new String(secret, StandardCharsets.US_ASCII));
+        var request = Json.MAPPER.createObjectNode().put("url", url).put("secret_token", new String(secret, StandardCharsets.US_ASCII));
         allowedUpdates.forEach(request.putArray("allowed_updates")::add);
         long deadline = System.currentTimeMillis() + retryMillis;
         while (true) {

@@ -1,7 +1,6 @@
 package qantar.telegram.route;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -13,6 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import qantar.json.Json;
 import qantar.telegram.api.TelegramStore;
 import qantar.telegram.api.TelegramStore.Outgoing;
 import qantar.telegram.render.Button;
@@ -24,7 +24,6 @@ import qantar.telegram.render.Html;
  * with the "handled" mark of the update; then the send queue delivers it.
  */
 public final class Reply {
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final Long chatId;
     private final Integer replyTo;
@@ -103,7 +102,7 @@ public final class Reply {
 
     private Reply add(BotApiMethod<?> method, Long chat, boolean paced) {
         try {
-            calls.add(new Outgoing(0, chat, paced, method.getMethod(), JSON.writeValueAsString(method)));
+            calls.add(new Outgoing(0, chat, paced, method.getMethod(), Json.MAPPER.writeValueAsString(method)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + method.getMethod(), e);
         }
