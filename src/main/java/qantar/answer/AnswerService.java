@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import qantar.config.ScopeRules;
 import qantar.config.Texts;
 import qantar.corpus.Lang;
@@ -63,14 +64,35 @@ public final class AnswerService {
         this.corpus = corpus;
     }
 
+    /** An answer and the retrieval it was composed from, for {@code --explain} and the evaluation. */
+    public record Explained(Answer answer, Retrieval retrieval) {
+    }
+
     /**
      * The answer to a question, stored under its short id. The same question, language, sides and
      * corpus revision reopen the stored answer (only the asking is logged), so nothing is composed
      * twice and a citation always shows what was first shown.
      */
     public Answer answer(Question q) {
+        return answer(q, r -> { });
+    }
+
+    /**
+     * As {@link #answer}, with the retrieval behind it: the one it was composed from, or for a
+     * stored answer the retrieval of its question now (a stored answer keeps no candidates).
+     */
+    public Explained explain(Question q) {
+        Retrieval[] used = new Retrieval[1];
+        Answer a = answer(q, r -> used[0] = r);
+        Retrieval r = used[0] != null ? used[0] : retriever.retrieve(a.question(), LanguageDetector.detect(a.question()), q.sides());
+        return new Explained(a, r);
+    }
+
+    private Answer answer(Question q, Consumer<Retrieval> used) {
         String text = clip(q.text());
-        Lang lang = q.lang() != null ? q.lang() : LanguageDetector.detect(text);
+        // Detected once: now when the id needs it, else only when the answer has to be composed.
+        Lang written = q.lang() != null ? null : LanguageDetector.detect(text);
+        Lang lang = q.lang() != null ? q.lang() : written;
         long revision = corpus.revision();
         String id = id(text, lang, q.sides(), revision);
         Optional<Answer> stored = find(id);
@@ -78,22 +100,24 @@ public final class AnswerService {
             answers.logAsked(id, Instant.now().toString());
             return stored.get();
         }
-        Answer a = compose(q, revision, id);
-        answers.save(id, text, lang.code(), revision, AnswerJson.write(a, false), a.bestCoverage(), a.createdAt());
-        return find(id).orElse(a);
+        Explained e = compose(q, text, written != null ? written : LanguageDetector.detect(text), revision, id);
+        used.accept(e.retrieval());
+        Answer a = e.answer();
+        // Stored as it is; only when another asker stored the same id first is theirs the one shown.
+        boolean first = answers.save(id, text, lang.code(), revision, AnswerJson.write(a, false), a.bestCoverage(), a.createdAt());
+        return first ? a : find(id).orElse(a);
     }
 
     /** Composes an answer afresh without storing it (what {@link #answer} does for a new question). */
-    public Answer compose(Question q) {
+    public Explained compose(Question q) {
         String text = clip(q.text());
+        Lang written = LanguageDetector.detect(text);
         long revision = corpus.revision();
-        return compose(q, revision, id(text, q.lang() != null ? q.lang() : LanguageDetector.detect(text), q.sides(), revision));
+        return compose(q, text, written, revision, id(text, q.lang() != null ? q.lang() : written, q.sides(), revision));
     }
 
-    private Answer compose(Question q, long revision, String id) {
-        String text = clip(q.text());
-        // Retrieval reads the question in the language it is written in; the answer may be asked in another.
-        Lang written = LanguageDetector.detect(text);
+    /** {@code written} is the language the question is written in: retrieval reads it so, the answer may be asked in another. */
+    private Explained compose(Question q, String text, Lang written, long revision, String id) {
         Lang lang = q.lang() != null ? q.lang() : written;
         Retrieval r = retriever.retrieve(text, written, q.sides());
         double best = r.bestCoverage();
@@ -107,9 +131,9 @@ public final class AnswerService {
         String message = !inScope ? texts.get("out_of_scope", lang)
                 : uncovered ? texts.get("nothing_on", lang, "subject", String.join(", ", r.uncovered()))
                 : statements.isEmpty() ? texts.get("nothing_found", lang) : null;
-        return new Answer(id, text, lang, inScope, statements,
+        return new Explained(new Answer(id, text, lang, inScope, statements,
                 inScope ? ExtractiveComposer.missing(statements, q.sides()) : List.of(),
-                ExtractiveComposer.sources(statements, r.hits(), corpus.sources()), message, revision, Instant.now().toString(), best);
+                ExtractiveComposer.sources(statements, r.hits(), corpus.sources()), message, revision, Instant.now().toString(), best), r);
     }
 
     private static String clip(String question) {

@@ -1,5 +1,6 @@
 package qantar.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,10 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import qantar.answer.Answer;
 import qantar.answer.AnswerJson;
+import qantar.answer.AnswerService;
 import qantar.answer.Question;
 import qantar.app.Qantar;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
+import qantar.search.Retriever.Retrieval;
 
 @Command(name = "ask", description = "Answers one question from the corpus.")
 final class AskCommand implements Callable<Integer> {
@@ -45,21 +48,28 @@ final class AskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the question is empty");
         }
         try (Qantar app = Options.open()) {
-            Answer a = app.answers().answer(q);
+            Answer a;
             if (explain) {
-                var r = app.retriever().retrieve(a.question(), qantar.search.LanguageDetector.detect(a.question()), q.sides());
-                var err = spec.commandLine().getErr();
-                r.concepts().forEach(c -> err.println("concept " + (c.anchor() ? "(anchor) " : c.context() ? "(context) " : c.frame() != null ? "(frame " + c.frame().id() + ") " : "")
-                        + c.label() + " -> " + c.forms()));
-                r.translations().forEach(t -> err.println("also searched as: " + t));
-                if (r.vectorText() != null) {
-                    err.println("vector text: " + r.vectorText());
-                }
-                r.hits().stream().limit(15).forEach(h -> err.printf("%.3f cov %.3f %-13s %s%n", h.score(), h.coverage(),
-                        h.passage().side().id(), h.passage().id()));
+                AnswerService.Explained e = app.answers().explain(q);
+                a = e.answer();
+                explain(e.retrieval(), spec.commandLine().getErr());
+            } else {
+                a = app.answers().answer(q);
             }
             spec.commandLine().getOut().print(output.json ? AnswerJson.write(a, true) + "\n" : new TextRenderer(app.texts()).render(a));
         }
         return 0;
+    }
+
+    /** How the question was read, and the candidates' scores. */
+    private static void explain(Retrieval r, PrintWriter err) {
+        r.concepts().forEach(c -> err.println("concept " + (c.anchor() ? "(anchor) " : c.context() ? "(context) " : c.frame() != null ? "(frame " + c.frame().id() + ") " : "")
+                + c.label() + " -> " + c.forms()));
+        r.translations().forEach(t -> err.println("also searched as: " + t));
+        if (r.vectorText() != null) {
+            err.println("vector text: " + r.vectorText());
+        }
+        r.hits().stream().limit(15).forEach(h -> err.printf("%.3f cov %.3f %-13s %s%n", h.score(), h.coverage(),
+                h.passage().side().id(), h.passage().id()));
     }
 }

@@ -15,7 +15,6 @@ import qantar.corpus.Folding;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.search.Analyzers;
-import qantar.search.LanguageDetector;
 import qantar.search.Retriever;
 
 /**
@@ -66,7 +65,8 @@ public final class Evaluation {
     public Result run(EvalItem item) {
         long start = System.nanoTime();
         // Composed afresh: a stored answer would show what an earlier version of the system answered.
-        Answer a = answers.compose(new Question(item.question(), item.lang(), Set.of()));
+        AnswerService.Explained composed = answers.compose(new Question(item.question(), item.lang(), Set.of()));
+        Answer a = composed.answer();
         double millis = (System.nanoTime() - start) / 1e6;
         List<Failure> failures = new ArrayList<>();
         boolean scopeCorrect = a.inScope() != item.outOfScope();
@@ -111,7 +111,7 @@ public final class Evaluation {
                 failures.add(new Failure("core fact not shown", null, item.core()));
             }
         }
-        double recall = recall(item, a, failures);
+        double recall = recall(item, composed.retrieval(), failures);
         double coverage = Double.NaN;
         if (!item.sides().isEmpty()) {
             long shown = item.sides().stream().filter(s -> !a.statements(s).isEmpty()).count();
@@ -176,12 +176,12 @@ public final class Evaluation {
     }
 
     /** Share of the expected passages (the core ones when no others are named) among their side's top five. */
-    private double recall(EvalItem item, Answer a, List<Failure> failures) {
+    private double recall(EvalItem item, Retriever.Retrieval retrieval, List<Failure> failures) {
         List<String> expected = !item.passages().isEmpty() ? item.passages() : item.core();
         if (expected.isEmpty() || item.outOfScope()) {
             return Double.NaN;
         }
-        var hits = retriever.retrieve(a.question(), LanguageDetector.detect(a.question()), Set.of()).hits();
+        var hits = retrieval.hits();
         int found = 0;
         for (String id : expected) {
             Passage p = passages.get(id);

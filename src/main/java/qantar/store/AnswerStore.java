@@ -15,14 +15,16 @@ public final class AnswerStore {
     /**
      * Stores an answer once (the same id again — same question, language and corpus revision — is
      * kept as first stored) and logs that it was asked.
+     *
+     * @return whether this answer is the one stored: false when the id was stored before
      */
-    public void save(String id, String question, String language, long revision, String json, double bestScore, String createdAt) {
-        db.inTransaction(() -> {
-            Sql.exec(db.connection(),
+    public boolean save(String id, String question, String language, long revision, String json, double bestScore, String createdAt) {
+        return db.inTransaction(() -> {
+            int stored = Sql.exec(db.connection(),
                     "INSERT INTO answers (id, question, language, revision, data, best_score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     id, question, language, revision, json, bestScore, createdAt);
             Sql.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, createdAt);
-            return null;
+            return stored == 1;
         });
     }
 

@@ -3,7 +3,9 @@ package qantar.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,28 @@ class AnswerServiceTest {
         assertThat(reopened.statements()).isEqualTo(a.statements());
         assertThat(reopened.sources()).isEqualTo(a.sources());
         assertThat(app.answers().find("nosuchid")).isEmpty();
+    }
+
+    /** Counted through the query transformer, which every retrieval calls once with the question. */
+    @Test
+    void anAnswerRetrievesOnceAndItsExplanationIsThatRetrieval() {
+        AtomicInteger retrievals = new AtomicInteger();
+        app.retriever().useQueryTransformer(q -> {
+            retrievals.incrementAndGet();
+            return List.of(q);
+        });
+        AnswerService.Explained fresh = app.answers().explain(Question.of("How many people were detained?"));
+        assertThat(retrievals).hasValue(1);
+        assertThat(fresh.answer().statements()).isNotEmpty();
+        assertThat(fresh.retrieval().hits()).extracting(h -> h.passage().id()).contains(fresh.answer().statements().get(0).passageId());
+
+        Answer again = ask("How many people were detained?");
+        assertThat(retrievals).as("a stored answer is reopened, not retrieved").hasValue(1);
+        assertThat(again).isEqualTo(app.answers().find(fresh.answer().id()).orElseThrow());
+
+        AnswerService.Explained stored = app.answers().explain(Question.of("How many people were detained?"));
+        assertThat(retrievals).as("a stored answer's explanation is retrieved once").hasValue(2);
+        assertThat(stored.retrieval().hits()).isEqualTo(fresh.retrieval().hits());
     }
 
     @Test

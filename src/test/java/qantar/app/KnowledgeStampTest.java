@@ -44,7 +44,7 @@ class KnowledgeStampTest {
     }
 
     private static String text(Qantar app) {
-        return app.answers().compose(Question.of("Сколько человек погибло?")).statements().toString();
+        return app.answers().compose(Question.of("Сколько человек погибло?")).answer().statements().toString();
     }
 
     private static void ageAll(Path dir, Instant when) throws IOException {

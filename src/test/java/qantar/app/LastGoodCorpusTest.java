@@ -24,7 +24,7 @@ class LastGoodCorpusTest {
         Fixture.edit(k.resolve("sources/o11.yaml"), "тела 225 погибших", "тела 999 погибших");
         try (Qantar app = Fixture.open(tmp.resolve("data"), k)) {
             assertThat(app.corpusProblems()).singleElement().asString().contains("o11.yaml:").contains("unknown side 'bogus'");
-            assertThat(app.answers().compose(Question.of("Сколько человек погибло?")).statements())
+            assertThat(app.answers().compose(Question.of("Сколько человек погибло?")).answer().statements())
                     .anySatisfy(s -> assertThat(s.text()).contains("225")).noneSatisfy(s -> assertThat(s.text()).contains("999"));
         }
     }
