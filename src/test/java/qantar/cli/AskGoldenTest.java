@@ -19,8 +19,8 @@ import qantar.testing.Fixture;
 /**
  * {@code ask --json} and {@code ask --explain} as golden files beside their questions: the JSON is a
  * public contract, so its bytes are pinned (but for {@code created_at}, the moment it was asked).
- * Each question is asked in a fresh data folder, then once more, where the stored answer is reopened
- * and must print the same bytes. Regenerate with {@code -Dqantar.golden.write=true}.
+ * The questions are asked in a fresh data folder, each twice: the second time the stored answer is
+ * reopened and must print the same bytes. Regenerate with {@code -Dqantar.golden.write=true}.
  */
 class AskGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ask");
@@ -48,7 +48,7 @@ class AskGoldenTest {
     }
 
     private void check(String name, List<String> args) throws IOException {
-        System.setProperty("QANTAR_DATA_DIR", tmp.resolve(name).toString());
+        System.setProperty("QANTAR_DATA_DIR", tmp.resolve("data").toString()); // fresh for this test, shared by its questions
         System.setProperty("QANTAR_KNOWLEDGE_DIR", Fixture.knowledge().toString());
         System.setProperty("QANTAR_CONFIG_DIR", Fixture.config().toString());
         String[] first = ask(args);
