@@ -9,10 +9,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.TelegramStore;
 
+@ParameterizedClass
+@EnumSource(Intake.class)
 class GroupsAndInlineTest {
+    @Parameter
+    Intake intake;
+
     static final long GROUP = -100123;
     static final long MEMBER = 777;
 
@@ -22,7 +30,7 @@ class GroupsAndInlineTest {
 
     @BeforeEach
     void start() {
-        h = BotHarness.quick(tmp);
+        h = BotHarness.quick(intake, tmp);
     }
 
     @AfterEach

@@ -11,16 +11,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.telegram.TelegramWorld.Sent;
 
+@ParameterizedClass
+@EnumSource(Intake.class)
 class PrivateChatTest {
+    @Parameter
+    Intake intake;
+
     @TempDir
     Path tmp;
     BotHarness h;
 
     @BeforeEach
     void start() {
-        h = BotHarness.quick(tmp);
+        h = BotHarness.quick(intake, tmp);
     }
 
     @AfterEach
