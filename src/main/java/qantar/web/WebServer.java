@@ -55,8 +55,13 @@ public final class WebServer implements AutoCloseable {
 
     /** The pages alone (`web`): the console with moderation services of its own over the same database. */
     public static WebServer start(Qantar app, Settings settings) {
+        return start(app, settings, java.util.List.of());
+    }
+
+    /** The pages with moderation services of their own, also taking the POSTs of {@code hooks}. */
+    public static WebServer start(Qantar app, Settings settings, java.util.List<WebhookRoute> hooks) {
         Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
-        return start(app, settings, mod, ConsoleAccess.open(mod.access(), app.database()));
+        return start(app, settings, mod, ConsoleAccess.open(mod.access(), app.database()), hooks);
     }
 
     /** The pages beside the bot (`serve`): the console shares the bot's moderation services and login links. */

@@ -4,58 +4,102 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.SendLimits;
+import qantar.telegram.api.Webhook;
+import qantar.web.WebServer;
+import qantar.web.WebhookRoute;
 
-/** The real bot on a real database and index, talking to the strict fake Bot API on 127.0.0.1. */
+/**
+ * The real bot on a real database and index, talking to the strict fake Bot API on 127.0.0.1. In
+ * webhook mode the bot's web server runs beside it, as serve wires it, and the fake POSTs every
+ * update there; tests talk to the fake the same way in both modes.
+ */
 final class BotHarness implements AutoCloseable {
     static final String TOKEN = "123456:TEST-secret-token-value";
     /** Telegram's limits with a shorter per-chat gap, so tests with many messages per chat stay quick. */
     static final SendLimits QUICK = new SendLimits(30, 30, 20, 60_000);
     static final long USER = 501;
     static final Path CONFIG = Path.of("config").toAbsolutePath();
+    /** The webhook's path on the bot's web server (in production, the path of TELEGRAM_WEBHOOK_URL). */
+    static final String HOOK_PATH = "/telegram/hook-7f3a";
 
+    final Intake intake;
     final FakeBotApi api;
     final Qantar app;
     final TelegramBot bot;
     final Path knowledge;
+    /** The bot's web server in webhook mode, else null. */
+    final WebServer web;
 
-    BotHarness(Path tmp, SendLimits limits, UnaryOperator<TelegramBot.Settings> tweak) {
-        this(tmp, TestCorpus.write(tmp.resolve("knowledge"), false), limits, tweak);
+    BotHarness(Intake intake, Path tmp, SendLimits limits, UnaryOperator<TelegramBot.Settings> tweak) {
+        this(intake, tmp, TestCorpus.write(tmp.resolve("knowledge"), false), limits, tweak);
     }
 
-    BotHarness(Path tmp, Path knowledge, SendLimits limits, UnaryOperator<TelegramBot.Settings> tweak) {
-        this(tmp, knowledge, limits, (app, settings) -> new TelegramBot(sources(app), tweak.apply(settings)));
+    BotHarness(Intake intake, Path tmp, Path knowledge, SendLimits limits, UnaryOperator<TelegramBot.Settings> tweak) {
+        this(intake, tmp, knowledge, limits, (app, settings) -> new TelegramBot(sources(app), tweak.apply(settings)));
     }
 
     /** With the bot built by {@code build} (e.g. with moderation wired in as serve does), not yet started. */
-    BotHarness(Path tmp, Path knowledge, SendLimits limits, BiFunction<Qantar, TelegramBot.Settings, TelegramBot> build) {
-        this(tmp, knowledge, limits, build, api -> { });
+    BotHarness(Intake intake, Path tmp, Path knowledge, SendLimits limits, BiFunction<Qantar, TelegramBot.Settings, TelegramBot> build) {
+        this(intake, tmp, knowledge, limits, build, api -> { });
     }
 
     /** With {@code beforeStart} run on the fake before the bot starts (faults that must meet its first calls). */
-    BotHarness(Path tmp, Path knowledge, SendLimits limits, BiFunction<Qantar, TelegramBot.Settings, TelegramBot> build,
-               java.util.function.Consumer<FakeBotApi> beforeStart) {
+    BotHarness(Intake intake, Path tmp, Path knowledge, SendLimits limits, BiFunction<Qantar, TelegramBot.Settings, TelegramBot> build,
+               Consumer<FakeBotApi> beforeStart) {
+        this.intake = intake;
         this.knowledge = knowledge;
         api = new FakeBotApi(TOKEN, limits);
         beforeStart.accept(api);
         Qantar opened = null;
+        WebServer served = null;
         TelegramBot started = null;
         try {
             opened = Qantar.open(tmp.resolve("data"), knowledge, CONFIG, Progress.NONE);
-            started = build.apply(opened, TelegramBot.Settings.of(TOKEN, api.url()).withLimits(limits).withPollSeconds(2)).start();
-        } catch (RuntimeException e) {
-            if (opened != null) {
-                opened.close();
+            TelegramBot built = build.apply(opened, TelegramBot.Settings.of(TOKEN, api.url()).withLimits(limits).withPollSeconds(2));
+            if (intake == Intake.WEBHOOK) {
+                served = serveWebhook(opened, built);
             }
-            api.close();
+            started = built.start();
+        } catch (RuntimeException e) {
+            closeAll(null, served, opened, api);
             throw e;
         }
         app = opened;
+        web = served;
         bot = started;
+    }
+
+    /**
+     * The web server on a free port with the bot's webhook at {@link #HOOK_PATH}, as serve wires it
+     * when TELEGRAM_WEBHOOK_URL is set; the port is known only once it listens, so the route reaches
+     * the webhook through a holder filled right after (no update can come before setWebhook).
+     */
+    private static WebServer serveWebhook(Qantar app, TelegramBot bot) {
+        Webhook[] hook = new Webhook[1];
+        WebServer web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 20),
+                List.of(new WebhookRoute(HOOK_PATH, Webhook.SECRET_HEADER, (secret, body) -> hook[0].receive(secret, body))));
+        try {
+            hook[0] = bot.useWebhook(webhookUrl(web));
+        } catch (RuntimeException e) {
+            web.close();
+            throw e;
+        }
+        return web;
+    }
+
+    private static String webhookUrl(WebServer web) {
+        return "http://127.0.0.1:" + web.port() + HOOK_PATH;
+    }
+
+    /** The address the fake POSTs updates to (webhook mode only). */
+    String webhookUrl() {
+        return webhookUrl(web);
     }
 
     /** Sends a private message and returns the bot's latest message to that user once it replied. */
@@ -88,17 +132,36 @@ final class BotHarness implements AutoCloseable {
         return new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision);
     }
 
-    static BotHarness quick(Path tmp) {
-        return new BotHarness(tmp, QUICK, s -> s);
+    static BotHarness quick(Intake intake, Path tmp) {
+        return new BotHarness(intake, tmp, QUICK, s -> s);
     }
 
+    /**
+     * The bot first (its poller stops before the fake does, so no long poll is cut under it; its
+     * webhook refuses from then on), then the web server, the database, and the fake last.
+     */
     @Override
     public void close() {
-        try {
-            bot.close();
-        } finally {
-            app.close();
-            api.close();
+        closeAll(bot, web, app, api);
+    }
+
+    private static void closeAll(AutoCloseable... parts) {
+        RuntimeException failed = null;
+        for (AutoCloseable p : parts) {
+            try {
+                if (p != null) {
+                    p.close();
+                }
+            } catch (Exception e) {
+                if (failed == null) {
+                    failed = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }

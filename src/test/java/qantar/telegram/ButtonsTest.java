@@ -10,11 +10,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.TelegramStore;
 
 /** Every button under an answer does its job, and every press is answered. */
+@ParameterizedClass
+@EnumSource(Intake.class)
 class ButtonsTest {
+    @Parameter
+    Intake intake;
+
     @TempDir
     Path tmp;
     BotHarness h;
@@ -23,7 +31,7 @@ class ButtonsTest {
 
     @BeforeEach
     void start() {
-        h = BotHarness.quick(tmp);
+        h = BotHarness.quick(intake, tmp);
         h.api.privateText(USER, "ru", TestCorpus.TOLL_RU);
         answer = h.api.awaitSent(s -> s.hasButton("src:"), "the answer");
         id = answer.data("src:").substring(4);

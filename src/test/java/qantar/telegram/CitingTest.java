@@ -9,17 +9,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.corpus.CorpusReader;
 import qantar.telegram.TelegramWorld.Sent;
 
+@ParameterizedClass
+@EnumSource(Intake.class)
 class CitingTest {
+    @Parameter
+    Intake intake;
+
     @TempDir
     Path tmp;
     BotHarness h;
 
     @BeforeEach
     void start() {
-        h = BotHarness.quick(tmp);
+        h = BotHarness.quick(intake, tmp);
     }
 
     @AfterEach
@@ -61,7 +69,7 @@ class CitingTest {
         h.close();
         System.setProperty("QANTAR_PUBLIC_URL", "https://qantar.example.org/");
         try {
-            h = BotHarness.quick(tmp.resolve("web"));
+            h = BotHarness.quick(intake, tmp.resolve("web"));
             String id = say(TestCorpus.TOLL_RU).data("cite:").substring(5);
             int before = h.api.sentTo(USER).size();
             say("/cite " + id);

@@ -8,10 +8,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.moderation.Role;
 import qantar.telegram.TelegramWorld.Sent;
 
+@ParameterizedClass
+@EnumSource(Intake.class)
 class CommandsTest {
+    @Parameter
+    Intake intake;
+
     @TempDir
     Path tmp;
     BotHarness h;
@@ -36,7 +44,7 @@ class CommandsTest {
 
     @Test
     void helpSidesAboutAndCiteUsageSpeakTheUsersTelegramLanguage() {
-        h = BotHarness.quick(tmp);
+        h = BotHarness.quick(intake, tmp);
         assertThat(say("en", "/help").text()).contains("/sources", "/timeline", "/cite", "/lang", "Send your question");
         assertThat(say("en", "/sides").text()).contains("Official position", "Mlechin's book", "official", "mlechin_book", "hrw");
         assertThat(say("en", "/about").text()).contains("3 sources", "4 passages");
@@ -48,7 +56,7 @@ class CommandsTest {
 
     @Test
     void langChoiceOverridesTelegramsLanguageUntilSetBackToAuto() {
-        h = BotHarness.quick(tmp);
+        h = BotHarness.quick(intake, tmp);
         Sent menu = say("ru", "/lang");
         Sent kk = pressAndAwait(menu, "lang:kk");
         assertThat(kk.text()).contains("Интерфейс тілі: қазақша");
@@ -62,7 +70,7 @@ class CommandsTest {
     void sourcesArePagedAndFilteredBySide() {
         Path k = TestCorpus.write(tmp.resolve("knowledge"), false);
         TestCorpus.addOtherVoices(k, 10);
-        h = new BotHarness(tmp, k, BotHarness.QUICK, s -> s);
+        h = new BotHarness(intake, tmp, k, BotHarness.QUICK, s -> s);
         Sent first = say("en", "/sources");
         assertThat(first.text()).contains("Sources in the corpus (13)", "Page 1 of 2");
         assertThat(first.hasButton("pg:src:all:1")).isTrue();
@@ -88,13 +96,13 @@ class CommandsTest {
 
     @Test
     void anEmptyTimelineIsExplainedPolitely() {
-        h = BotHarness.quick(tmp);
+        h = BotHarness.quick(intake, tmp);
         assertThat(say("ru", "/timeline").text()).contains("Хронологию ещё составляют");
     }
 
     @Test
     void theTimelineListsDatedEventsWithTheirSources() {
-        h = new BotHarness(tmp, TestCorpus.write(tmp.resolve("knowledge"), true), BotHarness.QUICK, s -> s);
+        h = new BotHarness(intake, tmp, TestCorpus.write(tmp.resolve("knowledge"), true), BotHarness.QUICK, s -> s);
         Sent t = say("en", "/timeline");
         assertThat(t.text()).contains("2022-01-05 — The government resigns", "2022-01-15 — The Prosecutor General reports 225 dead",
                 "novostey.com", "Page 1 of 1");
@@ -103,7 +111,7 @@ class CommandsTest {
 
     @Test
     void commandsRegisteredFromOutsideAreRoutedAndRoleChecked() {
-        h = new BotHarness(tmp, BotHarness.QUICK, s -> s.withRoles(user -> user == USER ? Role.MODERATOR : Role.CITIZEN));
+        h = new BotHarness(intake, tmp, BotHarness.QUICK, s -> s.withRoles(user -> user == USER ? Role.MODERATOR : Role.CITIZEN));
         h.bot.commands().command("queue", Role.MODERATOR, null, false, (req, reply) -> reply.html("queue for " + req.role()));
         h.bot.commands().command("secret", Role.ADMIN, null, false, (req, reply) -> reply.html("admins only"));
         assertThat(say("en", "/queue").text()).isEqualTo("queue for MODERATOR");

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.moderation.Moderation;
@@ -14,7 +17,12 @@ import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.moderation.ModerationBot;
 
 /** A broken knowledge/ file at start: the bot answers from the last good corpus and tells the administrators. */
+@ParameterizedClass
+@EnumSource(Intake.class)
 class CorpusProblemsNoticeTest {
+    @Parameter
+    Intake intake;
+
     @TempDir
     Path tmp;
 
@@ -27,7 +35,7 @@ class CorpusProblemsNoticeTest {
         Path broken = Files.list(knowledge.resolve("sources")).findFirst().orElseThrow();
         Files.writeString(broken, Files.readString(broken) + "\n  - id: [unclosed\n");
         ModerationBot.Wired[] wired = new ModerationBot.Wired[1];
-        try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, settings) -> {
+        try (BotHarness h = new BotHarness(intake, tmp, knowledge, BotHarness.QUICK, (app, settings) -> {
             wired[0] = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Team.parseAdmins("1001"));
             return wired[0].bot();
         })) {

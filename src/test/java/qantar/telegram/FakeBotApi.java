@@ -62,6 +62,7 @@ final class FakeBotApi implements AutoCloseable {
     private String webhookSecret;
     private Thread deliverer;
     private int lostAcks;
+    private int forgedSecrets;
     private final List<Integer> webhookAnswers = new ArrayList<>();
 
     FakeBotApi(String token, SendLimits limits) {
@@ -352,6 +353,14 @@ final class FakeBotApi implements AutoCloseable {
         lostAcks = count;
     }
 
+    /**
+     * The next {@code count} deliveries to the webhook carry no secret token, then a wrong one, in
+     * turn (a stranger's requests, or a secret changed under a running bot); each is sent again.
+     */
+    synchronized void forgeSecrets(int count) {
+        forgedSecrets = count;
+    }
+
     /** Telegram's side of a webhook: the oldest unconfirmed update, POSTed until a 200 confirms it. */
     private void deliver() {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -373,6 +382,9 @@ final class FakeBotApi implements AutoCloseable {
                 next = world.undelivered();
                 url = webhookUrl;
                 secret = webhookSecret;
+                if (forgedSecrets > 0) {
+                    secret = forgedSecrets-- % 2 == 0 ? null : secret + "x";
+                }
             }
             int status;
             try {

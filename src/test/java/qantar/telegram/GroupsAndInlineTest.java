@@ -5,29 +5,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.TelegramStore;
 
+/** One bot per intake for the whole class: the group test has its group, each inline query its own id. */
+@ParameterizedClass
+@EnumSource(Intake.class)
 class GroupsAndInlineTest {
+    @Parameter
+    Intake intake;
+
     static final long GROUP = -100123;
     static final long MEMBER = 777;
 
     @TempDir
-    Path tmp;
-    BotHarness h;
+    static Path tmp;
+    static BotHarness h;
 
-    @BeforeEach
-    void start() {
-        h = BotHarness.quick(tmp);
+    @BeforeParameterizedClassInvocation
+    static void start(Intake intake) {
+        h = BotHarness.quick(intake, tmp.resolve(intake.name()));
     }
 
-    @AfterEach
-    void stop() {
+    @AfterParameterizedClassInvocation
+    static void stop() {
         h.close();
+    }
+
+    /** The bot's answer to inline query {@code id}, once it came. */
+    private static JsonNode inlineAnswer(String id) {
+        FakeBotApi.await(() -> h.api.calls("answerinlinequery").stream().anyMatch(c -> c.path("inline_query_id").asText().equals(id)),
+                Duration.ofSeconds(15), "the inline answer");
+        return h.api.calls("answerinlinequery").stream().filter(c -> c.path("inline_query_id").asText().equals(id)).findFirst().orElseThrow();
     }
 
     private void handled(int updateId) {
@@ -66,10 +82,7 @@ class GroupsAndInlineTest {
     @Test
     void anInlineQueryGetsUpToFiveCompleteSourcedAnswersEachWithItsId() {
         String q = h.api.inlineQuery(MEMBER, "How many people died in the January events?");
-        FakeBotApi.await(() -> !h.api.calls("answerinlinequery").isEmpty(), Duration.ofSeconds(15), "inline answer");
-        JsonNode call = h.api.calls("answerinlinequery").get(0);
-        assertThat(call.path("inline_query_id").asText()).isEqualTo(q);
-        JsonNode results = call.path("results");
+        JsonNode results = inlineAnswer(q).path("results");
         assertThat(results.size()).isBetween(2, 5);
         for (JsonNode r : results) {
             String id = r.path("id").asText();
@@ -84,8 +97,7 @@ class GroupsAndInlineTest {
 
     @Test
     void anEmptyInlineQueryIsAnsweredWithNoResults() {
-        h.api.inlineQuery(MEMBER, "  ");
-        FakeBotApi.await(() -> !h.api.calls("answerinlinequery").isEmpty(), Duration.ofSeconds(10), "inline answer");
-        assertThat(h.api.calls("answerinlinequery").get(0).path("results").size()).isZero();
+        String q = h.api.inlineQuery(MEMBER, "  ");
+        assertThat(inlineAnswer(q).path("results").size()).isZero();
     }
 }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.corpus.Lang;
 import qantar.moderation.Moderation;
 import qantar.moderation.PassageDraft;
@@ -31,7 +34,12 @@ import qantar.telegram.render.Html;
  * Moderation through the real bot, wired exactly as `serve` wires it ({@link ModerationBot}), and
  * the strict fake Bot API (issue 5's "done when").
  */
+@ParameterizedClass
+@EnumSource(Intake.class)
 class ModeratorCommandsTest {
+    @Parameter
+    Intake intake;
+
     static final long ADMIN = 1001;
     static final long ALICE = 2002;
     static final long BOB = 3003;
@@ -66,7 +74,7 @@ class ModeratorCommandsTest {
 
     @BeforeEach
     void start() {
-        h = new BotHarness(tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
+        h = new BotHarness(intake, tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
             w = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Team.parseAdmins("1001"));
             mod = w.moderation();
             return w.bot();

@@ -1,35 +1,51 @@
 package qantar.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static qantar.telegram.BotHarness.USER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.telegram.TelegramWorld.Sent;
 
+/** One bot per intake for the whole class; each test talks to it from a private chat of its own. */
+@ParameterizedClass
+@EnumSource(Intake.class)
 class PrivateChatTest {
-    @TempDir
-    Path tmp;
-    BotHarness h;
+    @Parameter
+    Intake intake;
 
-    @BeforeEach
-    void start() {
-        h = BotHarness.quick(tmp);
+    @TempDir
+    static Path tmp;
+    static BotHarness h;
+    static long nextUser = 5000;
+    long user;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Intake intake) {
+        h = BotHarness.quick(intake, tmp.resolve(intake.name()));
     }
 
-    @AfterEach
-    void stop() {
+    @AfterParameterizedClassInvocation
+    static void stop() {
         h.close();
     }
 
+    @BeforeEach
+    void newChat() {
+        user = nextUser++;
+    }
+
     private Sent ask(String text) {
-        return h.ask(USER, "ru", text);
+        return h.ask(user, "ru", text);
     }
 
     @Test
@@ -57,6 +73,7 @@ class PrivateChatTest {
 
     @Test
     void aRussianQuestionGetsASideLabelledHtmlAnswerWithSourceLinksAndButtons() {
+        long answersBefore = h.bot.counters().answers();
         Sent s = ask(TestCorpus.TOLL_RU);
         assertThat(s.html()).contains("🏛 <b>Официальная позиция</b>", "<b>Human Rights Watch</b>", "<b>Независимые журналисты</b>");
         assertThat(s.text()).contains("225 погибших", "Нет материалов в корпусе от: Книга Млечина", "Источники");
@@ -71,7 +88,7 @@ class PrivateChatTest {
         assertThat(s.hasButton("dn:")).isTrue();
         assertThat(h.api.calls("sendchataction")).isNotEmpty();
         assertThat(h.api.refusals()).isEmpty();
-        assertThat(h.bot.counters().answers()).isEqualTo(1);
+        assertThat(h.bot.counters().answers() - answersBefore).isEqualTo(1);
     }
 
     @Test
@@ -84,10 +101,10 @@ class PrivateChatTest {
     @Test
     void stickersPhotosVoiceBlankAndHugeTextsGetAShortPoliteReply() {
         for (String kind : List.of("sticker", "photo", "voice")) {
-            int before = h.api.sentTo(USER).size();
-            h.api.privateMedia(USER, kind);
-            FakeBotApi.await(() -> h.api.sentTo(USER).size() > before, Duration.ofSeconds(10), kind);
-            assertThat(h.api.sentTo(USER).get(before).text()).contains("только текст");
+            int before = h.api.sentTo(user).size();
+            h.api.privateMedia(user, kind);
+            FakeBotApi.await(() -> h.api.sentTo(user).size() > before, Duration.ofSeconds(10), kind);
+            assertThat(h.api.sentTo(user).get(before).text()).contains("только текст");
         }
         assertThat(ask("   ").text()).contains("вопрос словами");
         assertThat(ask("а".repeat(5000)).text()).contains("слишком длинно");

@@ -8,12 +8,20 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.SendLimits;
 import qantar.telegram.api.TelegramStore;
 
 /** The send queue keeps Telegram's limits, waits out 429s, and loses or repeats nothing. */
+@ParameterizedClass
+@EnumSource(Intake.class)
 class SendLimitsTest {
+    @Parameter
+    Intake intake;
+
     @TempDir
     Path tmp;
 
@@ -23,7 +31,7 @@ class SendLimitsTest {
 
     @Test
     void aUserPastTheQuestionLimitGetsOnePoliteNotice() {
-        try (BotHarness h = new BotHarness(tmp, BotHarness.QUICK, s -> s.withQuestionsPerMinute(3))) {
+        try (BotHarness h = new BotHarness(intake, tmp, BotHarness.QUICK, s -> s.withQuestionsPerMinute(3))) {
             int last = 0;
             for (int i = 0; i < 6; i++) {
                 last = h.api.privateText(USER, "ru", TestCorpus.TOLL_RU + " " + i);
@@ -40,7 +48,7 @@ class SendLimitsTest {
 
     @Test
     void a429StormIsWaitedOutWithoutLosingOrRepeatingAMessage() {
-        try (BotHarness h = BotHarness.quick(tmp)) {
+        try (BotHarness h = BotHarness.quick(intake, tmp)) {
             h.api.storm(5, 1);
             long[] users = {601, 602, 603};
             for (long u : users) {
@@ -59,7 +67,7 @@ class SendLimitsTest {
 
     @Test
     void noTypingActionGoesToAChatWhileItWaitsOutA429() {
-        try (BotHarness h = BotHarness.quick(tmp)) {
+        try (BotHarness h = BotHarness.quick(intake, tmp)) {
             h.api.storm(1, 3);
             h.api.privateText(604, "ru", TestCorpus.TOLL_RU);
             FakeBotApi.await(() -> h.api.tooManyRequests() >= 1, Duration.ofSeconds(15), "the 429 on the first answer");
@@ -71,7 +79,7 @@ class SendLimitsTest {
 
     @Test
     void withTelegramsOwnLimitsSeveralMessagesToOneChatAreNeverRefused() {
-        try (BotHarness h = new BotHarness(tmp, SendLimits.TELEGRAM, s -> s)) {
+        try (BotHarness h = new BotHarness(intake, tmp, SendLimits.TELEGRAM, s -> s)) {
             for (String c : List.of("/help", "/sides", "/start")) {
                 h.api.privateText(USER, "en", c);
             }
@@ -85,7 +93,7 @@ class SendLimitsTest {
     @Test
     void aGroupGetsNoMoreThanItsLimitPerWindowAndEveryMentionIsAnswered() {
         SendLimits tightGroups = new SendLimits(50, 30, 3, 1500);
-        try (BotHarness h = new BotHarness(tmp, tightGroups, s -> s)) {
+        try (BotHarness h = new BotHarness(intake, tmp, tightGroups, s -> s)) {
             long group = -100200;
             for (int i = 0; i < 5; i++) {
                 h.api.groupText(group, 700 + i, "@" + FakeBotApi.BOT_USERNAME + " " + TestCorpus.TOLL_RU, null);
@@ -98,7 +106,7 @@ class SendLimitsTest {
     @Test
     void manyChatsAtOnceStayUnderTheOverallRate() {
         SendLimits overall = new SendLimits(100, 10, 20, 60_000);
-        try (BotHarness h = new BotHarness(tmp, overall, s -> s)) {
+        try (BotHarness h = new BotHarness(intake, tmp, overall, s -> s)) {
             for (int u = 0; u < 25; u++) {
                 h.api.privateText(1000 + u, "en", "/about");
             }
@@ -109,7 +117,7 @@ class SendLimitsTest {
 
     @Test
     void inlineQueriesTypedAsTheUserWritesDoNotUseUpTheirChatQuestions() {
-        try (BotHarness h = new BotHarness(tmp, BotHarness.QUICK, s -> s.withQuestionsPerMinute(2))) {
+        try (BotHarness h = new BotHarness(intake, tmp, BotHarness.QUICK, s -> s.withQuestionsPerMinute(2))) {
             for (String typed : new String[] {"How many", "How many people died", "How many people died in January?"}) {
                 h.api.inlineQuery(BotHarness.USER, typed);
             }

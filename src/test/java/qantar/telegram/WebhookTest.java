@@ -21,13 +21,10 @@ import qantar.telegram.api.SendLimits;
 import qantar.telegram.api.TelegramStore;
 import qantar.telegram.api.Webhook;
 import qantar.telegram.moderation.ModerationBot;
-import qantar.web.WebServer;
-import qantar.web.WebhookRoute;
 
 /** Webhook mode as serve wires it: the fake Bot API POSTs updates to the real web server. */
 class WebhookTest {
     static final long USER = 42;
-    static final String PATH = "/telegram/hook-7f3a";
 
     @TempDir
     Path tmp;
@@ -42,20 +39,13 @@ class WebhookTest {
         }
     }
 
-    /** The bot with moderation, in webhook mode, beside the web pages on a free port. */
-    private BotHarness webhookBot() throws IOException {
+    /** The bot with moderation, in webhook mode, beside the web pages, as serve wires it. */
+    private BotHarness webhookBot() {
         knowledge = knowledge == null ? TestCorpus.write(tmp.resolve("knowledge"), false) : knowledge;
-        int port = freePort();
-        url = "http://127.0.0.1:" + port + PATH;
-        BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, settings) -> {
-            ModerationBot.Wired wired = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, List.of());
-            Webhook hook = wired.bot().useWebhook(url);
-            WebServer web = WebServer.start(app, new WebServer.Settings("127.0.0.1", port, null, 20), wired.moderation(),
-                    wired.console(), List.of(new WebhookRoute(hook.path(), Webhook.SECRET_HEADER, hook::receive)));
-            open.add(web);
-            return wired.bot();
-        });
-        open.add(0, h); // closed after the web server
+        BotHarness h = new BotHarness(Intake.WEBHOOK, tmp, knowledge, BotHarness.QUICK,
+                (app, settings) -> ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, List.of()).bot());
+        url = h.webhookUrl();
+        open.add(0, h);
         return h;
     }
 
@@ -112,14 +102,25 @@ class WebhookTest {
     }
 
     @Test
+    void deliveriesWithAMissingOrWrongSecretAreRefusedAndTheUpdateIsAnsweredOnceWhenItComesWithTheRightOne() {
+        BotHarness h = webhookBot();
+        h.api.forgeSecrets(2); // the next two deliveries come without the secret, then with a wrong one
+        int id = h.api.privateText(USER, "ru", TestCorpus.TOLL_RU);
+        FakeBotApi.await(() -> h.api.confirmed(id), Duration.ofSeconds(15), "the update to be confirmed");
+        assertThat(h.api.webhookAnswers()).containsExactly(401, 401, 200);
+        FakeBotApi.await(() -> answersTo(h.api, TestCorpus.TOLL_RU) == 1 && h.bot.outboxPending() == 0, Duration.ofSeconds(15), "the answer");
+        assertThat(answersTo(h.api, TestCorpus.TOLL_RU)).isEqualTo(1);
+    }
+
+    @Test
     void switchingBackToPollingDeletesTheWebhook() throws Exception {
         BotHarness first = webhookBot();
         first.ask(USER, "ru", TestCorpus.TOLL_RU);
         open.remove(first);
-        first.close(); // the web server stays up, so the old webhook still answers (503 now)
+        first.close(); // Telegram's deliveries to the old webhook fail from now on
 
         // the next start has no TELEGRAM_WEBHOOK_URL; Telegram still has the webhook set
-        BotHarness polling = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, s) -> new TelegramBot(BotHarness.sources(app), s),
+        BotHarness polling = new BotHarness(Intake.POLLING, tmp, knowledge, BotHarness.QUICK, (app, s) -> new TelegramBot(BotHarness.sources(app), s),
                 api -> {
                     api.updateIdsFrom(1000);
                     api.presetWebhook(url);
@@ -135,14 +136,14 @@ class WebhookTest {
     @Test
     void serveTakesUpdatesThroughTheWebhookWhenTheVariableIsSet() throws Exception {
         knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
-        int port = freePort();
+        int port = freePort(); // serve takes its port from QANTAR_WEB_PORT
         try (FakeBotApi api = new FakeBotApi(BotHarness.TOKEN, SendLimits.TELEGRAM)) {
             Process serve = ServeProcess.launch(api, knowledge, tmp, "serve", java.util.Map.of(
-                    "QANTAR_WEB_PORT", String.valueOf(port), "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1:" + port + PATH));
+                    "QANTAR_WEB_PORT", String.valueOf(port), "TELEGRAM_WEBHOOK_URL", "http://127.0.0.1:" + port + BotHarness.HOOK_PATH));
             try {
                 api.privateText(USER, "ru", TestCorpus.TOLL_RU);
                 FakeBotApi.await(() -> answersTo(api, TestCorpus.TOLL_RU) == 1, Duration.ofSeconds(60), "the answer");
-                assertThat(api.webhookUrl()).isEqualTo("http://127.0.0.1:" + port + PATH);
+                assertThat(api.webhookUrl()).isEqualTo("http://127.0.0.1:" + port + BotHarness.HOOK_PATH);
                 assertThat(api.pollTimes()).isEmpty();
             } finally {
                 serve.destroy();
