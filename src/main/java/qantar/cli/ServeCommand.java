@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
             List<qantar.web.WebhookRoute> hooks = List.of();
             if (hookUrl != null && !hookUrl.isBlank()) {
                 Webhook hook = wired.bot().useWebhook(hookUrl);
-                hooks = List.of(new qantar.web.WebhookRoute(hook.path(), Webhook.SECRET_HEADER, hook::receive));
+                hooks = List.of(new qantar.web.WebhookRoute(hook.path(), Webhook.SECRET_HEADER, hook::receive, hook::taking));
             }
             // the web console shares the bot's moderation services, so /console links open it
             web = qantar.web.WebServer.start(app, WebCommand.settings(), wired.moderation(), wired.console(), hooks);
