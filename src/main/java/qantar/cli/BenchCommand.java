@@ -23,6 +23,8 @@ import qantar.corpus.Passage;
 import qantar.json.Json;
 import qantar.search.Analyzers;
 import qantar.search.PassageIndex;
+import qantar.store.Database;
+import qantar.store.Dialect;
 import qantar.store.Folders;
 import qantar.store.VectorStore;
 
@@ -45,12 +47,16 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
-    @Option(names = "--rounds", description = "Rounds over the question list for warm timings (default: 20; 3 with --scale).")
+    @Option(names = "--rounds", description = "Rounds over the question list for warm timings (default: 20; 3 with --scale; 2 with --stores).")
     Integer rounds;
 
     @Option(names = "--scale", description = "Scale run: the corpus scaled to N passages, answer latency over the dev-set "
             + "questions, indexing, a question during an approval's reindex, and heap.")
     Integer scale;
+
+    @Option(names = "--stores", description = "Store run: fresh answers per second for one instance on SQLite, one on PostgreSQL "
+            + "and two on one PostgreSQL database (QANTAR_DATABASE_URL, in schemas of its own), as ratios to SQLite.")
+    boolean stores;
 
     /** Copies of the corpus indexed for the index build time of the plain report. */
     private static final int COPIES = 20;
@@ -59,6 +65,21 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Object> report = new java.util.LinkedHashMap<>();
         Path data = Files.createTempDirectory("qantar-bench");
+        if (stores) {
+            Database.Location server = Database.Location.of(data);
+            if (Dialect.of(server.url()) != Dialect.POSTGRESQL) {
+                Folders.delete(data);
+                throw Failure.unavailable("bench --stores needs a PostgreSQL server: set QANTAR_DATABASE_URL "
+                        + "(and QANTAR_DATABASE_USER, QANTAR_DATABASE_PASSWORD); it works in schemas of its own and drops them", null);
+            }
+            try {
+                report.putAll(new StoreBench(Locations.knowledgeDir(), Locations.configDir(), server, rounds == null ? 2 : rounds).run(data));
+            } finally {
+                Folders.delete(data);
+            }
+            print(report);
+            return 0;
+        }
         if (scale != null) {
             try {
                 report.putAll(new ScaleBench(Locations.knowledgeDir(), Locations.configDir(), scale, rounds == null ? 3 : rounds).run(data));

@@ -62,15 +62,16 @@ final class ServeCommand implements Callable<Integer> {
             List<qantar.web.WebhookRoute> hooks = List.of();
             if (hookUrl != null && !hookUrl.isBlank()) {
                 Webhook hook = wired.bot().useWebhook(hookUrl);
-                hooks = List.of(new qantar.web.WebhookRoute(hook.path(), Webhook.SECRET_HEADER, hook::receive));
+                hooks = List.of(new qantar.web.WebhookRoute(hook.path(), Webhook.SECRET_HEADER, hook::receive, hook::taking));
             }
             // the web console shares the bot's moderation services, so /console links open it
             web = qantar.web.WebServer.start(app, WebCommand.settings(), wired.moderation(), wired.console(), hooks);
+            // what other instances' moderators approve, or a `corpus import` beside it, even while waiting for the lock
+            app.followRevisions(5);
             if (shared) {
                 lock[0] = consumerLock(store); // the pages are up meanwhile; updates wait for the lock
             }
             bot = wired.bot().start();
-            app.followRevisions(5); // a `corpus import` run beside it
             ModerationBot.tellAboutCorpusProblems(wired, app.corpusProblems(), app.texts(), app.revision());
         } catch (RuntimeException e) {
             if (web != null) {

@@ -26,6 +26,7 @@ final class WebCommand implements Callable<Integer> {
     }
 
     static WebServer.Settings settings() {
-        return WebServer.Settings.of(Locations.setting("QANTAR_WEB_PORT"), Locations.setting("QANTAR_PUBLIC_URL"));
+        return WebServer.Settings.of(Locations.setting("QANTAR_WEB_PORT"), Locations.setting("QANTAR_PUBLIC_URL"),
+                Locations.setting("QANTAR_BEHIND_PROXY"));
     }
 }

@@ -53,7 +53,10 @@ final class CorpusImport {
 
     /** See {@link CorpusStore#importCorpus}. */
     static ImportReport run(Database db, Corpus corpus, String reason, IntConsumer progress) {
-        return db.inTransaction(() -> new CorpusImport(db.connection(), reason).run(corpus, progress));
+        return db.inTransaction(() -> {
+            db.dialect().lockRevisions(db.connection());
+            return new CorpusImport(db.connection(), reason).run(corpus, progress);
+        });
     }
 
     private ImportReport run(Corpus corpus, IntConsumer progress) throws SQLException {

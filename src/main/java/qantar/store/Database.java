@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
         }
 
         /** The user and password as JDBC connection properties (none given: the driver's defaults). */
-        java.util.Properties credentials() {
+        public java.util.Properties credentials() {
             java.util.Properties p = new java.util.Properties();
             if (user != null && !user.isBlank()) {
                 p.setProperty("user", user);

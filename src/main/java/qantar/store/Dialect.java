@@ -35,6 +35,11 @@ public enum Dialect {
         }
 
         @Override
+        void lockRevisions(Connection c) {
+            // one writer at a time: revision ids are given and committed in the same order
+        }
+
+        @Override
         boolean connectionLost(SQLException e) {
             return false;
         }
@@ -43,6 +48,8 @@ public enum Dialect {
     POSTGRESQL {
         /** Any constant of ours: the key of the transaction-scoped lock that serialises migrations. */
         private static final long MIGRATION_LOCK = 0x51414E544152L; // "QANTAR"
+        /** The key of the transaction-scoped lock that makes corpus changes commit in the order of their revision ids. */
+        private static final long REVISION_LOCK = 0x51414E545256L; // "QANTRV"
 
         @Override
         void configure(Connection c) {
@@ -63,6 +70,13 @@ public enum Dialect {
             // several instances may start at once on one database: the others wait, then find it done
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+            }
+        }
+
+        @Override
+        void lockRevisions(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + REVISION_LOCK + ")");
             }
         }
 
@@ -101,6 +115,14 @@ public enum Dialect {
 
     /** Called first in each migration's transaction, before the schema version is read. */
     abstract void lockMigrations(Connection c) throws SQLException;
+
+    /**
+     * Called first in each transaction that writes corpus revisions. The corpus revision is the
+     * highest revision id and followers load what is above the one they have, so a revision must
+     * never commit after a higher one: on PostgreSQL ids are handed out at insert, and two
+     * moderators' transactions could otherwise commit out of order and one change be skipped.
+     */
+    abstract void lockRevisions(Connection c) throws SQLException;
 
     /** Whether the error means the connection is gone (the work may be tried again on a new one). */
     abstract boolean connectionLost(SQLException e);

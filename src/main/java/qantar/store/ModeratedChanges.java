@@ -25,6 +25,7 @@ final class ModeratedChanges {
     static long apply(Database db, List<Change> changes, String author, String reason, AlsoInTransaction also) {
         return db.inTransaction(() -> {
             Connection c = db.connection();
+            db.dialect().lockRevisions(c);
             String now = Instant.now().toString();
             for (Change change : changes) {
                 if (change instanceof Change.PutSource put) {

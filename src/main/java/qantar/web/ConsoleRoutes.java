@@ -71,7 +71,7 @@ final class ConsoleRoutes {
 
     /** The one page open without a session: a link from the bot, used once, opens one. */
     private void login(Context ctx) {
-        if (!loginLimit.allow(ctx.ip(), System.nanoTime())) {
+        if (!loginLimit.allow(web.client(ctx), System.nanoTime())) {
             web.error(ctx, 429, "web.too_many");
             return;
         }

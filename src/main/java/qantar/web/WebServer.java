@@ -31,11 +31,16 @@ public final class WebServer implements AutoCloseable {
     private static final int MAX_QUESTION = 1000;
 
     /** Where to listen, and the address the pages advertise (QANTAR_PUBLIC_URL; else http://localhost:PORT). */
-    public record Settings(String host, int port, String publicUrl, int asksPerMinute) {
-        public static Settings of(String port, String publicUrl) {
+    /** {@code behindProxy}: a reverse proxy in front adds the reader's address to X-Forwarded-For, and the limits count that. */
+    public record Settings(String host, int port, String publicUrl, int asksPerMinute, boolean behindProxy) {
+        public Settings(String host, int port, String publicUrl, int asksPerMinute) {
+            this(host, port, publicUrl, asksPerMinute, false);
+        }
+
+        public static Settings of(String port, String publicUrl, String behindProxy) {
             int p = port == null || port.isBlank() ? 8080 : Integer.parseInt(port.strip());
             String url = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
-            return new Settings("0.0.0.0", p, url, 20);
+            return new Settings("0.0.0.0", p, url, 20, behindProxy != null && behindProxy.strip().equalsIgnoreCase("true"));
         }
     }
 
@@ -111,6 +116,19 @@ public final class WebServer implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * The reader's address, for the per-address limits. Behind a proxy every request comes from the
+     * proxy, so the last address of X-Forwarded-For is taken: the one the proxy itself added (those
+     * before it are whatever the client sent).
+     */
+    String client(Context ctx) {
+        String forwarded = settings.behindProxy() ? ctx.header("X-Forwarded-For") : null;
+        if (forwarded == null || forwarded.isBlank()) {
+            return ctx.ip();
+        }
+        return forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+    }
+
     /** The address pages advertise and citations use. */
     public String baseUrl() {
         return settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port();
@@ -127,7 +145,7 @@ public final class WebServer implements AutoCloseable {
             ctx.redirect("/?lang=" + lang(ctx).code());
             return;
         }
-        if (!limit.allow(ctx.ip(), System.nanoTime())) {
+        if (!limit.allow(client(ctx), System.nanoTime())) {
             error(ctx, 429, "web.too_many");
             return;
         }

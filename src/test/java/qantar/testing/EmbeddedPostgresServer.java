@@ -45,6 +45,19 @@ public final class EmbeddedPostgresServer {
         return server().getJdbcUrl("postgres", "postgres");
     }
 
+    /**
+     * The same server for a run by hand, e.g. {@code bench --stores} where no PostgreSQL is installed:
+     * prints its JDBC URL (user postgres, no password) and runs until standard input closes.
+     */
+    public static void main(String[] args) throws IOException {
+        System.out.println(url().replace("?user=postgres", ""));
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // wait
+        }
+        server.close();
+    }
+
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {

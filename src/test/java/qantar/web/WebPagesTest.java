@@ -154,6 +154,28 @@ class WebPagesTest {
         }
     }
 
+    @Test
+    void behindAProxyTheLimitCountsTheAddressTheProxyForwarded() throws Exception {
+        try (WebServer proxied = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 2, true));
+                WebServer direct = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 2))) {
+            // a client's own X-Forwarded-For comes first; the proxy appends the address it saw
+            assertThat(asks(proxied, "10.0.0.1", "10.0.0.1", "10.0.0.1")).containsExactly(302, 302, 429);
+            assertThat(asks(proxied, "10.0.0.1, 10.0.0.2")).containsExactly(302);
+            // without the setting the header is not believed: every request is the one connection's address
+            assertThat(asks(direct, "10.0.0.1", "10.0.0.2", "10.0.0.3")).containsExactly(302, 302, 429);
+        }
+    }
+
+    private static List<Integer> asks(WebServer server, String... forwardedFor) throws Exception {
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (String f : forwardedFor) {
+            String q = java.net.URLEncoder.encode("How many died? " + f, java.nio.charset.StandardCharsets.UTF_8);
+            statuses.add(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/ask?q=" + q))
+                    .header("X-Forwarded-For", f).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        return statuses;
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en").build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -95,6 +95,11 @@ public final class Webhook {
         return 200;
     }
 
+    /** Whether this instance takes updates now (the bot runs here; a standby waiting for the consumer lock does not). */
+    public boolean taking() {
+        return dispatch != null;
+    }
+
     /** Takes updates from now on, handing each new one to {@code dispatch}. */
     public void open(BiConsumer<Long, String> dispatch) {
         this.dispatch = dispatch;
