@@ -29,7 +29,7 @@ class WebhookHealthTest {
         String url = "http://127.0.0.1:" + port + PATH;
         WebServer[] web = {null};
         Webhook[] hook = {null};
-        BotHarness h = new BotHarness(tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
+        BotHarness h = new BotHarness(Intake.POLLING, tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
             ModerationBot.Wired wired = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, List.of());
             hook[0] = wired.bot().useWebhook(url);
             web[0] = WebServer.start(app, new WebServer.Settings("127.0.0.1", port, null, 20), wired.moderation(), wired.console(),
