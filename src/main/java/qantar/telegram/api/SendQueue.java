@@ -28,11 +28,11 @@ public final class SendQueue {
     private final Transport transport;
     private final TelegramStore store;
     private final Counters counters;
-    /** Guarded by this queue's lock, as is everything below it. */
+    /** Guarded by this queue's lock, as are maybeDelivered and stopped. */
     private final SendSchedule schedule;
-    private final List<Thread> senders = new ArrayList<>();
     private final Set<Long> maybeDelivered = new HashSet<>();
     private boolean stopped;
+    private final List<Thread> senders = new ArrayList<>();
 
     public SendQueue(Transport transport, TelegramStore store, SendLimits limits, Counters counters) {
         this.transport = transport;
