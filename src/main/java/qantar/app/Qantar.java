@@ -42,10 +42,8 @@ import qantar.store.VectorStore;
  * and updates the index when the corpus revision moved.
  */
 public final class Qantar implements AutoCloseable {
-    private List<String> problems = List.of();
+    private final List<String> problems;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Qantar.class);
-    /** Files modified this recently are read even if their stamp is unchanged (see {@link #stamp}). */
-    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(2);
 
     private final Database db;
     private final CorpusStore corpusStore;
@@ -65,7 +63,7 @@ public final class Qantar implements AutoCloseable {
         this.db = Database.open(dataDir, store);
         try {
             this.corpusStore = new CorpusStore(db);
-            importIfChanged(progress);
+            this.problems = KnowledgeImport.ifChanged(knowledgeDir, corpusStore, progress);
             // The vectors shipped with the corpus, for texts the database has none of: a first start embeds nothing.
             VectorCache vectors = knowledgeDir == null ? new VectorStore(db) : new VectorStore(db).orElse(ShippedVectors.in(knowledgeDir));
             this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")), vectors);
@@ -111,72 +109,6 @@ public final class Qantar implements AutoCloseable {
         return new Qantar(dataDir, store, knowledgeDir, configDir, progress);
     }
 
-    /**
-     * Imports knowledge/ if its files changed since the last import. Invalid files are never imported,
-     * not even partly: with a corpus already in the database the program keeps serving that last good
-     * corpus and logs every problem with its file and line (see {@link #corpusProblems}); with none,
-     * there is nothing to answer from and opening fails.
-     */
-    private void importIfChanged(Progress progress) {
-        if (knowledgeDir == null || !Files.isDirectory(knowledgeDir)) {
-            return;
-        }
-        // Names, sizes and modification times first: when none changed, the files are not read at all.
-        String stamp = stamp(knowledgeDir);
-        String known = corpusStore.meta("knowledge_digest");
-        if (known != null && stamp != null && stamp.equals(corpusStore.meta("knowledge_stamp"))) {
-            return;
-        }
-        // The files changed: an index update very likely follows, and it needs ICU, started meanwhile on the other core.
-        Analyzers.prepareTranslit();
-        String digest = digest(knowledgeDir);
-        if (digest.equals(known)) {
-            corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);
-            return;
-        }
-        CorpusReader.Result result = CorpusReader.read(knowledgeDir);
-        if (!result.ok() && corpusStore.revision() > 0) {
-            problems = result.errors().stream().map(Object::toString).toList();
-            LOG.error("knowledge/ has {} problem(s) and was not imported; answering from the last good corpus (revision {})",
-                    problems.size(), corpusStore.revision());
-            problems.forEach(p -> LOG.error("  {}", p));
-            return;
-        }
-        Corpus read = result.orThrow();
-        IntConsumer bar = progress.start("Importing", read.passages().size());
-        var report = corpusStore.importCorpus(read, "import of knowledge/", bar);
-        // Moderators' versions win over knowledge/; say so, or an edit to a file seems to be ignored.
-        report.conflicts().forEach(id -> LOG.warn("passage {} was changed by moderators since the last import; "
-                + "its version in knowledge/ was not applied", id));
-        corpusStore.putMeta("knowledge_digest", digest);
-        corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);
-    }
-
-    /**
-     * A digest of every file's name, size and modification time (to the nanosecond where the file
-     * system keeps it), or null when a file was modified in the last {@link #RECENT}: a file changed
-     * again within the same clock tick would keep its time, so such a stamp is not trusted, and the
-     * next start reads the files.
-     */
-    static String stamp(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            MessageDigest md = Sha256.digest();
-            long recent = System.currentTimeMillis() - RECENT.toMillis();
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
-                java.nio.file.attribute.FileTime modified = attrs.lastModifiedTime();
-                if (modified.toMillis() >= recent) {
-                    return null;
-                }
-                md.update((dir.relativize(f) + "\u0000" + attrs.size() + "\u0000"
-                        + modified.to(java.util.concurrent.TimeUnit.NANOSECONDS) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir, e);
-        }
-    }
-
     /** The problems of knowledge/ that kept it from being imported at open, empty when it was fine. */
     public List<String> corpusProblems() {
         return problems;
@@ -200,21 +132,6 @@ public final class Qantar implements AutoCloseable {
         corpus = c;
         sources = c.sourcesById();
         revision = rev;
-    }
-
-    /** A digest of every file name and byte under the folder, to notice any change. */
-    static String digest(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            MessageDigest md = Sha256.digest();
-            List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
-            for (Path f : sorted) {
-                md.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                md.update(Files.readAllBytes(f));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir, e);
-        }
     }
 
     public AnswerService answers() {

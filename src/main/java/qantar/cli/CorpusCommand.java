@@ -46,19 +46,30 @@ final class CorpusCommand {
         }
     }
 
-    @Command(name = "validate", description = "Reports every problem with file and line; exits 65 if there is an error.")
-    static final class Validate implements Callable<Integer> {
+    /** A subcommand on the corpus folder: its argument, its output streams. */
+    abstract static class OnFolder implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
         Folder folder;
 
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+    }
+
+    @Command(name = "validate", description = "Reports every problem with file and line; exits 65 if there is an error.")
+    static final class Validate extends OnFolder {
         @Override
         public Integer call() {
             CorpusReader.Result r = folder.read();
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             r.problems().forEach(p -> (p.severity() == Problem.Severity.ERROR ? err : out).println(p));
             long warnings = r.problems().size() - r.errors().size();
             if (!r.ok()) {
@@ -72,17 +83,11 @@ final class CorpusCommand {
     }
 
     @Command(name = "duplicates", description = "Lists passages of one side that may state the same fact and are in no cluster (candidates for same_as).")
-    static final class Duplicates implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Folder folder;
-
+    static final class Duplicates extends OnFolder {
         @Override
         public Integer call() {
             Corpus corpus = folder.read().orThrow();
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             var pairs = qantar.corpus.LikelyDuplicates.of(corpus);
             for (var p : pairs) {
                 out.printf("%.2f %-12s %s ~ %s%s%n", p.overlap(), p.a().side().id(), p.a().id(), p.b().id(),
@@ -94,24 +99,18 @@ final class CorpusCommand {
     }
 
     @Command(name = "import", description = "Loads the corpus folder into the database in one transaction.")
-    static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Folder folder;
-
+    static final class Import extends OnFolder {
         @Override
         public Integer call() {
             Corpus corpus = folder.read().orThrow();
             try (Database db = Database.open(Locations.dataDir())) {
                 CorpusStore.ImportReport r = new CorpusStore(db).importCorpus(corpus, "corpus import",
                         new ConsoleProgress().start("Importing", corpus.passages().size()));
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 out.printf("sources: %d new, %d changed; passages: %d new, %d changed, %d retired, %d unchanged%n",
                         r.sourcesCreated(), r.sourcesUpdated(), r.passagesCreated(), r.passagesUpdated(),
                         r.passagesRetired(), r.passagesUnchanged());
-                r.conflicts().forEach(id -> spec.commandLine().getErr().println(
+                r.conflicts().forEach(id -> err().println(
                         "conflict: passage " + id + " was changed by moderators since the last import; the file's version was not applied"));
             }
             // The next ask/serve rebuilds the index for the new revision.
@@ -120,20 +119,14 @@ final class CorpusCommand {
     }
 
     @Command(name = "vectors", description = "Writes the passage vectors shipped with the corpus (DIR/vectors.bin), so a first start embeds nothing.")
-    static final class Vectors implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Folder folder;
-
+    static final class Vectors extends OnFolder {
         @Override
         public Integer call() {
             Corpus corpus = folder.read().orThrow();
             Embedder embedder = Embedder.fromSetting(Locations.setting("QANTAR_VECTORS"))
                     .orElseThrow(() -> Failure.unavailable("QANTAR_VECTORS is off: there is no model to embed with", null));
             ShippedVectors.Written w = ShippedVectors.write(folder.path(), corpus, embedder);
-            spec.commandLine().getOut().printf("%s: %d vectors (%d kept from the previous file, %d embedded)%n",
+            out().printf("%s: %d vectors (%d kept from the previous file, %d embedded)%n",
                     folder.path().resolve(ShippedVectors.FILE), w.total(), w.reused(), w.embedded());
             return 0;
         }

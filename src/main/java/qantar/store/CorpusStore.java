@@ -146,58 +146,12 @@ public final class CorpusStore {
      * time that grows with the change, not the corpus.
      */
     public Corpus loadSince(Corpus known, long revision, Set<String> changed) {
-        return db.query(() -> {
-            Connection c = db.connection();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT entity_id FROM revisions WHERE entity = 'passage' AND id > ?")) {
-                ps.setLong(1, revision);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        changed.add(rs.getString(1));
-                    }
-                }
-            }
-            java.util.TreeMap<String, Passage> passages = new java.util.TreeMap<>();
-            known.passages().forEach(p -> passages.put(p.id(), p));
-            for (String id : changed) {
-                Stored s = stored(c, id);
-                if (s != null && s.live()) {
-                    passages.put(id, s.passage());
-                } else {
-                    passages.remove(id);
-                }
-            }
-            Corpus rest = load(c, false);
-            return new Corpus(rest.sources(), List.copyOf(passages.values()), rest.topics(), rest.glossary(), rest.timeline());
-        });
+        return db.query(() -> LiveCorpus.since(db.connection(), this, known, revision, changed));
     }
 
     /** The live corpus: what answers are built from. */
     public Corpus load() {
-        return db.query(() -> load(db.connection(), true));
-    }
-
-    private Corpus load(Connection c, boolean withPassages) throws SQLException {
-        List<Source> sources = new ArrayList<>();
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT data FROM sources WHERE status = 'live' ORDER BY id")) {
-            while (rs.next()) {
-                sources.add(CorpusJson.source(rs.getString(1)));
-            }
-        }
-        List<Passage> passages = new ArrayList<>();
-        if (withPassages) {
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT data FROM passages WHERE status = 'live' ORDER BY id")) {
-                while (rs.next()) {
-                    passages.add(CorpusJson.passage(rs.getString(1)));
-                }
-            }
-        }
-        String topics = meta("topics");
-        String glossary = meta("glossary");
-        String timeline = meta("timeline");
-        return new Corpus(sources, passages,
-                topics == null ? List.of() : CorpusJson.topics(topics),
-                glossary == null ? List.of() : CorpusJson.glossary(glossary),
-                timeline == null ? List.of() : CorpusJson.timeline(timeline));
+        return db.query(() -> LiveCorpus.load(db.connection(), this, true));
     }
 
     /** The corpus revision: the id of the latest change. Answers record it so citations stay exact. */

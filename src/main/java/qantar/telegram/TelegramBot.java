@@ -8,11 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import qantar.corpus.Lang;
-import qantar.json.Json;
-import qantar.store.StoreException;
 import qantar.telegram.api.BotStartException;
 import qantar.telegram.api.Webhook;
 import qantar.telegram.api.Backoff;
@@ -21,7 +18,6 @@ import qantar.telegram.api.Counters;
 import qantar.telegram.api.Lanes;
 import qantar.telegram.api.Poller;
 import qantar.telegram.api.SendLimits;
-import qantar.telegram.api.Updates;
 import qantar.telegram.citizen.ReportSink;
 import qantar.telegram.route.CommandRegistry;
 import qantar.telegram.route.Reply;
@@ -83,8 +79,8 @@ public final class TelegramBot implements AutoCloseable {
     private ScheduledExecutorService statsThread;
     private Poller poller;
     private Webhook webhook;
-    private UpdateRouter router;
     private Lanes lanes;
+    private UpdateFlow updates;
     private volatile boolean running;
 
     public TelegramBot(BotSources app, Settings settings) {
@@ -131,7 +127,7 @@ public final class TelegramBot implements AutoCloseable {
         Handshake handshake = new Handshake(parts);
         User me = handshake.getMe();
         username.set(me.getUserName() == null ? "bot" : me.getUserName());
-        router = new UpdateRouter(parts.registry, settings.roles(), parts.languages, app.texts(), parts.citizens.questions(), username.get(), me.getId());
+        UpdateRouter router = new UpdateRouter(parts.registry, settings.roles(), parts.languages, app.texts(), parts.citizens.questions(), username.get(), me.getId());
         handshake.setCommands(app.texts());
         if (webhook == null) {
             handshake.deleteWebhook();
@@ -139,79 +135,26 @@ public final class TelegramBot implements AutoCloseable {
         parts.queue.start(settings.senders());
         lanes = new Lanes(settings.workers(), 256);
         running = true;
+        updates = new UpdateFlow(parts, router, lanes, () -> running);
         var pending = parts.store.pendingUpdates();
         if (!pending.isEmpty()) {
             log.info("resuming {} update(s) received before the last stop", pending.size());
         }
-        pending.forEach(this::dispatch);
+        pending.forEach(updates::dispatch);
         statsThread = Executors.newSingleThreadScheduledExecutor(BotWiring.daemon("tg-stats"));
         statsThread.scheduleAtFixedRate(() -> log.info("counters {}", parts.counters), 60, 60, TimeUnit.SECONDS);
         statsThread.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
         if (webhook != null) {
-            webhook.open(this::dispatch);
+            webhook.open(updates::dispatch);
             webhook.register(parts.transport, ALLOWED_UPDATES, Handshake.START_RETRY_MILLIS);
             log.info("bot @{} takes updates at {} (corpus revision {})", username.get(), webhook.path(), app.revision().get());
             return this;
         }
         poller = new Poller(parts.longPoll(), parts.describeUrl() + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, parts.store,
-                this::dispatch, parts::redact);
+                updates::dispatch, parts::redact);
         poller.start(parts.store.lastUpdateId());
         log.info("bot @{} is polling {} (corpus revision {})", username.get(), parts.describeUrl(), app.revision().get());
         return this;
-    }
-
-    /**
-     * Hands a stored update to its chat's lane. One that cannot be read as an update (a string for a
-     * number, an id past 2^63, a text given as an object) stays stored as received, is logged once
-     * and acknowledged as handled, and stops nothing else.
-     */
-    private void dispatch(long id, String json) {
-        Update u;
-        long key;
-        try {
-            u = Json.MAPPER.readValue(json, Update.class);
-            key = Updates.orderKey(u);
-        } catch (Exception e) {
-            parts.counters.error();
-            log.warn("update {} cannot be understood ({}); acknowledged without an answer", id, e.getClass().getSimpleName());
-            Backoff.store(() -> parts.store.commit(id, List.of(), List.of()), () -> running, log, "acknowledging update " + id);
-            return;
-        }
-        try {
-            lanes.submit(key, () -> handle(u));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopping: it stays unhandled in the store for the next start
-        }
-    }
-
-    /**
-     * Handles one update and commits its replies with its "handled" mark; a failure still answers
-     * politely. A database error while answering is retried (the answer is composed again), and the
-     * commit is retried until it lands or the bot stops (then the update is handled after restart).
-     */
-    private void handle(Update u) {
-        long id = u.getUpdateId();
-        Reply reply = Backoff.store(() -> parts.store.handled(id) ? null : route(u), () -> running, log, "answering update " + id);
-        if (reply == null) {
-            return;
-        }
-        if (reply.hasCallback() && !reply.callbackAnswered()) {
-            reply.answerCallback(null);
-        }
-        parts.queue.addAll(Backoff.store(() -> parts.store.commit(id, reply.writes(), reply.calls()), () -> running, log, "committing update " + id));
-    }
-
-    /** The reply to an update; a store error goes up to be retried, any other failure gets the polite reply. */
-    private Reply route(Update u) {
-        try {
-            return router.route(u);
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            parts.counters.error();
-            log.error("handling update {} failed: {}", u.getUpdateId(), e.toString());
-            return router.failure(u);
-        }
     }
 
     private void prune() {

@@ -24,14 +24,14 @@ class KnowledgeStampTest {
         long first;
         try (Qantar app = Fixture.open(tmp.resolve("data"), k)) {
             first = app.revision();
-            assertThat(Qantar.stamp(k)).isNotNull().isEqualTo(app.corpusStore().meta("knowledge_stamp"));
+            assertThat(KnowledgeImport.stamp(k)).isNotNull().isEqualTo(app.corpusStore().meta("knowledge_stamp"));
         }
         try (Qantar app = Fixture.open(tmp.resolve("data"), k)) {
             assertThat(app.revision()).isEqualTo(first); // nothing changed, nothing imported
         }
         // just written: the stamp is not trusted, the files are read
         Fixture.edit(k.resolve("sources/o11.yaml"), "тела 225 погибших", "тела 226 погибших");
-        assertThat(Qantar.stamp(k)).isNull();
+        assertThat(KnowledgeImport.stamp(k)).isNull();
         try (Qantar app = Fixture.open(tmp.resolve("data"), k)) {
             assertThat(text(app)).contains("226");
         }

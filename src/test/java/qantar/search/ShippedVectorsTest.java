@@ -26,11 +26,21 @@ class ShippedVectorsTest {
 
     @Test
     void theShippedFileHasTheVectorOfEveryPassageOfTheShippedCorpus() {
-        Path knowledge = Path.of("knowledge");
+        assertEveryPassageHasItsShippedVector(Path.of("knowledge"), "java -jar target/qantar-bot.jar corpus vectors");
+    }
+
+    /** The fixture ships its vectors too, so that the tests opening it embed no passage (only their questions). */
+    @Test
+    void theFixtureCorpusShipsTheVectorOfEveryPassage() {
+        assertEveryPassageHasItsShippedVector(Fixture.knowledge(),
+                "java -jar target/qantar-bot.jar corpus vectors src/test/resources/fixture/knowledge");
+    }
+
+    private static void assertEveryPassageHasItsShippedVector(Path knowledge, String regenerate) {
         Set<String> hashes = CorpusReader.read(knowledge).orThrow().passages().stream()
                 .map(PassageIndex::textHash).collect(Collectors.toSet());
         Map<String, float[]> shipped = ShippedVectors.in(knowledge).get(model().id(), hashes);
-        assertThat(hashes).as("knowledge/vectors.bin is stale; regenerate it: java -jar target/qantar-bot.jar corpus vectors")
+        assertThat(hashes).as(knowledge.resolve(ShippedVectors.FILE) + " is stale; regenerate it: " + regenerate)
                 .allMatch(shipped::containsKey);
     }
 

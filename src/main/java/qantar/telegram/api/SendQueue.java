@@ -1,11 +1,8 @@
 package qantar.telegram.api;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,30 +24,20 @@ import qantar.telegram.api.TelegramStore.Outgoing;
  */
 public final class SendQueue {
     private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
-    private static final long MAX_WAIT_MS = 200;
 
     private final Transport transport;
     private final TelegramStore store;
-    private final SendLimits limits;
     private final Counters counters;
-    private final Map<Long, ArrayDeque<Outgoing>> byChat = new HashMap<>();
-    private final ArrayDeque<Outgoing> instant = new ArrayDeque<>();
-    private final Map<Long, Long> chatReadyAt = new HashMap<>();
-    private final Map<Long, Long> lastTyping = new HashMap<>();
-    private final Set<Long> chatsInFlight = new HashSet<>();
-    private final ArrayDeque<Long> recent = new ArrayDeque<>();
-    private final Map<Long, ArrayDeque<Long>> recentByGroup = new HashMap<>();
-    private final List<Thread> senders = new ArrayList<>();
+    /** Guarded by this queue's lock, as are maybeDelivered and stopped. */
+    private final SendSchedule schedule;
     private final Set<Long> maybeDelivered = new HashSet<>();
-    private int pacedInFlight;
-    private int callsInFlight;
-    private long instantReadyAt;
     private boolean stopped;
+    private final List<Thread> senders = new ArrayList<>();
 
     public SendQueue(Transport transport, TelegramStore store, SendLimits limits, Counters counters) {
         this.transport = transport;
         this.store = store;
-        this.limits = limits;
+        this.schedule = new SendSchedule(limits);
         this.counters = counters;
     }
 
@@ -93,11 +80,7 @@ public final class SendQueue {
     }
 
     private synchronized void add(Outgoing o) {
-        if (o.paced() && o.chatId() != null) {
-            byChat.computeIfAbsent(o.chatId(), k -> new ArrayDeque<>()).add(o);
-        } else {
-            instant.add(o);
-        }
+        schedule.add(o);
     }
 
     /**
@@ -106,23 +89,11 @@ public final class SendQueue {
      * Telegram shows it). It is no message, but Telegram counts it against the same limits.
      */
     public synchronized boolean mayType(long chatId) {
-        long now = System.nanoTime();
-        prune(recent, now, TimeUnit.SECONDS.toNanos(1));
-        Long last = lastTyping.get(chatId);
-        if (now < chatReadyAt.getOrDefault(chatId, Long.MIN_VALUE) || recent.size() + pacedInFlight >= limits.perSecond()
-                || last != null && now - last < TimeUnit.SECONDS.toNanos(5)) {
-            return false;
-        }
-        if (lastTyping.size() > 10_000) {
-            lastTyping.values().removeIf(t -> now - t > TimeUnit.SECONDS.toNanos(5));
-        }
-        lastTyping.put(chatId, now);
-        recent.add(now);
-        return true;
+        return schedule.mayType(chatId, System.nanoTime());
     }
 
     public synchronized int pending() {
-        return instant.size() + byChat.values().stream().mapToInt(ArrayDeque::size).sum() + callsInFlight;
+        return schedule.pending();
     }
 
     /** Lets the queue drain for up to {@code graceMillis}, then stops; what is left stays in the outbox. */
@@ -158,9 +129,9 @@ public final class SendQueue {
             Outgoing next;
             synchronized (this) {
                 next = null;
-                while (!stopped && (next = take(System.nanoTime())) == null) {
+                while (!stopped && (next = schedule.take(System.nanoTime())) == null) {
                     try {
-                        wait(waitMillis(System.nanoTime()));
+                        wait(schedule.waitMillis(System.nanoTime()));
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -176,10 +147,7 @@ public final class SendQueue {
                 synchronized (this) {
                     repeat = maybeDelivered.contains(call.id());
                 }
-                Backoff.store(() -> {
-                    store.markAttempted(call.id());
-                    return null;
-                }, this::running, log, "marking outbox #" + call.id() + " attempted");
+                mark("marking outbox #" + call.id() + " attempted", () -> store.markAttempted(call.id()));
                 r = transport.call(call.method(), repeat ? Repeats.marked(call.method(), call.payload()) : call.payload());
             } catch (RuntimeException e) {
                 r = new Transport.RetryAfter(1000, false);
@@ -189,65 +157,12 @@ public final class SendQueue {
         }
     }
 
-    /** The next call allowed now, taken off its queue and marked in flight; null when none is. */
-    private Outgoing take(long now) {
-        if (!instant.isEmpty() && now >= instantReadyAt) {
-            callsInFlight++;
-            return instant.poll();
-        }
-        prune(recent, now, TimeUnit.SECONDS.toNanos(1));
-        if (recent.size() + pacedInFlight >= limits.perSecond()) {
+    /** A store mark, retried while the queue runs. */
+    private void mark(String what, Runnable write) {
+        Backoff.store(() -> {
+            write.run();
             return null;
-        }
-        Outgoing best = null;
-        for (var e : byChat.entrySet()) {
-            long chat = e.getKey();
-            Outgoing head = e.getValue().peek();
-            if (head == null || chatsInFlight.contains(chat) || now < chatReadyAt.getOrDefault(chat, Long.MIN_VALUE)) {
-                continue;
-            }
-            if (chat < 0) {
-                ArrayDeque<Long> g = recentByGroup.computeIfAbsent(chat, k -> new ArrayDeque<>());
-                prune(g, now, TimeUnit.MILLISECONDS.toNanos(limits.groupWindowMillis()));
-                if (g.size() >= limits.perGroupWindow()) {
-                    continue;
-                }
-            }
-            if (best == null || head.id() < best.id()) {
-                best = head;
-            }
-        }
-        if (best != null) {
-            byChat.get(best.chatId()).poll();
-            chatsInFlight.add(best.chatId());
-            pacedInFlight++;
-            callsInFlight++;
-        }
-        return best;
-    }
-
-    /** How long nothing can be sent: until the first chat, lane or rate window frees up (at most MAX_WAIT_MS). */
-    private long waitMillis(long now) {
-        long soonest = now + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
-        if (!instant.isEmpty()) {
-            soonest = Math.min(soonest, instantReadyAt);
-        }
-        if (recent.size() + pacedInFlight >= limits.perSecond() && !recent.isEmpty()) {
-            soonest = Math.min(soonest, recent.peek() + TimeUnit.SECONDS.toNanos(1));
-        } else {
-            for (var e : byChat.entrySet()) {
-                if (!e.getValue().isEmpty() && !chatsInFlight.contains(e.getKey())) {
-                    soonest = Math.min(soonest, chatReadyAt.getOrDefault(e.getKey(), now));
-                }
-            }
-        }
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(soonest - now) + 1);
-    }
-
-    private static void prune(ArrayDeque<Long> times, long now, long window) {
-        while (!times.isEmpty() && times.peek() <= now - window) {
-            times.poll();
-        }
+        }, this::running, log, what);
     }
 
     private synchronized boolean running() {
@@ -262,16 +177,10 @@ public final class SendQueue {
         boolean requeue = r instanceof Transport.RetryAfter || r instanceof Transport.NoAnswer;
         try {
             if (r instanceof Transport.Accepted) {
-                Backoff.store(() -> {
-                    store.markSent(o.id());
-                    return null;
-                }, this::running, log, "marking outbox #" + o.id() + " sent");
+                mark("marking outbox #" + o.id() + " sent", () -> store.markSent(o.id()));
                 counters.sent();
             } else if (r instanceof Transport.Refused refused) {
-                Backoff.store(() -> {
-                    store.markFailed(o.id(), refused.code() + " " + refused.description());
-                    return null;
-                }, this::running, log, "marking outbox #" + o.id() + " refused");
+                mark("marking outbox #" + o.id() + " refused", () -> store.markFailed(o.id(), refused.code() + " " + refused.description()));
                 counters.error();
                 log.warn("Telegram refused {} (outbox #{}): {} {}", o.method(), o.id(), refused.code(), refused.description());
             } else if (r instanceof Transport.RetryAfter retry) {
@@ -280,10 +189,7 @@ public final class SendQueue {
                     earlier = maybeDelivered.contains(o.id());
                 }
                 if (!earlier) { // this attempt did not arrive; one before it (a crash, a timeout) may have, and stays marked
-                    Backoff.store(() -> {
-                        store.clearAttempted(o.id());
-                        return null;
-                    }, this::running, log, "clearing outbox #" + o.id());
+                    mark("clearing outbox #" + o.id(), () -> store.clearAttempted(o.id()));
                 }
                 if (retry.tooManyRequests()) {
                     counters.throttled();
@@ -298,8 +204,6 @@ public final class SendQueue {
     }
 
     private synchronized void release(Outgoing o, Transport.Result r, boolean requeue) {
-        long now = System.nanoTime();
-        callsInFlight--;
         if (r instanceof Transport.NoAnswer) {
             maybeDelivered.add(o.id());
         } else if (!requeue) {
@@ -307,21 +211,7 @@ public final class SendQueue {
         }
         long wait = r instanceof Transport.RetryAfter retry ? TimeUnit.MILLISECONDS.toNanos(retry.millis())
                 : r instanceof Transport.NoAnswer n ? TimeUnit.MILLISECONDS.toNanos(n.millis()) : 0;
-        if (o.paced() && o.chatId() != null) {
-            pacedInFlight--;
-            chatsInFlight.remove(o.chatId());
-            recent.add(now);
-            if (o.chatId() < 0) {
-                recentByGroup.computeIfAbsent(o.chatId(), k -> new ArrayDeque<>()).add(now);
-            }
-            chatReadyAt.put(o.chatId(), now + Math.max(wait, TimeUnit.MILLISECONDS.toNanos(limits.perChatMillis())));
-            if (requeue) {
-                byChat.computeIfAbsent(o.chatId(), k -> new ArrayDeque<>()).addFirst(o);
-            }
-        } else if (requeue) {
-            instantReadyAt = now + wait;
-            instant.addFirst(o);
-        }
+        schedule.completed(o, System.nanoTime(), wait, requeue);
         notifyAll();
     }
 }
