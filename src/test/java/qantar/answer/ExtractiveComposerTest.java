@@ -83,4 +83,22 @@ class ExtractiveComposerTest {
         assertThat(any.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
                 .containsExactly("a-1", "a-2", "b-1", "b-2");
     }
+
+    @Test
+    void anOverviewShowsASidesKeyItemsFirst() {
+        Passage ceremony = passage("a-1", "a");
+        Passage cited = passage("a-2", "a");
+        Passage citedOnTheTimeline = new Passage("a-3", "a", Side.OFFICIAL, "GPO", List.of("timeline"), Map.of(Lang.EN, "key item"),
+                Lang.EN, false, null, null);
+        var overview = new qantar.search.Frame("overview", Map.of(Lang.EN, List.of(List.of("briefly"))), false, null,
+                List.of("timeline"), true, true);
+        var concepts = List.of(new qantar.search.Concept("briefly", List.of("briefly"), false, false, false, overview));
+        var retrieval = new qantar.search.Retriever.Retrieval(Lang.EN, concepts, true, null, List.of(),
+                List.of(new Hit(ceremony, 3, 1), new Hit(cited, 2, 1), new Hit(citedOnTheTimeline, 1, 1)));
+        ExtractiveComposer composer = new ExtractiveComposer(p -> List.of(p), () -> qantar.search.RetrievalSettings.DEFAULT,
+                () -> java.util.Set.of("a-2", "a-3"));
+        assertThat(retrieval.overview()).isTrue();
+        assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("a-3", "a-2");
+    }
 }
