@@ -52,11 +52,16 @@ public final class AnswerService {
         Map<String, Source> sources();
 
         long revision();
+
+        /** The passages the timeline cites (the curated key items an overview shows first). */
+        default java.util.Set<String> timelinePassages() {
+            return java.util.Set.of();
+        }
     }
 
     public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
         this.retriever = retriever;
-        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings);
+        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings, corpus::timelinePassages);
         this.composer = (question, retrieval, lang, sides) -> extractive.statements(retrieval, lang, sides);
         this.scope = scope;
         this.texts = texts;

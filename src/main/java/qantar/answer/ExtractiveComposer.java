@@ -31,14 +31,24 @@ public final class ExtractiveComposer {
     /** How much coverage is relevant and how many statements a side shows (swept by {@code eval --set}). */
     private final java.util.function.Supplier<RetrievalSettings> settings;
 
+    /** The passages the timeline cites, which an overview shows first. */
+    private final java.util.function.Supplier<Set<String>> timeline;
+
     public ExtractiveComposer() {
         this(p -> List.of(p), () -> RetrievalSettings.DEFAULT);
     }
 
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings) {
+        this(cluster, settings, Set::of);
+    }
+
+    public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
+                              java.util.function.Supplier<RetrievalSettings> settings,
+                              java.util.function.Supplier<Set<String>> timeline) {
         this.cluster = cluster;
         this.settings = settings;
+        this.timeline = timeline;
     }
 
     /**
@@ -48,16 +58,26 @@ public final class ExtractiveComposer {
      */
     public List<Statement> statements(Retrieval retrieval, Lang lang, Set<Side> sides) {
         // An overview ("what happened?") gives each side's few key items, not all it holds.
+        // A side's passages must be on the question's subject, told by the topics of the best
+        // candidates; an overview is about the whole events, so any topic is.
         RetrievalSettings set = settings.get();
-        return statements(retrieval.hits(), lang, sides, retrieval.overview() ? set.overviewPerSide() : set.perSide());
+        if (retrieval.overview()) {
+            return statements(KeyItems.first(retrieval, timeline.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY);
+        }
+        SubjectTopics subject = SubjectTopics.of(retrieval.hits(), set.topicHits(), set.questionTopics());
+        return statements(retrieval.hits(), lang, sides, set.perSide(), subject);
     }
 
     /** The statements chosen from the hits, at most {@code perSide} a side. */
     public List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide) {
+        return statements(hits, lang, sides, perSide, SubjectTopics.ANY);
+    }
+
+    private List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide, SubjectTopics subject) {
         RetrievalSettings set = settings.get();
         Map<Side, List<Hit>> bySide = new EnumMap<>(Side.class);
         for (Hit h : hits) {
-            if (h.coverage() >= set.relevant() && (sides.isEmpty() || sides.contains(h.passage().side()))) {
+            if (h.coverage() >= set.relevant() && subject.holds(h.passage()) && (sides.isEmpty() || sides.contains(h.passage().side()))) {
                 bySide.computeIfAbsent(h.passage().side(), s -> new ArrayList<>()).add(h);
             }
         }

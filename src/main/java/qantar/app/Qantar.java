@@ -54,6 +54,8 @@ public final class Qantar implements AutoCloseable {
     private final Path knowledgeDir;
     private volatile Corpus corpus;
     private volatile Map<String, Source> sources;
+    /** The passages the timeline cites: the curated key items of the events. */
+    private volatile java.util.Set<String> timelinePassages;
     private volatile long revision;
     private java.util.concurrent.ScheduledExecutorService follower;
 
@@ -71,6 +73,7 @@ public final class Qantar implements AutoCloseable {
             this.revision = corpusStore.revision();
             this.corpus = corpusStore.load();
             this.sources = corpus.sourcesById();
+            this.timelinePassages = timelinePassages(corpus);
             if (index.builtRevision() != revision) {
                 Analyzers.prepareTranslit();
                 index.update(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
@@ -85,6 +88,11 @@ public final class Qantar implements AutoCloseable {
                 @Override
                 public long revision() {
                     return revision;
+                }
+
+                @Override
+                public java.util.Set<String> timelinePassages() {
+                    return timelinePassages;
                 }
             });
             // With a model (QANTAR_LLM_*): questions also searched in translation, and model-written answers.
@@ -131,7 +139,12 @@ public final class Qantar implements AutoCloseable {
         retriever.update(c);
         corpus = c;
         sources = c.sourcesById();
+        timelinePassages = timelinePassages(c);
         revision = rev;
+    }
+
+    private static java.util.Set<String> timelinePassages(Corpus c) {
+        return c.timeline().stream().flatMap(t -> t.passageIds().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public AnswerService answers() {

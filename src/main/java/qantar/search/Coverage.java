@@ -40,18 +40,25 @@ final class Coverage {
 
     /**
      * The passage's coverage. A question made only of anchors, context and frame words ("tell me
-     * about Qantar", "what happened?") is covered by the passages matching any of them.
+     * about Qantar", "what happened?") is covered by the passages matching any of them; a question
+     * with a subject only by the passages matching some of it.
      */
     double of(int doc) {
         double covered = 0;
         boolean sceneMatch = false;
+        boolean subjectMatch = false;
         for (int i = 0; i < concepts.size(); i++) {
             if (matches[i].get(doc)) {
                 covered += weight[i];
                 sceneMatch |= !concepts.get(i).counts();
+                subjectMatch |= concepts.get(i).counts();
             }
         }
-        return total > 0 ? covered / total : (sceneMatch ? 1 : 0);
+        if (total == 0) {
+            return sceneMatch ? 1 : 0;
+        }
+        // Context words narrow a subject; a passage with only the scene («in January 2022») covers nothing of it.
+        return subjectMatch ? covered / total : 0;
     }
 
     double[] weights() {

@@ -63,4 +63,42 @@ class ExtractiveComposerTest {
         assertThat(refs).extracting(SourceRef::id).containsExactly("b", "a", "c");
         assertThat(refs.get(1).side()).isEqualTo(Side.HRW); // the publisher's side, not the official statement's
     }
+
+    @Test
+    void aPassageOnNoneOfTheBestCandidatesTopicsIsNotShown() {
+        Passage toll = passage("a-1", "a");
+        Passage toll2 = passage("a-2", "a");
+        Passage trial = new Passage("b-1", "b", Side.HRW, "HRW", List.of("trials"), Map.of(Lang.EN, "a trial began"), Lang.EN,
+                false, null, null);
+        Passage hrwToll = new Passage("b-2", "b", Side.HRW, "HRW", List.of("death_toll", "trials"), Map.of(Lang.EN, "HRW on the toll"),
+                Lang.EN, false, null, null);
+        List<Hit> hits = List.of(new Hit(toll, 3, 1), new Hit(toll2, 2.9, 1), new Hit(trial, 2.8, 1), new Hit(hrwToll, 2.7, 1));
+        var settings = qantar.search.RetrievalSettings.DEFAULT.with("topicHits", 2).with("questionTopics", 1);
+        ExtractiveComposer composer = new ExtractiveComposer(p -> List.of(p), () -> settings);
+        var retrieval = new qantar.search.Retriever.Retrieval(Lang.EN, List.of(), true, null, List.of(), hits);
+        assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("a-1", "a-2", "b-2");
+        // with the topics unused, the trial that shares the question's words is shown too
+        ExtractiveComposer any = new ExtractiveComposer(p -> List.of(p), () -> settings.with("questionTopics", 0));
+        assertThat(any.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("a-1", "a-2", "b-1", "b-2");
+    }
+
+    @Test
+    void anOverviewShowsASidesKeyItemsFirst() {
+        Passage ceremony = passage("a-1", "a");
+        Passage cited = passage("a-2", "a");
+        Passage citedOnTheTimeline = new Passage("a-3", "a", Side.OFFICIAL, "GPO", List.of("timeline"), Map.of(Lang.EN, "key item"),
+                Lang.EN, false, null, null);
+        var overview = new qantar.search.Frame("overview", Map.of(Lang.EN, List.of(List.of("briefly"))), false, null,
+                List.of("timeline"), true, true);
+        var concepts = List.of(new qantar.search.Concept("briefly", List.of("briefly"), false, false, false, overview));
+        var retrieval = new qantar.search.Retriever.Retrieval(Lang.EN, concepts, true, null, List.of(),
+                List.of(new Hit(ceremony, 3, 1), new Hit(cited, 2, 1), new Hit(citedOnTheTimeline, 1, 1)));
+        ExtractiveComposer composer = new ExtractiveComposer(p -> List.of(p), () -> qantar.search.RetrievalSettings.DEFAULT,
+                () -> java.util.Set.of("a-2", "a-3"));
+        assertThat(retrieval.overview()).isTrue();
+        assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("a-3", "a-2");
+    }
 }

@@ -13,9 +13,10 @@ import qantar.corpus.Lang;
 /**
  * The shipped corpus answers the judged dev set at least as well as when these bounds were set;
  * the build fails when retrieval or the corpus gets worse. The bounds are today's measures with a
- * small margin, not the targets (filler and false missing at most 5 %, core fact 0.9, nDCG@3 0.8),
- * which are not reached yet. Vectors are on by default because they help the judged measures: the
- * run without them must not rank better (nDCG@3) nor show less filler.
+ * small margin. Of the targets (filler and false missing at most 5 %, core fact 0.9, nDCG@3 0.8)
+ * false missing and core fact are reached; filler and nDCG@3 are not yet. Vectors are on by
+ * default because they help the judged measures: the run without them must not rank better
+ * (nDCG@3) nor show less filler.
  */
 class DevSetQualityTest {
     @TempDir
@@ -37,13 +38,13 @@ class DevSetQualityTest {
                 .allMatch(i -> !i.judged().isEmpty())).as("every answerable question is judged").isTrue();
 
         Evaluation.Totals t = evaluate(items, tmp.resolve("hybrid"), true);
-        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.34);
-        assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.09);
-        assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.87);
-        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.60);
+        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.30);
+        assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.045);
+        assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.93);
+        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.65);
         assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.97);
         assertThat(t.overviewAnswered()).isEqualTo(1.0);
-        assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.65);
+        assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.69);
 
         Evaluation.Totals lexical = evaluate(items, tmp.resolve("lexical"), false);
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(lexical.ndcg3());
