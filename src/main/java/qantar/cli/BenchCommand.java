@@ -52,18 +52,24 @@ final class BenchCommand implements Callable<Integer> {
             + "questions, indexing, a question during an approval's reindex, and heap.")
     Integer scale;
 
+    @Option(names = "--data", description = "With --scale: the data dir to use and keep, so a rerun embeds nothing again "
+            + "(its first index is then a rebuild from stored vectors). Default: a temporary one, deleted after.")
+    Path keep;
+
     /** Copies of the corpus indexed for the index build time of the plain report. */
     private static final int COPIES = 20;
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> report = new java.util.LinkedHashMap<>();
-        Path data = Files.createTempDirectory("qantar-bench");
+        Path data = keep != null && scale != null ? Files.createDirectories(keep) : Files.createTempDirectory("qantar-bench");
         if (scale != null) {
             try {
                 report.putAll(new ScaleBench(Locations.knowledgeDir(), Locations.configDir(), scale, rounds == null ? 3 : rounds).run(data));
             } finally {
-                Folders.delete(data);
+                if (keep == null) {
+                    Folders.delete(data);
+                }
             }
             print(report);
             return 0;

@@ -28,7 +28,7 @@ class ShippedVectorsTest {
     void theShippedFileHasTheVectorOfEveryPassageOfTheShippedCorpus() {
         Path knowledge = Path.of("knowledge");
         Set<String> hashes = CorpusReader.read(knowledge).orThrow().passages().stream()
-                .map(PassageIndex::textHash).collect(Collectors.toSet());
+                .map(IndexDocuments::textHash).collect(Collectors.toSet());
         Map<String, float[]> shipped = ShippedVectors.in(knowledge).get(model().id(), hashes);
         assertThat(hashes).as("knowledge/vectors.bin is stale; regenerate it: java -jar target/qantar-bot.jar corpus vectors")
                 .allMatch(shipped::containsKey);
