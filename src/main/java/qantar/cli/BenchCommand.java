@@ -52,9 +52,14 @@ final class BenchCommand implements Callable<Integer> {
             + "questions, indexing, a question during an approval's reindex, and heap.")
     Integer scale;
 
-    @Option(names = "--data", description = "With --scale: the data dir to use and keep, so a rerun embeds nothing again "
-            + "(its first index is then a rebuild from stored vectors). Default: a temporary one, deleted after.")
+    @Option(names = "--data", description = "With --scale: the data dir to use and keep (for --knn). Default: a temporary "
+            + "one, deleted after.")
     Path keep;
+
+    @Option(names = "--knn", description = "Vector search at N vectors: exact cosine, a filtered HNSW search per side and one "
+            + "HNSW search for all sides, timed and with their recall of the exact per-side top; the vectors are those of "
+            + "the index in --data (a kept --scale run's) and noisy copies of them.")
+    Integer knn;
 
     /** Copies of the corpus indexed for the index build time of the plain report. */
     private static final int COPIES = 20;
@@ -62,6 +67,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> report = new java.util.LinkedHashMap<>();
+        if (knn != null) {
+            if (keep == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--knn needs --data DIR of a kept --scale run");
+            }
+            List<String> questions = qantar.eval.EvalSet.read(Locations.knowledgeDir().resolve("eval/dev.yaml")).stream()
+                    .map(qantar.eval.EvalItem::question).toList();
+            report.putAll(qantar.search.VectorSearchBench.run(keep.resolve("index"), knn, questions,
+                    qantar.search.Embedder.fromSetting("on").orElseThrow(), qantar.search.RetrievalSettings.DEFAULT.sideCandidates()));
+            print(report);
+            return 0;
+        }
         Path data = keep != null && scale != null ? Files.createDirectories(keep) : Files.createTempDirectory("qantar-bench");
         if (scale != null) {
             try {
