@@ -58,13 +58,33 @@ final class BenchCommand implements Callable<Integer> {
             + "and two on one PostgreSQL database (QANTAR_DATABASE_URL, in schemas of its own), as ratios to SQLite.")
     boolean stores;
 
+    @Option(names = "--data", description = "With --scale: the data dir to use and keep (for --knn). Default: a temporary "
+            + "one, deleted after.")
+    Path keep;
+
+    @Option(names = "--knn", description = "Vector search at N vectors: exact cosine, a filtered HNSW search per side and one "
+            + "HNSW search for all sides, timed and with their recall of the exact per-side top; the vectors are those of "
+            + "the index in --data (a kept --scale run's) and noisy copies of them.")
+    Integer knn;
+
     /** Copies of the corpus indexed for the index build time of the plain report. */
     private static final int COPIES = 20;
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> report = new java.util.LinkedHashMap<>();
-        Path data = Files.createTempDirectory("qantar-bench");
+        if (knn != null) {
+            if (keep == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--knn needs --data DIR of a kept --scale run");
+            }
+            List<String> questions = qantar.eval.EvalSet.read(Locations.knowledgeDir().resolve("eval/dev.yaml")).stream()
+                    .map(qantar.eval.EvalItem::question).toList();
+            report.putAll(qantar.search.VectorSearchBench.run(keep.resolve("index"), knn, questions,
+                    qantar.search.Embedder.fromSetting("on").orElseThrow(), qantar.search.RetrievalSettings.DEFAULT.sideCandidates()));
+            print(report);
+            return 0;
+        }
+        Path data = keep != null && scale != null ? Files.createDirectories(keep) : Files.createTempDirectory("qantar-bench");
         if (stores) {
             Database.Location server = Database.Location.of(data);
             if (Dialect.of(server.url()) != Dialect.POSTGRESQL) {
@@ -84,7 +104,9 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 report.putAll(new ScaleBench(Locations.knowledgeDir(), Locations.configDir(), scale, rounds == null ? 3 : rounds).run(data));
             } finally {
-                Folders.delete(data);
+                if (keep == null) {
+                    Folders.delete(data);
+                }
             }
             print(report);
             return 0;

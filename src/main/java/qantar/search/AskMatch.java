@@ -42,9 +42,17 @@ final class AskMatch {
         }
     }
 
-    /** Each concept's forms as token lists, per language (a form matches an ask holding all its tokens). */
-    List<List<List<String>>> forms(List<Concept> concepts) {
+    /**
+     * A question's concepts' forms as token lists, per concept (a form matches an ask holding all its
+     * tokens), and every token of any form: an ask with none of them matches no concept.
+     */
+    record Forms(List<List<List<String>>> byConcept, Set<String> tokens) {
+    }
+
+    /** The concepts' forms, tokenised with each language's analyzer. */
+    Forms forms(List<Concept> concepts) {
         List<List<List<String>>> out = new ArrayList<>();
+        Set<String> tokens = new HashSet<>();
         for (Concept c : concepts) {
             List<List<String>> forms = new ArrayList<>();
             for (String f : c.forms()) {
@@ -52,12 +60,13 @@ final class AskMatch {
                     List<String> t = Analyzers.tokens(a, "q", f);
                     if (!t.isEmpty()) {
                         forms.add(t);
+                        tokens.addAll(t);
                     }
                 }
             }
             out.add(forms);
         }
-        return out;
+        return new Forms(out, tokens);
     }
 
     /**
@@ -65,7 +74,7 @@ final class AskMatch {
      * question with no subject ("what happened, briefly?") is matched by its frame words instead: a
      * passage asked "what happened in January 2022?" is an overview.
      */
-    double of(Passage p, List<Concept> concepts, List<List<List<String>>> forms, double[] weight, double total) {
+    double of(Passage p, List<Concept> concepts, Forms forms, double[] weight, double total) {
         boolean bySubject = total > 0;
         double all = bySubject ? total : concepts.stream().filter(c -> c.frame() != null).count();
         if (all <= 0) {
@@ -73,16 +82,29 @@ final class AskMatch {
         }
         double best = 0;
         for (Set<String> ask : asks.getOrDefault(p.id(), List.of())) {
+            // Most asks share no word with the question: the forms need not be tried.
+            if (ask.stream().noneMatch(forms.tokens()::contains)) {
+                continue;
+            }
             double covered = 0;
             for (int i = 0; i < concepts.size(); i++) {
                 Concept c = concepts.get(i);
                 boolean counted = bySubject ? weight[i] > 0 : c.frame() != null;
-                if (counted && forms.get(i).stream().anyMatch(ask::containsAll)) {
+                if (counted && anyHeld(forms.byConcept().get(i), ask)) {
                     covered += bySubject ? weight[i] : 1;
                 }
             }
             best = Math.max(best, covered / all);
         }
         return best;
+    }
+
+    private static boolean anyHeld(List<List<String>> forms, Set<String> ask) {
+        for (List<String> form : forms) {
+            if (ask.containsAll(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

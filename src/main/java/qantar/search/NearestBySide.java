@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -21,32 +22,43 @@ import qantar.corpus.Side;
 /**
  * Every wanted side's passages nearest to the question's vector, ranked within the side. On an
  * index of up to {@link #EXACT_UP_TO} vectors one pass of exact cosine over all of them is cheaper
- * than a filtered graph search per side (and exact); beyond, each side has its filtered HNSW search.
+ * than a graph search (and exact); beyond, each side has its filtered HNSW search. One graph search
+ * for all sides ({@link SideKnnCollector}) is measured by {@code bench --knn} but not used yet: on a
+ * small test index it left a side with fewer than its due.
  */
 final class NearestBySide {
     /** {@code -Dqantar.exactVectors=N} moves the limit, to measure one way against the other. */
     static final int EXACT_UP_TO = Integer.getInteger("qantar.exactVectors", 20_000);
+
+    /** The ways to find them, for {@code bench --knn} to compare. */
+    enum Way { EXACT, FILTERED_PER_SIDE, ONE_GRAPH_SEARCH }
 
     private NearestBySide() {
     }
 
     /** Each near document's rank (1 is best) among the nearest of its side. */
     static Map<Integer, Integer> ranks(IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
+        Way way = vectorCount(searcher) <= EXACT_UP_TO ? Way.EXACT : Way.FILTERED_PER_SIDE;
+        return ranks(way, searcher, vector, wanted, perSide);
+    }
+
+    static Map<Integer, Integer> ranks(Way way, IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
         Map<Integer, Integer> ranks = new HashMap<>();
-        if (vectorCount(searcher) <= EXACT_UP_TO) {
-            for (SideTop top : exact(searcher, vector, wanted, perSide).values()) {
-                int[] docs = top.bestFirst();
-                for (int r = 0; r < docs.length; r++) {
-                    ranks.put(docs[r], r + 1);
+        if (way == Way.FILTERED_PER_SIDE) {
+            for (Side side : wanted) {
+                Query sideFilter = new TermQuery(new Term(PassageIndex.SIDE, side.id()));
+                ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, vector, perSide, sideFilter), perSide).scoreDocs;
+                for (int r = 0; r < near.length; r++) {
+                    ranks.put(near[r].doc, r + 1);
                 }
             }
             return ranks;
         }
-        for (Side side : wanted) {
-            Query sideFilter = new TermQuery(new Term(PassageIndex.SIDE, side.id()));
-            ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, vector, perSide, sideFilter), perSide).scoreDocs;
-            for (int r = 0; r < near.length; r++) {
-                ranks.put(near[r].doc, r + 1);
+        Map<Side, SideTop> near = way == Way.EXACT ? exact(searcher, vector, wanted, perSide) : graph(searcher, vector, wanted, perSide);
+        for (SideTop top : near.values()) {
+            int[] docs = top.bestFirst();
+            for (int r = 0; r < docs.length; r++) {
+                ranks.put(docs[r], r + 1);
             }
         }
         return ranks;
@@ -70,6 +82,20 @@ final class NearestBySide {
             }
         }
         return bySide;
+    }
+
+    /** One graph search per segment, live documents only, every side's nearest kept apart. */
+    private static Map<Side, SideTop> graph(IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
+        SideKnnCollector collector = new SideKnnCollector(wanted, perSide);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            LeafReader reader = leaf.reader();
+            if (reader.getFloatVectorValues(PassageIndex.VECTOR) == null) {
+                continue;
+            }
+            collector.segment(SideValues.all(reader), leaf.docBase);
+            reader.searchNearestVectors(PassageIndex.VECTOR, vector, collector, reader.getLiveDocs());
+        }
+        return collector.bySide();
     }
 
     private static long vectorCount(IndexSearcher searcher) throws IOException {

@@ -118,14 +118,14 @@ public final class ShippedVectors implements VectorCache {
     public static Written write(Path corpusDir, Corpus corpus, Embedder embedder) {
         Map<String, Passage> wanted = new LinkedHashMap<>();
         for (Passage p : corpus.passages()) {
-            wanted.putIfAbsent(PassageIndex.textHash(p), p);
+            wanted.putIfAbsent(IndexDocuments.textHash(p), p);
         }
         Map<String, float[]> known = in(corpusDir).get(embedder.id(), wanted.keySet());
         List<String> toEmbed = new ArrayList<>();
         wanted.keySet().stream().filter(h -> !known.containsKey(h)).forEach(toEmbed::add);
         Map<String, float[]> all = new TreeMap<>(known);
         List<float[]> embedded = toEmbed.isEmpty() ? List.of()
-                : embedder.embedAll(toEmbed.stream().map(h -> PassageIndex.vectorText(wanted.get(h))).toList());
+                : embedder.embedAll(toEmbed.stream().map(h -> IndexDocuments.vectorText(wanted.get(h))).toList());
         for (int i = 0; i < toEmbed.size(); i++) {
             all.put(toEmbed.get(i), embedded.get(i));
         }

@@ -33,6 +33,26 @@ final class SideTop {
         }
     }
 
+    /** Documents in any order (as a graph search finds them); whether this one was kept. */
+    boolean offerAny(int doc, float score) {
+        Entry e = new Entry(doc, score);
+        if (queue.size() < n) {
+            queue.add(e);
+            return true;
+        }
+        if (n <= 0 || queue.comparator().compare(e, queue.peek()) <= 0) {
+            return false;
+        }
+        queue.poll();
+        queue.add(e);
+        return true;
+    }
+
+    /** The lowest kept score (only when {@link #size} is above 0). */
+    float worst() {
+        return queue.peek().score;
+    }
+
     int size() {
         return queue.size();
     }

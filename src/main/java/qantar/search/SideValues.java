@@ -19,6 +19,16 @@ final class SideValues {
         }
     }
 
+    /** Every document's side, for a graph search that visits documents in no order. */
+    static Side[] all(LeafReader reader) throws IOException {
+        SideValues sides = new SideValues(reader);
+        Side[] out = new Side[reader.maxDoc()];
+        for (int d = sides.values.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = sides.values.nextDoc()) {
+            out[d] = sides.byOrd[sides.values.ordValue()];
+        }
+        return out;
+    }
+
     /** The side of a document of this segment; documents must be asked in increasing order. */
     Side of(int doc) throws IOException {
         return values.advanceExact(doc) ? byOrd[values.ordValue()] : null;

@@ -82,15 +82,15 @@ class HybridRetrievalTest {
     void aRussianOrKazakhQuestionIsEmbeddedThroughItsGlossaryConceptsInEnglishElseItsTranslation() {
         QueryPlanner planner = new QueryPlanner(corpus.glossary());
         String ru = "Сколько человек погибло в январе?";
-        assertThat(Retriever.vectorText(ru, Lang.RU, planner.plan(ru, Lang.RU), null)).isEqualTo("died January people");
+        assertThat(VectorQuestion.text(ru, Lang.RU, planner.plan(ru, Lang.RU), null)).isEqualTo("died January people");
         String kk = "Қанша адам ұсталды?";
-        assertThat(Retriever.vectorText(kk, Lang.KK, planner.plan(kk, Lang.KK), null)).isEqualTo("detained people");
+        assertThat(VectorQuestion.text(kk, Lang.KK, planner.plan(kk, Lang.KK), null)).isEqualTo("detained people");
         String en = "Who ordered the troops in?";
-        assertThat(Retriever.vectorText(en, Lang.EN, planner.plan(en, Lang.EN), null)).isEqualTo(en);
+        assertThat(VectorQuestion.text(en, Lang.EN, planner.plan(en, Lang.EN), null)).isEqualTo(en);
         String unknown = "Где купить билеты?";
-        assertThat(Retriever.vectorText(unknown, Lang.RU, planner.plan(unknown, Lang.RU), null)).isNull();
+        assertThat(VectorQuestion.text(unknown, Lang.RU, planner.plan(unknown, Lang.RU), null)).isNull();
         // With a model configured, its English translation stands in when the glossary knows no word of it.
-        assertThat(Retriever.vectorText(unknown, Lang.RU, planner.plan(unknown, Lang.RU), "Where to buy tickets?"))
+        assertThat(VectorQuestion.text(unknown, Lang.RU, planner.plan(unknown, Lang.RU), "Where to buy tickets?"))
                 .isEqualTo("Where to buy tickets?");
     }
 
@@ -114,8 +114,8 @@ class HybridRetrievalTest {
     @Test
     void aFigureIsOneOfTenOrMoreThatIsNotAYear() {
         Passage p = corpus.passages().get(0);
-        assertThat(Retriever.givesFigure(withEnglish(List.of(p), 0, "4,404 people were detained.").get(0))).isTrue();
-        assertThat(Retriever.givesFigure(withEnglish(List.of(p), 0, "On 5 January 2022 it began.").get(0))).isFalse();
+        assertThat(RetrievalState.givesFigure(withEnglish(List.of(p), 0, "4,404 people were detained.").get(0))).isTrue();
+        assertThat(RetrievalState.givesFigure(withEnglish(List.of(p), 0, "On 5 January 2022 it began.").get(0))).isFalse();
     }
 
     private static Map<String, Double> coverage(Retriever.Retrieval r) {

@@ -89,7 +89,7 @@ class OnePassTest {
             for (Side side : Side.values()) {
                 expected.put(side, corpus.passages().stream().filter(p -> p.side() == side)
                         .sorted(java.util.Comparator.comparingDouble((Passage p) ->
-                                -VectorSimilarityFunction.COSINE.compare(q, fake.embed(PassageIndex.vectorText(p)))))
+                                -VectorSimilarityFunction.COSINE.compare(q, fake.embed(IndexDocuments.vectorText(p)))))
                         .limit(5).map(Passage::id).toList());
             }
             Map<Side, String[]> got = new HashMap<>();

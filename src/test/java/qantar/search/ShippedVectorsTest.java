@@ -38,7 +38,7 @@ class ShippedVectorsTest {
 
     private static void assertEveryPassageHasItsShippedVector(Path knowledge, String regenerate) {
         Set<String> hashes = CorpusReader.read(knowledge).orThrow().passages().stream()
-                .map(PassageIndex::textHash).collect(Collectors.toSet());
+                .map(IndexDocuments::textHash).collect(Collectors.toSet());
         Map<String, float[]> shipped = ShippedVectors.in(knowledge).get(model().id(), hashes);
         assertThat(hashes).as(knowledge.resolve(ShippedVectors.FILE) + " is stale; regenerate it: " + regenerate)
                 .allMatch(shipped::containsKey);
