@@ -45,6 +45,7 @@ import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Topic;
 import qantar.store.Sha256;
+import qantar.store.VectorCache;
 
 /**
  * The Lucene index of the live passages. It is derived data: it records the corpus revision it was
