@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qantar.app.Progress;
 import qantar.app.Qantar;
-import qantar.moderation.Moderation;
 import qantar.moderation.Team;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.moderation.ModerationBot;
@@ -28,7 +27,7 @@ class CorpusProblemsNoticeTest {
         Files.writeString(broken, Files.readString(broken) + "\n  - id: [unclosed\n");
         ModerationBot.Wired[] wired = new ModerationBot.Wired[1];
         try (BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, settings) -> {
-            wired[0] = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Team.parseAdmins("1001"));
+            wired[0] = BotHarness.moderated(app, settings, Team.parseAdmins("1001"));
             return wired[0].bot();
         })) {
             // as serve does once the bot has started

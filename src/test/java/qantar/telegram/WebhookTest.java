@@ -16,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qantar.moderation.Moderation;
 import qantar.telegram.api.SendLimits;
 import qantar.telegram.api.TelegramStore;
 import qantar.telegram.api.Webhook;
@@ -48,7 +47,7 @@ class WebhookTest {
         int port = freePort();
         url = "http://127.0.0.1:" + port + PATH;
         BotHarness h = new BotHarness(tmp, knowledge, BotHarness.QUICK, (app, settings) -> {
-            ModerationBot.Wired wired = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, List.of());
+            ModerationBot.Wired wired = BotHarness.moderated(app, settings, List.of());
             Webhook hook = wired.bot().useWebhook(url);
             WebServer web = WebServer.start(app, new WebServer.Settings("127.0.0.1", port, null, 20), wired.moderation(),
                     wired.console(), List.of(new WebhookRoute(hook.path(), Webhook.SECRET_HEADER, hook::receive)));
