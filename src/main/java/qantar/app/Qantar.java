@@ -29,7 +29,7 @@ import qantar.search.Embedder;
 import qantar.search.PassageIndex;
 import qantar.search.Retriever;
 import qantar.search.ShippedVectors;
-import qantar.search.VectorCache;
+import qantar.store.VectorCache;
 import qantar.store.AnswerStore;
 import qantar.store.CorpusStore;
 import qantar.store.Database;

@@ -11,6 +11,7 @@ import qantar.moderation.Moderation;
 import qantar.moderation.Team;
 import qantar.telegram.api.BotStartException;
 import qantar.telegram.RedactingPrintStream;
+import qantar.telegram.BotSources;
 import qantar.telegram.TelegramBot;
 import qantar.telegram.api.Webhook;
 import qantar.telegram.moderation.ModerationBot;
@@ -55,8 +56,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             app = Options.open();
             // moderation: roles (QANTAR_ADMINS at the first start that names any), commands, reports, uploads, export
-            ModerationBot.Wired wired = ModerationBot.create(app, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")),
-                    Moderation.Settings.DEFAULTS, admins);
+            BotSources sources = new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision);
+            Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+            ModerationBot.Wired wired = ModerationBot.create(sources, mod, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")), admins);
             // webhook mode: Telegram POSTs the updates to the web server instead of answering getUpdates
             String hookUrl = Locations.setting("TELEGRAM_WEBHOOK_URL");
             List<qantar.web.WebhookRoute> hooks = List.of();

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import qantar.corpus.Folding;
 
-/** Cue words of questions about something else (weather, exchange rates, poems...). */
+/**
+ * Cue words of questions about something else (weather, exchange rates, poems...). A cue's words
+ * match the start of consecutive words of the question; a cue word ending in {@code $} matches
+ * only the whole word (so «стих$» is a poem, and «стихийный», spontaneous, is not).
+ */
 public final class ScopeRules {
     private final List<String[]> cues;
 
@@ -20,7 +24,7 @@ public final class ScopeRules {
         List<String[]> cues = new ArrayList<>();
         for (List<String> group : raw.getOrDefault("off_topic", List.of())) {
             for (String cue : group) {
-                cues.add(words(cue));
+                cues.add(Arrays.stream(Folding.fold(cue).strip().split("\\s+")).filter(w -> !w.isEmpty()).toArray(String[]::new));
             }
         }
         return new ScopeRules(cues);
@@ -32,7 +36,7 @@ public final class ScopeRules {
         for (String[] cue : cues) {
             for (int i = 0; i + cue.length <= words.length; i++) {
                 int k = 0;
-                while (k < cue.length && words[i + k].startsWith(cue[k])) {
+                while (k < cue.length && matches(words[i + k], cue[k])) {
                     k++;
                 }
                 if (k == cue.length) {
@@ -41,6 +45,10 @@ public final class ScopeRules {
             }
         }
         return false;
+    }
+
+    private static boolean matches(String word, String cue) {
+        return cue.endsWith("$") ? word.equals(cue.substring(0, cue.length() - 1)) : word.startsWith(cue);
     }
 
     private static String[] words(String text) {

@@ -25,6 +25,7 @@ import org.apache.lucene.store.FSDirectory;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Topic;
+import qantar.store.VectorCache;
 
 /**
  * The Lucene index of the live passages. It is derived data: it records the corpus revision it was

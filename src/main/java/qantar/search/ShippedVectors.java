@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import qantar.corpus.Corpus;
 import qantar.corpus.Passage;
+import qantar.store.VectorCache;
 
 /**
  * The vectors of a corpus shipped beside it ({@value #FILE} in the corpus folder), so that a first

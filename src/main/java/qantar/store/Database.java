@@ -1,8 +1,6 @@
 package qantar.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,21 +8,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.List;
 import qantar.config.Locations;
 
 /**
  * The database behind everything that changes: corpus with revisions, answers, users and updates.
  * SQLite in the data folder (WAL mode) by default; the PostgreSQL server named by
  * QANTAR_DATABASE_URL (with QANTAR_DATABASE_USER and QANTAR_DATABASE_PASSWORD) instead when set.
- * Either way one list of numbered migrations brings the schema up to date ({@link Dialect}).
+ * Either way one list of numbered migrations brings the schema up to date ({@link Migrations}, {@link Dialect}).
  */
 public final class Database implements AutoCloseable {
-    /** Migrations in order; each runs once, in its own transaction, recorded in schema_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__corpus.sql", "V2__telegram.sql", "V3__moderation.sql", "V4__question_log.sql",
-            "V5__feedback_without_users.sql", "V6__answer_form.sql", "V7__delivery_privacy.sql", "V8__console.sql",
-            "V9__reporter_keys.sql", "V10__one_vote.sql", "V11__vectors.sql");
-
     /** Where the database is: a JDBC URL with its credentials (none for SQLite). */
     public record Location(String url, String user, String password) {
         /** QANTAR_DATABASE_URL (+ _USER, _PASSWORD) when set, else qantar.db in the data folder. */
@@ -66,12 +58,14 @@ public final class Database implements AutoCloseable {
     private final Path dataDir;
     private final Location location;
     private final Dialect dialect;
+    private final Migrations migrations;
     private Connection connection;
 
-    private Database(Path dataDir, Location location, Connection connection) {
+    private Database(Path dataDir, Location location, Connection connection, Migrations migrations) {
         this.dataDir = dataDir;
         this.location = location;
         this.dialect = Dialect.of(location.url());
+        this.migrations = migrations;
         this.connection = connection;
     }
 
@@ -81,10 +75,15 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path dataDir, Location location) {
+        return open(dataDir, location, Migrations.SHIPPED);
+    }
+
+    /** With another list of migrations: for the tests of migrating itself. */
+    static Database open(Path dataDir, Location location, Migrations migrations) {
         Dialect dialect = Dialect.of(location.url());
         try {
             Files.createDirectories(dataDir);
-            Database db = new Database(dataDir, location, connect(location, dialect));
+            Database db = new Database(dataDir, location, connect(location, dialect), migrations);
             try {
                 db.migrate();
             } catch (SQLException | RuntimeException e) {
@@ -121,16 +120,25 @@ public final class Database implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Brings the schema up to date: each migration runs once, in its own transaction, recorded in
+     * schema_version with the checksum of its text; a database whose applied migrations were
+     * edited since is refused before anything runs.
+     */
     private void migrate() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute(dialect.ddl("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
         }
-        if (schemaVersion() > MIGRATIONS.size()) {
+        int known = migrations.count();
+        if (schemaVersion() > known) {
             throw new StoreException("the database " + location.shown() + " has schema version " + schemaVersion()
-                    + ", newer than this program knows (" + MIGRATIONS.size() + ")", null);
+                    + ", newer than this program knows (" + known + ")", null);
         }
-        for (int v = schemaVersion() + 1; v <= MIGRATIONS.size(); v++) {
-            String name = MIGRATIONS.get(v - 1);
+        if (migrations.checksummed(schemaVersion())) {
+            migrations.verify(connection, location.shown());
+        }
+        for (int v = schemaVersion() + 1; v <= known; v++) {
+            String name = migrations.name(v);
             int version = v;
             inTransaction(() -> {
                 dialect.lockMigrations(connection);
@@ -138,13 +146,16 @@ public final class Database implements AutoCloseable {
                     return null; // applied before, or by another instance while this one waited
                 }
                 try (Statement s = connection.createStatement()) {
-                    for (String sql : dialect.ddl(load(name)).split(";\\s*\\n")) {
+                    for (String sql : dialect.ddl(migrations.text().apply(name)).split(";\\s*\\n")) {
                         if (!sql.isBlank()) {
                             s.execute(sql);
                         }
                     }
                 }
-                Sql.exec(connection, "INSERT INTO schema_version VALUES (?, ?, ?)", version, name, Instant.now().toString());
+                Sql.exec(connection, "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", version, name, Instant.now().toString());
+                if (migrations.checksummed(version)) {
+                    migrations.record(connection, version);
+                }
                 return null;
             });
         }
@@ -154,17 +165,6 @@ public final class Database implements AutoCloseable {
         try (Statement s = connection.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static String load(String name) {
-        try (InputStream in = Database.class.getResourceAsStream("/db/" + name)) {
-            if (in == null) {
-                throw new StoreException("missing migration " + name, null);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StoreException("cannot read migration " + name, e);
         }
     }
 

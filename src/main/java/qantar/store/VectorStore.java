@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import qantar.search.VectorCache;
 
 /** The passage vectors in SQLite (table {@code vectors}), little-endian float32 blobs. */
 public final class VectorStore implements VectorCache {

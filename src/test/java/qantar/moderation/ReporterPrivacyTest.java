@@ -81,6 +81,7 @@ class ReporterPrivacyTest {
                 Sql.exec(c, "INSERT INTO mod_reports (answer_id, user_hash, reason, created_at) VALUES ('a1', '0123456789abcdef', 'wrong', 'x')");
                 // as written before this migration (and the one after it)
                 Sql.exec(c, "DELETE FROM schema_version WHERE version >= 9");
+                Sql.exec(c, "ALTER TABLE schema_version DROP COLUMN checksum");
                 Sql.exec(c, "DROP INDEX tg_feedback_one_vote");
                 Sql.exec(c, "ALTER TABLE tg_feedback DROP COLUMN voter");
                 return null;

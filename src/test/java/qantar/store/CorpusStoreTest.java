@@ -119,7 +119,7 @@ class CorpusStoreTest {
     @Test
     void aNewerSchemaThanTheProgramKnowsIsRefused() {
         try (Database db = engine.open(tmp)) {
-            db.inTransaction(() -> Sql.exec(db.connection(), "INSERT INTO schema_version VALUES (?, ?, ?)", 999, "V999__future.sql", "2030-01-01T00:00:00Z"));
+            db.inTransaction(() -> Sql.exec(db.connection(), "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", 999, "V999__future.sql", "2030-01-01T00:00:00Z"));
         }
         assertThatThrownBy(() -> engine.open(tmp)).isInstanceOf(StoreException.class).hasMessageContaining("schema version 999");
     }

@@ -8,11 +8,13 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import qantar.app.Progress;
 import qantar.app.Qantar;
+import qantar.moderation.Moderation;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.SendLimits;
 import qantar.telegram.api.Webhook;
 import qantar.web.WebServer;
 import qantar.web.WebhookRoute;
+import qantar.telegram.moderation.ModerationBot;
 
 /**
  * The real bot on a real database and index, talking to the strict fake Bot API on 127.0.0.1. In
@@ -130,6 +132,12 @@ final class BotHarness implements AutoCloseable {
     /** What the bot uses of an opened application, as serve wires it. */
     static BotSources sources(Qantar app) {
         return new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision);
+    }
+
+    /** The bot with moderation on an opened application, as serve wires it. */
+    static ModerationBot.Wired moderated(Qantar app, TelegramBot.Settings settings, List<Long> admins) {
+        Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        return ModerationBot.create(sources(app), mod, settings, admins);
     }
 
     static BotHarness quick(Intake intake, Path tmp) {

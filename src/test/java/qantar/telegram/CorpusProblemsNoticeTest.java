@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import qantar.app.Progress;
 import qantar.app.Qantar;
-import qantar.moderation.Moderation;
 import qantar.moderation.Team;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.moderation.ModerationBot;
@@ -36,7 +35,7 @@ class CorpusProblemsNoticeTest {
         Files.writeString(broken, Files.readString(broken) + "\n  - id: [unclosed\n");
         ModerationBot.Wired[] wired = new ModerationBot.Wired[1];
         try (BotHarness h = new BotHarness(intake, tmp, knowledge, BotHarness.QUICK, (app, settings) -> {
-            wired[0] = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Team.parseAdmins("1001"));
+            wired[0] = BotHarness.moderated(app, settings, Team.parseAdmins("1001"));
             return wired[0].bot();
         })) {
             // as serve does once the bot has started

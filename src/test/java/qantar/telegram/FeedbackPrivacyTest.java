@@ -31,6 +31,7 @@ class FeedbackPrivacyTest {
                         + "VALUES ('abc', 501, 501, -1, 'fact', '2026-01-01T00:00:00Z')");
                 // as if the database had been written by the program before this migration
                 Sql.exec(c, "DELETE FROM schema_version WHERE version >= 5");
+                Sql.exec(c, "ALTER TABLE schema_version DROP COLUMN checksum");
                 Sql.exec(c, "ALTER TABLE tg_users DROP COLUMN answers");
                 Sql.exec(c, "ALTER TABLE tg_outbox DROP COLUMN attempted_at");
                 Sql.exec(c, "DROP INDEX tg_feedback_one_vote");

@@ -75,7 +75,7 @@ class ModeratorCommandsTest {
     @BeforeEach
     void start() {
         h = new BotHarness(intake, tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
-            w = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, Team.parseAdmins("1001"));
+            w = BotHarness.moderated(app, settings, Team.parseAdmins("1001"));
             mod = w.moderation();
             return w.bot();
         });

@@ -30,7 +30,7 @@ class WebhookHealthTest {
         WebServer[] web = {null};
         Webhook[] hook = {null};
         BotHarness h = new BotHarness(Intake.POLLING, tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
-            ModerationBot.Wired wired = ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, List.of());
+            ModerationBot.Wired wired = BotHarness.moderated(app, settings, List.of());
             hook[0] = wired.bot().useWebhook(url);
             web[0] = WebServer.start(app, new WebServer.Settings("127.0.0.1", port, null, 20), wired.moderation(), wired.console(),
                     List.of(new WebhookRoute(hook[0].path(), Webhook.SECRET_HEADER, hook[0]::receive, hook[0]::taking)));

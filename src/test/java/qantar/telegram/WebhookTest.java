@@ -16,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import qantar.moderation.Moderation;
 import qantar.telegram.api.SendLimits;
 import qantar.telegram.api.TelegramStore;
 import qantar.telegram.api.Webhook;
@@ -43,7 +42,7 @@ class WebhookTest {
     private BotHarness webhookBot() {
         knowledge = knowledge == null ? TestCorpus.write(tmp.resolve("knowledge"), false) : knowledge;
         BotHarness h = new BotHarness(Intake.WEBHOOK, tmp, knowledge, BotHarness.QUICK,
-                (app, settings) -> ModerationBot.create(app, settings, Moderation.Settings.DEFAULTS, List.of()).bot());
+                (app, settings) -> BotHarness.moderated(app, settings, List.of()).bot());
         url = h.webhookUrl();
         open.add(0, h);
         return h;

@@ -29,8 +29,10 @@ final class Facts {
     private static final String MONTH_WORD = "[\\p{L}]+";
     private static final Pattern ISO_DATE = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)");
     private static final Pattern DOTTED_DATE = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?![\\d])");
-    private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.,])(\\d{1,2})(?:-?(?:го|е|ого|th|st|nd|rd))?\\s+(" + MONTH_WORD + ")");
-    private static final Pattern MONTH_DAY = Pattern.compile("(" + MONTH_WORD + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d.,]\\d|\\d)");
+    /** The year that may follow a day and month ("5 января 2022", "January 5, 2022"): part of the date, not a figure. */
+    private static final String YEAR = "(?:,?\\s+((?:19|20)\\d{2})(?!\\d))?";
+    private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.,])(\\d{1,2})(?:-?(?:го|е|ого|th|st|nd|rd))?\\s+(" + MONTH_WORD + ")" + YEAR);
+    private static final Pattern MONTH_DAY = Pattern.compile("(" + MONTH_WORD + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d.,]\\d|\\d)" + YEAR);
 
     /** Month name stems in Russian, English and Kazakh, by month number. */
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -142,8 +144,8 @@ final class Facts {
     private String takeDates(String s) {
         s = take(s, ISO_DATE, m -> date(m.group(3), m.group(2), m.group(1)));
         s = take(s, DOTTED_DATE, m -> date(m.group(1), m.group(2), m.group(3)));
-        s = take(s, DAY_MONTH, m -> month(m.group(2)) == 0 ? null : date(m.group(1), String.valueOf(month(m.group(2))), null));
-        s = take(s, MONTH_DAY, m -> month(m.group(1)) == 0 ? null : date(m.group(2), String.valueOf(month(m.group(1))), null));
+        s = take(s, DAY_MONTH, m -> month(m.group(2)) == 0 ? null : date(m.group(1), String.valueOf(month(m.group(2))), m.group(3)));
+        s = take(s, MONTH_DAY, m -> month(m.group(1)) == 0 ? null : date(m.group(2), String.valueOf(month(m.group(1))), m.group(3)));
         return s;
     }
 

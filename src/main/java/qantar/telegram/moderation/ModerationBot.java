@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.Document;
-import qantar.app.Qantar;
 import qantar.config.Texts;
 import qantar.moderation.ConsoleAccess;
 import qantar.moderation.Moderation;
@@ -37,18 +36,20 @@ public final class ModerationBot {
     private ModerationBot() {
     }
 
-    /** Builds the bot (not started) with moderation; {@code admins} as parsed from QANTAR_ADMINS. */
-    public static Wired create(Qantar app, TelegramBot.Settings settings, Moderation.Settings modSettings, List<Long> admins) {
-        Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, modSettings, app::reload);
+    /**
+     * Builds the bot (not started) on what it uses of the application, with moderation wired in;
+     * {@code admins} as parsed from QANTAR_ADMINS.
+     */
+    public static Wired create(BotSources sources, Moderation mod, TelegramBot.Settings settings, List<Long> admins) {
         mod.team().bootstrapAdmins(admins);
-        TelegramBot bot = new TelegramBot(new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision), settings.withRoles(ModeratorCommands.roles(mod)));
+        TelegramBot bot = new TelegramBot(sources, settings.withRoles(ModeratorCommands.roles(mod)));
         ModeratorCommands commands = new ModeratorCommands(mod);
         commands.register(bot.commands());
         bot.reportsTo((userId, answerId, reason) -> mod.feedback().report(userId, answerId, reason, null));
         BotFiles files = bot.files();
         bot.commands().document(Role.CITIZEN, (req, doc, reply) -> upload(mod, files, req, doc, reply));
         commands.command(bot.commands(), "export", (req, reply) -> export(mod, files, req, reply));
-        ConsoleAccess console = ConsoleAccess.open(mod.access(), app.database());
+        ConsoleAccess console = ConsoleAccess.open(mod.access(), sources.database());
         console.tellUsersWith((user, text) -> bot.tell(user, lang -> Html.esc(text.apply(lang))));
         ConsoleCommand.register(commands, bot.commands(), console);
         return new Wired(bot, mod, console);

@@ -1,4 +1,4 @@
-package qantar.search;
+package qantar.store;
 
 import java.util.Collection;
 import java.util.Map;

@@ -1,0 +1,33 @@
+package qantar.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import qantar.corpus.Lang;
+
+/** The language a question is read in, from its letters and, without Kazakh letters, its words. */
+class LanguageDetectorTest {
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Сколько человек погибло в январе 2022 года?       | RU
+            Что говорит ОДКБ о вводе войск?                   | RU
+            Пытали ли задержанных в Алматы?                   | RU
+            Сколько адам погибло?                             | RU
+            Қаңтар оқиғасында қанша адам қаза болды?          | KK
+            Тоқаев не деді?                                   | KK
+            ОДКБ туралы не белгілі?                           | KK
+            Кантар окигасында канша адам каза болды?          | KK
+            Алматыда не болды, канша адам?                    | KK
+            Жанаозенде не болды, ким кинали?                  | KK
+            How many people died in January 2022?            | EN
+            Why did the protests start in Zhanaozen?          | EN
+            Что известно о Bloody January в Алматы?           | RU
+            What did Токаев say about the CSTO troops?        | EN
+            Что сказал Tokayev о войсках ОДКБ?                | RU
+            2022                                              | RU
+            """)
+    void tellsTheLanguageOfAQuestion(String question, Lang expected) {
+        assertThat(LanguageDetector.detect(question)).isEqualTo(expected);
+    }
+}
