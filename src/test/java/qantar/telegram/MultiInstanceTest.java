@@ -124,8 +124,9 @@ class MultiInstanceTest {
                         }
                         List<Boolean> got = answers(api, q[0], question((int) q[1]));
                         assertThat(got).as("answers to question %d", q[1]).isNotEmpty();
-                        assertThat(got.get(0)).as("the first answer to question %d is not marked a repeat", q[1]).isFalse();
-                        assertThat(got.subList(1, got.size())).as("repeats of question %d are marked", q[1]).allMatch(r -> r);
+                        // A call in flight at the kill goes out again marked: it may be the first to arrive
+                        // (the killed one never left), but every answer past one is marked.
+                        assertThat(got.stream().filter(r -> !r).count()).as("unmarked answers to question %d", q[1]).isLessThanOrEqualTo(1);
                         inChat += got.size() - 1;
                     }
                     assertThat(inChat).as("repeats in chat %d", chat(c)).isLessThanOrEqualTo(1);
