@@ -142,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             plain.close();
             report.put("answer_ms_mean", round(mean(answer)));
-            report.put("answer_ms_p95", round(qantar.eval.Evaluation.percentileOfUnsorted(answer, 95)));
+            report.put("answer_ms_p95", round(qantar.measure.Percentiles.ofUnsorted(answer, 95)));
             report.put("baseline_bm25_ms_mean", round(mean(baseline)));
             report.put("answer_to_baseline_ratio", round(mean(answer) / mean(baseline)));
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import qantar.app.Qantar;
+import qantar.measure.Percentiles;
 import qantar.eval.EvalItem;
 import qantar.eval.EvalSet;
 import qantar.eval.Evaluation;
@@ -73,8 +74,8 @@ final class EvalCommand implements Callable<Integer> {
             if (output.json) {
                 ObjectNode o = toJson(results, t);
                 ObjectNode size = ((ObjectNode) o.get("totals")).putObject("private_answer_size");
-                size.put("visible_chars_p50", (int) Evaluation.percentile(chars, 50));
-                size.put("visible_chars_p95", (int) Evaluation.percentile(chars, 95));
+                size.put("visible_chars_p50", (int) Percentiles.of(chars, 50));
+                size.put("visible_chars_p95", (int) Percentiles.of(chars, 95));
                 size.put("messages_max", messagesMax);
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o));
             } else {
@@ -87,8 +88,8 @@ final class EvalCommand implements Callable<Integer> {
                     r.failures().forEach(f -> out.println("          - " + f));
                 }
                 out.printf("%nprivate answers: visible characters p50 %d, p95 %d, max %d; messages max %d%n",
-                        (int) Evaluation.percentile(chars, 50), (int) Evaluation.percentile(chars, 95),
-                        (int) Evaluation.percentile(chars, 100), messagesMax);
+                        (int) Percentiles.of(chars, 50), (int) Percentiles.of(chars, 95),
+                        (int) Percentiles.of(chars, 100), messagesMax);
                 out.printf("questions %d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f | "
                                 + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms%n",
                         t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),

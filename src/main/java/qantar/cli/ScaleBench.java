@@ -1,6 +1,6 @@
 package qantar.cli;
 
-import static qantar.eval.Evaluation.percentileOfUnsorted;
+import static qantar.measure.Percentiles.ofUnsorted;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,16 +203,16 @@ final class ScaleBench {
                 base[i] = b[i] + e[i];
             }
             for (int p : new int[] {50, 95, 99}) {
-                out.put("answer_ms_p" + p, round(percentileOfUnsorted(a, p)));
+                out.put("answer_ms_p" + p, round(ofUnsorted(a, p)));
             }
-            out.put("bm25_ms_p50", round(percentileOfUnsorted(b, 50)));
-            out.put("bm25_ms_p99", round(percentileOfUnsorted(b, 99)));
-            out.put("embed_question_ms_p50", round(percentileOfUnsorted(e, 50)));
-            out.put("embed_question_ms_p99", round(percentileOfUnsorted(e, 99)));
-            out.put("baseline_ms_p50", round(percentileOfUnsorted(base, 50)));
-            out.put("baseline_ms_p99", round(percentileOfUnsorted(base, 99)));
-            out.put("answer_to_baseline_p50_ratio", round(percentileOfUnsorted(a, 50) / percentileOfUnsorted(base, 50)));
-            out.put("answer_to_baseline_p99_ratio", round(percentileOfUnsorted(a, 99) / percentileOfUnsorted(base, 99)));
+            out.put("bm25_ms_p50", round(ofUnsorted(b, 50)));
+            out.put("bm25_ms_p99", round(ofUnsorted(b, 99)));
+            out.put("embed_question_ms_p50", round(ofUnsorted(e, 50)));
+            out.put("embed_question_ms_p99", round(ofUnsorted(e, 99)));
+            out.put("baseline_ms_p50", round(ofUnsorted(base, 50)));
+            out.put("baseline_ms_p99", round(ofUnsorted(base, 99)));
+            out.put("answer_to_baseline_p50_ratio", round(ofUnsorted(a, 50) / ofUnsorted(base, 50)));
+            out.put("answer_to_baseline_p99_ratio", round(ofUnsorted(a, 99) / ofUnsorted(base, 99)));
         }
 
         private static double[] flat(double[][] v) {

@@ -1,6 +1,6 @@
 package qantar.cli;
 
-import static qantar.eval.Evaluation.percentileOfUnsorted;
+import static qantar.measure.Percentiles.ofUnsorted;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,8 +127,8 @@ final class StoreBench {
     private record Result(double perSecond, double[] latency) {
         void report(String name, Map<String, Object> out, Result sqlite) {
             out.put(name + "_answers_per_s", round(perSecond));
-            out.put(name + "_answer_ms_p50", round(percentileOfUnsorted(latency, 50)));
-            out.put(name + "_answer_ms_p95", round(percentileOfUnsorted(latency, 95)));
+            out.put(name + "_answer_ms_p50", round(ofUnsorted(latency, 50)));
+            out.put(name + "_answer_ms_p95", round(ofUnsorted(latency, 95)));
             if (this != sqlite) {
                 out.put(name + "_to_sqlite_ratio", round(perSecond / sqlite.perSecond));
             }

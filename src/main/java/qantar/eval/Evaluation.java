@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import qantar.measure.Percentiles;
 import qantar.answer.Answer;
 import qantar.answer.AnswerService;
 import qantar.answer.Question;
@@ -213,19 +214,7 @@ public final class Evaluation {
                 overviews.isEmpty() ? Double.NaN
                         : overviews.stream().filter(r -> !r.answer().statements().isEmpty()).count() / (double) overviews.size(),
                 Arrays.stream(ms).average().orElse(0),
-                percentile(ms, 95));
-    }
-
-    /** The nearest-rank percentile {@code p} (0-100) of sorted values; 0 for none. */
-    public static double percentile(double[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1))];
-    }
-
-    /** {@link #percentile} of values in any order, which are left as they are. */
-    public static double percentileOfUnsorted(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return percentile(sorted, p);
+                Percentiles.of(ms, 95));
     }
 
     /** The mean of the defined values (NaN marks "not applicable"). */

@@ -1,6 +1,6 @@
 package qantar.search;
 
-import static qantar.eval.Evaluation.percentileOfUnsorted;
+import static qantar.measure.Percentiles.ofUnsorted;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,8 +102,8 @@ public final class VectorSearchBench {
                         found += exact.keySet().stream().filter(got::containsKey).count();
                     }
                     String name = way.name().toLowerCase(java.util.Locale.ROOT);
-                    report.put(name + "_ms_p50", round(percentileOfUnsorted(ms, 50)));
-                    report.put(name + "_ms_p99", round(percentileOfUnsorted(ms, 99)));
+                    report.put(name + "_ms_p50", round(ofUnsorted(ms, 50)));
+                    report.put(name + "_ms_p99", round(ofUnsorted(ms, 99)));
                     report.put(name + "_recall", round(found / wanted));
                 }
             }

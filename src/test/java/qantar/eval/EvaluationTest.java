@@ -16,15 +16,6 @@ class EvaluationTest {
     Path tmp;
 
     @Test
-    void percentilesAreNearestRankWhateverTheOrder() {
-        double[] values = {5, 1, 4, 2, 3};
-        assertThat(Evaluation.percentileOfUnsorted(values, 95)).isEqualTo(5);
-        assertThat(Evaluation.percentileOfUnsorted(values, 50)).isEqualTo(3);
-        assertThat(values).containsExactly(5, 1, 4, 2, 3);
-        assertThat(Evaluation.percentileOfUnsorted(new double[0], 95)).isZero();
-    }
-
-    @Test
     void scoresEachMeasureAndNamesWhatWasMissed() {
         List<EvalItem> items = EvalSet.read(Fixture.resource("fixture/eval.yaml"));
         try (Qantar app = Fixture.open(tmp)) {
