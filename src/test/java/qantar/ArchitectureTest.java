@@ -55,14 +55,12 @@ class ArchitectureTest {
     }
 
     /**
-     * Only the command line opens the whole application and hands out its parts. The web pages are
-     * the one named exception: the public pages and the console read the live corpus, answers and
-     * texts through it, and reload it after a merge, in five classes that would all change to take
-     * the parts instead; the Telegram bot already takes what it uses ({@code BotSources}).
+     * Only the command line opens the whole application and hands out its parts: the bot and the
+     * web pages take what they use ({@code BotSources}, {@code WebSources}).
      */
     @Test
     void onlyTheCommandLineDependsOnTheApp() {
-        noClasses().that().resideOutsideOfPackages("qantar.cli..", "qantar.app..", "qantar.web..")
+        noClasses().that().resideOutsideOfPackages("qantar.cli..", "qantar.app..")
                 .should().dependOnClassesThat().resideInAPackage("qantar.app..")
                 .check(MAIN);
     }

@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
                 hooks = List.of(new qantar.web.WebhookRoute(hook.path(), Webhook.SECRET_HEADER, hook::receive, hook::taking));
             }
             // the web console shares the bot's moderation services, so /console links open it
-            web = qantar.web.WebServer.start(app, WebCommand.settings(), wired.moderation(), wired.console(), hooks);
+            web = qantar.web.WebServer.start(WebCommand.sources(app), WebCommand.settings(), wired.moderation(), wired.console(), hooks);
             // what other instances' moderators approve, or a `corpus import` beside it, even while waiting for the lock
             app.followRevisions(5);
             if (shared) {

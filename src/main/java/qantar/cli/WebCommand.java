@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import qantar.app.Qantar;
 import qantar.config.Locations;
 import qantar.web.WebServer;
+import qantar.web.WebSources;
 
 @Command(name = "web",
         description = "Runs the public web pages alone, on QANTAR_WEB_PORT (default 8080), advertising QANTAR_PUBLIC_URL.")
@@ -14,7 +15,7 @@ final class WebCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Qantar app = Options.open();
         app.followRevisions(5); // a serve on the same data folder approves changes
-        WebServer web = WebServer.start(app, settings());
+        WebServer web = WebServer.start(sources(app), settings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
@@ -23,6 +24,11 @@ final class WebCommand implements Callable<Integer> {
         }, "qantar-web-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** What the pages use of the opened application (the console reloads it after an approved change). */
+    static WebSources sources(Qantar app) {
+        return new WebSources(app.answers(), app.texts(), app.database(), app.corpusStore(), app::corpus, app::reload);
     }
 
     static WebServer.Settings settings() {

@@ -18,7 +18,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -54,13 +53,13 @@ public final class PassageIndex implements AutoCloseable {
     private final VectorCache cache;
     /** Held by updates only; searches never take it. */
     private final Object writing = new Object();
-    private final Object opening = new Object();
-    private volatile SearcherManager searchers;
+    private final Searchers searchers;
 
     private PassageIndex(Directory directory, Optional<Embedder> embedder, VectorCache cache) {
         this.directory = directory;
         this.embedder = embedder;
         this.cache = cache;
+        this.searchers = new Searchers(directory);
     }
 
     public static PassageIndex open(Path dir, Optional<Embedder> embedder) {
@@ -185,7 +184,7 @@ public final class PassageIndex implements AutoCloseable {
                 throw new UncheckedIOException("cannot build the index", e);
             }
             step.accept(passages.size());
-            refresh();
+            searchers.refresh();
         }
     }
 
@@ -201,42 +200,9 @@ public final class PassageIndex implements AutoCloseable {
         return new HashMap<>();
     }
 
-    /** Publishes the latest commit to searches; those in flight finish on the searcher they hold. */
-    private void refresh() {
-        try {
-            synchronized (opening) {
-                if (searchers == null) {
-                    searchers = new SearcherManager(directory, null);
-                    return;
-                }
-            }
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the index", e);
-        }
-    }
-
     /** Runs a search on a searcher that stays valid for the whole call, even if the index is updated meanwhile. */
     public <T> T search(SearchWork<T> work) {
-        SearcherManager m = searchers;
-        try {
-            if (m == null) {
-                synchronized (opening) {
-                    if (searchers == null) {
-                        searchers = new SearcherManager(directory, null);
-                    }
-                    m = searchers;
-                }
-            }
-            IndexSearcher s = m.acquire();
-            try {
-                return work.run(s);
-            } finally {
-                m.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("search failed", e);
-        }
+        return searchers.search(work);
     }
 
     public interface SearchWork<T> {
@@ -254,9 +220,7 @@ public final class PassageIndex implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (searchers != null) {
-                searchers.close();
-            }
+            searchers.close();
             directory.close();
         } catch (IOException ignored) {
             // nothing to flush: the index is committed after every rebuild

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import qantar.config.Locations;
 
 /**
@@ -58,14 +56,12 @@ public final class Database implements AutoCloseable {
     private final Path dataDir;
     private final Location location;
     private final Dialect dialect;
-    private final Migrations migrations;
     private Connection connection;
 
-    private Database(Path dataDir, Location location, Connection connection, Migrations migrations) {
+    private Database(Path dataDir, Location location, Connection connection) {
         this.dataDir = dataDir;
         this.location = location;
         this.dialect = Dialect.of(location.url());
-        this.migrations = migrations;
         this.connection = connection;
     }
 
@@ -83,9 +79,9 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(location.url());
         try {
             Files.createDirectories(dataDir);
-            Database db = new Database(dataDir, location, connect(location, dialect), migrations);
+            Database db = new Database(dataDir, location, connect(location, dialect));
             try {
-                db.migrate();
+                migrations.apply(db, location.shown());
             } catch (SQLException | RuntimeException e) {
                 db.close();
                 throw e;
@@ -118,54 +114,6 @@ public final class Database implements AutoCloseable {
     /** The data folder: the SQLite file when no server is named, and always the index and the key file. */
     public Path dataDir() {
         return dataDir;
-    }
-
-    /**
-     * Brings the schema up to date: each migration runs once, in its own transaction, recorded in
-     * schema_version with the checksum of its text; a database whose applied migrations were
-     * edited since is refused before anything runs.
-     */
-    private void migrate() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(dialect.ddl("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
-        }
-        int known = migrations.count();
-        if (schemaVersion() > known) {
-            throw new StoreException("the database " + location.shown() + " has schema version " + schemaVersion()
-                    + ", newer than this program knows (" + known + ")", null);
-        }
-        if (migrations.checksummed(schemaVersion())) {
-            migrations.verify(connection, location.shown());
-        }
-        for (int v = schemaVersion() + 1; v <= known; v++) {
-            String name = migrations.name(v);
-            int version = v;
-            inTransaction(() -> {
-                dialect.lockMigrations(connection);
-                if (schemaVersion() >= version) {
-                    return null; // applied before, or by another instance while this one waited
-                }
-                try (Statement s = connection.createStatement()) {
-                    for (String sql : dialect.ddl(migrations.text().apply(name)).split(";\\s*\\n")) {
-                        if (!sql.isBlank()) {
-                            s.execute(sql);
-                        }
-                    }
-                }
-                Sql.exec(connection, "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", version, name, Instant.now().toString());
-                if (migrations.checksummed(version)) {
-                    migrations.record(connection, version);
-                }
-                return null;
-            });
-        }
-    }
-
-    private int schemaVersion() throws SQLException {
-        try (Statement s = connection.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 
     public interface Work<T> {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -43,6 +45,56 @@ record Migrations(List<String> names, Function<String, String> text) {
     boolean checksummed(int schemaVersion) {
         int adds = names.indexOf(CHECKSUMS) + 1;
         return adds > 0 && schemaVersion >= adds;
+    }
+
+    /**
+     * Brings the schema up to date: each migration runs once, in its own transaction, recorded in
+     * schema_version with the checksum of its text; a database whose applied migrations were
+     * edited since is refused before anything runs.
+     */
+    void apply(Database db, String database) throws SQLException {
+        Connection connection = db.connection();
+        Dialect dialect = db.dialect();
+        try (Statement s = connection.createStatement()) {
+            s.execute(dialect.ddl("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+        }
+        int known = count();
+        if (schemaVersion(connection) > known) {
+            throw new StoreException("the database " + database + " has schema version " + schemaVersion(connection)
+                    + ", newer than this program knows (" + known + ")", null);
+        }
+        if (checksummed(schemaVersion(connection))) {
+            verify(connection, database);
+        }
+        for (int v = schemaVersion(connection) + 1; v <= known; v++) {
+            String name = name(v);
+            int version = v;
+            db.inTransaction(() -> {
+                dialect.lockMigrations(connection);
+                if (schemaVersion(connection) >= version) {
+                    return null; // applied before, or by another instance while this one waited
+                }
+                try (Statement s = connection.createStatement()) {
+                    for (String sql : dialect.ddl(text.apply(name)).split(";\\s*\\n")) {
+                        if (!sql.isBlank()) {
+                            s.execute(sql);
+                        }
+                    }
+                }
+                Sql.exec(connection, "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)", version, name, Instant.now().toString());
+                if (checksummed(version)) {
+                    record(connection, version);
+                }
+                return null;
+            });
+        }
+    }
+
+    private static int schemaVersion(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import qantar.app.Qantar;
 import qantar.corpus.Corpus;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
@@ -33,13 +32,13 @@ import qantar.web.ConsoleViews.Row;
 final class ConsoleCorpus {
     private static final int MAX_ROWS = 200;
 
-    private final Qantar app;
+    private final WebSources parts;
     private final Proposing proposing;
     private final Review review;
     private final ConsoleRoutes routes;
 
-    ConsoleCorpus(Qantar app, Proposing proposing, Review review, ConsoleRoutes routes) {
-        this.app = app;
+    ConsoleCorpus(WebSources parts, Proposing proposing, Review review, ConsoleRoutes routes) {
+        this.parts = parts;
         this.proposing = proposing;
         this.review = review;
         this.routes = routes;
@@ -48,7 +47,7 @@ final class ConsoleCorpus {
     /** The live passages by side, topic, source and words of their texts, speakers or id. */
     void browse(Context ctx) {
         Session s = routes.session(ctx);
-        Corpus c = app.corpus();
+        Corpus c = parts.corpus().get();
         String side = param(ctx, "side");
         String topic = param(ctx, "topic");
         String source = param(ctx, "source");
@@ -64,13 +63,13 @@ final class ConsoleCorpus {
             if (rows.size() < MAX_ROWS) {
                 Lang shown = p.texts().containsKey(s.lang()) ? s.lang() : p.texts().keySet().iterator().next();
                 String text = p.texts().get(shown);
-                rows.add(new Row(p.id(), app.texts().emoji(p.side()) + " " + app.texts().label(p.side(), s.lang()), p.sourceId(),
+                rows.add(new Row(p.id(), parts.texts().emoji(p.side()) + " " + parts.texts().label(p.side(), s.lang()), p.sourceId(),
                         p.speaker(s.lang()), String.join(", ", p.topics()), text.length() > 300 ? text.substring(0, 300) + "…" : text));
             }
         }
         List<Option> sides = new ArrayList<>();
         for (Side x : Side.values()) {
-            sides.add(new Option(x.id(), app.texts().label(x, s.lang()), x.id().equals(side)));
+            sides.add(new Option(x.id(), parts.texts().label(x, s.lang()), x.id().equals(side)));
         }
         List<Option> topics = c.topics().stream().map(Topic::id).sorted().map(t -> new Option(t, t, t.equals(topic))).toList();
         routes.html(ctx, "console/passages.jte", new ConsoleViews.BrowseView(routes.frame(ctx, "console.corpus", "corpus"),
@@ -79,7 +78,7 @@ final class ConsoleCorpus {
 
     void passage(Context ctx) {
         Session s = routes.session(ctx);
-        Optional<CorpusStore.Stored> stored = app.corpusStore().passage(ctx.pathParam("id"));
+        Optional<CorpusStore.Stored> stored = parts.corpusStore().passage(ctx.pathParam("id"));
         if (stored.isEmpty()) {
             ctx.status(404);
             routes.html(ctx, "error.jte", new CorpusViews.ErrorView(routes.frame(ctx, "web.not_found", "corpus").page(), 404,
@@ -92,7 +91,7 @@ final class ConsoleCorpus {
     /** An edit of every field, proposed for review; the validator's problems come back beside the fields. */
     void edit(Context ctx) {
         Session s = routes.session(ctx);
-        Optional<CorpusStore.Stored> stored = app.corpusStore().passage(ctx.pathParam("id"));
+        Optional<CorpusStore.Stored> stored = parts.corpusStore().passage(ctx.pathParam("id"));
         if (stored.isEmpty()) {
             routes.refusal(ctx, s.lang(), "web.not_found");
             return;
@@ -108,7 +107,7 @@ final class ConsoleCorpus {
         Session s = routes.session(ctx);
         String id = ctx.pathParam("id");
         Result<Proposal> r = proposing.retire(s.userId(), id, ConsoleForms.oneLine(ctx.formParam("reason")));
-        Optional<CorpusStore.Stored> stored = app.corpusStore().passage(id);
+        Optional<CorpusStore.Stored> stored = parts.corpusStore().passage(id);
         if (stored.isEmpty()) {
             if (!routes.refused(ctx, r)) {
                 routes.refusal(ctx, s.lang(), "web.not_found");
@@ -124,9 +123,10 @@ final class ConsoleCorpus {
         Map<String, String> v = new LinkedHashMap<>();
         String source = param(ctx, "source");
         v.put("source", source);
-        Source src = app.corpus().sourcesById().get(source);
+        Corpus live = parts.corpus().get();
+        Source src = live.sourcesById().get(source);
         if (src != null) {
-            v.put("side", CorpusViews.side(src, app.corpus()).id());
+            v.put("side", CorpusViews.side(src, live).id());
             Lang.fromCode(src.language()).ifPresent(l -> v.put("original", l.code()));
             for (Lang l : Lang.values()) {
                 v.put("speaker." + l.code(), src.publisher());
@@ -220,7 +220,7 @@ final class ConsoleCorpus {
         for (Lang l : Lang.values()) {
             originals.add(new Option(l.code(), l.code(), l.code().equals(v.get("original"))));
         }
-        return new Form(action, create, v, errors, general, sides, sourceOptions(app.corpus(), v.getOrDefault("source", "")), originals);
+        return new Form(action, create, v, errors, general, sides, sourceOptions(parts.corpus().get(), v.getOrDefault("source", "")), originals);
     }
 
     private static List<Option> sourceOptions(Corpus c, String selected) {

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import qantar.app.Qantar;
 import qantar.corpus.Passage;
 import qantar.moderation.ConsoleAccess.Session;
 import qantar.moderation.Diff;
@@ -19,12 +18,12 @@ import qantar.web.ConsoleViews.Flash;
 final class ConsoleReview {
     /** Beyond this a whole source file is shown as it is: a word diff of it would be slow and unreadable. */
     private static final int MAX_WORD_DIFF = 200_000;
-    private final Qantar app;
+    private final WebSources parts;
     private final Review review;
     private final ConsoleRoutes routes;
 
-    ConsoleReview(Qantar app, Review review, ConsoleRoutes routes) {
-        this.app = app;
+    ConsoleReview(WebSources parts, Review review, ConsoleRoutes routes) {
+        this.parts = parts;
         this.review = review;
         this.routes = routes;
     }
@@ -51,7 +50,7 @@ final class ConsoleReview {
             return;
         }
         if (r.ok()) {
-            routes.access().tellAuthor(s.userId(), r.value(), app.texts());
+            routes.access().tellAuthor(s.userId(), r.value(), parts.texts());
         }
         if (!r.ok()) {
             ctx.status(409);
@@ -74,14 +73,14 @@ final class ConsoleReview {
 
     private Card card(Proposal p, Session s) {
         Passage before = p.kind() == Proposal.Kind.UPDATE || p.kind() == Proposal.Kind.RETIRE
-                ? app.corpusStore().passage(p.passageId()).map(x -> x.passage()).orElse(null) : null;
+                ? parts.corpusStore().passage(p.passageId()).map(x -> x.passage()).orElse(null) : null;
         List<FieldDiff> fields = new ArrayList<>();
         String extra = null;
         switch (p.kind()) {
             case CREATE, UPDATE -> fields = fieldDiffs(before, p.passage());
             case RETIRE -> extra = before == null ? "" : before.texts().values().iterator().next();
             case SOURCE -> {
-                String live = ConsoleSources.liveYaml(app, p.sourceId());
+                String live = ConsoleSources.liveYaml(parts.corpus().get(), p.sourceId());
                 if (p.data().length() + (live == null ? 0 : live.length()) > MAX_WORD_DIFF) {
                     extra = p.data();
                 } else {

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.util.Optional;
-import qantar.app.Qantar;
 import qantar.corpus.Lang;
 import qantar.moderation.ConsoleAccess;
 import qantar.moderation.ConsoleAccess.Session;
@@ -22,15 +21,15 @@ final class ConsoleRoutes {
     static final String COOKIE = "qantar_console";
     private static final String SESSION = "console.session";
 
-    private final Qantar app;
+    private final WebSources parts;
     private final Moderation mod;
     private final ConsoleAccess access;
     private final WebServer web;
     private final boolean secure;
     private final AskLimit loginLimit = new AskLimit(20);
 
-    ConsoleRoutes(Qantar app, Moderation mod, ConsoleAccess access, WebServer web, boolean secure) {
-        this.app = app;
+    ConsoleRoutes(WebSources parts, Moderation mod, ConsoleAccess access, WebServer web, boolean secure) {
+        this.parts = parts;
         this.mod = mod;
         this.access = access;
         this.web = web;
@@ -38,11 +37,11 @@ final class ConsoleRoutes {
     }
 
     void register(JavalinConfig config) {
-        ConsoleReview review = new ConsoleReview(app, mod.review(), this);
-        ConsoleCorpus corpus = new ConsoleCorpus(app, mod.proposing(), mod.review(), this);
+        ConsoleReview review = new ConsoleReview(parts, mod.review(), this);
+        ConsoleCorpus corpus = new ConsoleCorpus(parts, mod.proposing(), mod.review(), this);
         ConsoleInsights insights = new ConsoleInsights(mod.feedback(), this);
         ConsoleAdmin admin = new ConsoleAdmin(mod, this);
-        ConsoleSources sources = new ConsoleSources(app, mod.proposing(), this);
+        ConsoleSources sources = new ConsoleSources(parts, mod.proposing(), this);
         config.routes.get("/console/login", this::login);
         config.routes.before("/console", this::guard);
         config.routes.before("/console/*", this::guard);
@@ -125,16 +124,16 @@ final class ConsoleRoutes {
     /** The frame of a console page for this session. */
     ConsoleViews.Frame frame(Context ctx, String titleKey, String section) {
         Session s = session(ctx);
-        Page page = CorpusViews.page(s.lang(), titleKey, app.texts());
+        Page page = CorpusViews.page(s.lang(), titleKey, parts.texts());
         return new ConsoleViews.Frame(page, s.csrf(), s.admin(), s.userId(), section);
     }
 
     String text(Session s, Result<?> r) {
-        return app.texts().get(r.key(), s.lang(), r.args());
+        return parts.texts().get(r.key(), s.lang(), r.args());
     }
 
     String text(Session s, String key, Object... nameValues) {
-        return app.texts().get(key, s.lang(), nameValues);
+        return parts.texts().get(key, s.lang(), nameValues);
     }
 
     void html(Context ctx, String template, Object model) {

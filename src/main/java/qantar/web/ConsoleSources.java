@@ -2,7 +2,7 @@ package qantar.web;
 
 import io.javalin.http.Context;
 import java.util.List;
-import qantar.app.Qantar;
+import qantar.corpus.Corpus;
 import qantar.corpus.CorpusWriter;
 import qantar.corpus.Passage;
 import qantar.corpus.Source;
@@ -38,12 +38,12 @@ final class ConsoleSources {
                   en: ["...?", "...?"]
             """;
 
-    private final Qantar app;
+    private final WebSources parts;
     private final Proposing proposing;
     private final ConsoleRoutes routes;
 
-    ConsoleSources(Qantar app, Proposing proposing, ConsoleRoutes routes) {
-        this.app = app;
+    ConsoleSources(WebSources parts, Proposing proposing, ConsoleRoutes routes) {
+        this.parts = parts;
         this.proposing = proposing;
         this.routes = routes;
     }
@@ -51,7 +51,7 @@ final class ConsoleSources {
     /** The form, holding the live file of ?id= when it names a source, else a skeleton of a new one. */
     void form(Context ctx) {
         String id = ctx.queryParam("id");
-        String yaml = liveYaml(app, id == null ? "" : id.strip());
+        String yaml = liveYaml(parts.corpus().get(), id == null ? "" : id.strip());
         show(ctx, yaml == null ? NEW_SOURCE : yaml, null);
     }
 
@@ -78,12 +78,12 @@ final class ConsoleSources {
     }
 
     /** A live source with its live passages, as the knowledge/ file export would write it; null if there is none. */
-    static String liveYaml(Qantar app, String sourceId) {
-        Source src = app.corpus().sourcesById().get(sourceId);
+    static String liveYaml(Corpus live, String sourceId) {
+        Source src = live.sourcesById().get(sourceId);
         if (src == null) {
             return null;
         }
-        List<Passage> passages = app.corpus().passages().stream().filter(p -> p.sourceId().equals(sourceId)).toList();
+        List<Passage> passages = live.passages().stream().filter(p -> p.sourceId().equals(sourceId)).toList();
         return CorpusWriter.sourceYaml(src, passages);
     }
 }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import qantar.answer.Answer;
 import qantar.answer.AnswerJson;
 import qantar.answer.Question;
-import qantar.app.Qantar;
+import qantar.corpus.Corpus;
 import qantar.corpus.Lang;
 import qantar.corpus.Source;
 import qantar.moderation.ConsoleAccess;
@@ -44,41 +44,41 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private final Qantar app;
+    private final WebSources parts;
     private final Settings settings;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final AskLimit limit;
     private final String stylesheet;
     private Javalin server;
 
-    private WebServer(Qantar app, Settings settings) {
-        this.app = app;
+    private WebServer(WebSources parts, Settings settings) {
+        this.parts = parts;
         this.settings = settings;
         this.limit = new AskLimit(settings.asksPerMinute());
         this.stylesheet = resource("/web/style.css");
     }
 
     /** The pages alone (`web`): the console with moderation services of its own over the same database. */
-    public static WebServer start(Qantar app, Settings settings) {
-        return start(app, settings, java.util.List.of());
+    public static WebServer start(WebSources parts, Settings settings) {
+        return start(parts, settings, java.util.List.of());
     }
 
     /** The pages with moderation services of their own, also taking the POSTs of {@code hooks}. */
-    public static WebServer start(Qantar app, Settings settings, java.util.List<WebhookRoute> hooks) {
-        Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
-        return start(app, settings, mod, ConsoleAccess.open(mod.access(), app.database()), hooks);
+    public static WebServer start(WebSources parts, Settings settings, java.util.List<WebhookRoute> hooks) {
+        Moderation mod = new Moderation(parts.database(), parts.corpusStore(), parts.corpus(), Moderation.Settings.DEFAULTS, parts.reload());
+        return start(parts, settings, mod, ConsoleAccess.open(mod.access(), parts.database()), hooks);
     }
 
     /** The pages beside the bot (`serve`): the console shares the bot's moderation services and login links. */
-    public static WebServer start(Qantar app, Settings settings, Moderation mod, ConsoleAccess access) {
-        return start(app, settings, mod, access, java.util.List.of());
+    public static WebServer start(WebSources parts, Settings settings, Moderation mod, ConsoleAccess access) {
+        return start(parts, settings, mod, access, java.util.List.of());
     }
 
     /** The same, also taking the POSTs of {@code hooks} (the Telegram webhook in webhook mode). */
-    public static WebServer start(Qantar app, Settings settings, Moderation mod, ConsoleAccess access, java.util.List<WebhookRoute> hooks) {
-        WebServer w = new WebServer(app, settings);
+    public static WebServer start(WebSources parts, Settings settings, Moderation mod, ConsoleAccess access, java.util.List<WebhookRoute> hooks) {
+        WebServer w = new WebServer(parts, settings);
         boolean secure = settings.publicUrl() != null && settings.publicUrl().startsWith("https://");
-        ConsoleRoutes console = new ConsoleRoutes(app, mod, access, w, secure);
+        ConsoleRoutes console = new ConsoleRoutes(parts, mod, access, w, secure);
         w.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
@@ -135,7 +135,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void home(Context ctx) {
-        html(ctx, "home.jte", CorpusViews.home(lang(ctx), app.texts()));
+        html(ctx, "home.jte", CorpusViews.home(lang(ctx), parts.texts()));
     }
 
     /** A question from the search box: answered (and stored) like one from Telegram, then its page. */
@@ -151,7 +151,7 @@ public final class WebServer implements AutoCloseable {
         }
         String question = q.length() > MAX_QUESTION ? q.substring(0, MAX_QUESTION) : q;
         Lang asked = Lang.fromCode(Optional.ofNullable(ctx.queryParam("lang")).orElse("")).orElse(null);
-        Answer a = app.answers().answer(new Question(question, asked, java.util.Set.of()));
+        Answer a = parts.answers().answer(new Question(question, asked, java.util.Set.of()));
         ctx.redirect("/a/" + a.id());
     }
 
@@ -159,7 +159,7 @@ public final class WebServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         boolean json = id.endsWith(".json");
         String key = json ? id.substring(0, id.length() - ".json".length()) : id;
-        Optional<Answer> a = key.length() > 32 ? Optional.empty() : app.answers().find(key);
+        Optional<Answer> a = key.length() > 32 ? Optional.empty() : parts.answers().find(key);
         if (a.isEmpty()) {
             error(ctx, 404, "web.not_found");
             return;
@@ -168,24 +168,25 @@ public final class WebServer implements AutoCloseable {
             ctx.contentType("application/json; charset=utf-8").result(AnswerJson.write(a.get(), true) + "\n");
             return;
         }
-        html(ctx, "answer.jte", AnswerView.of(a.get(), app.texts(), baseUrl()));
+        html(ctx, "answer.jte", AnswerView.of(a.get(), parts.texts(), baseUrl()));
     }
 
     private void sources(Context ctx) {
-        html(ctx, "sources.jte", CorpusViews.sources(app.corpus(), lang(ctx), app.texts()));
+        html(ctx, "sources.jte", CorpusViews.sources(parts.corpus().get(), lang(ctx), parts.texts()));
     }
 
     private void source(Context ctx) {
-        Source s = app.corpus().sourcesById().get(ctx.pathParam("id"));
+        Corpus live = parts.corpus().get();
+        Source s = live.sourcesById().get(ctx.pathParam("id"));
         if (s == null) {
             error(ctx, 404, "web.not_found");
             return;
         }
-        html(ctx, "source.jte", CorpusViews.source(s, app.corpus(), lang(ctx), app.texts()));
+        html(ctx, "source.jte", CorpusViews.source(s, live, lang(ctx), parts.texts()));
     }
 
     private void timeline(Context ctx) {
-        html(ctx, "timeline.jte", CorpusViews.timeline(app.corpus(), lang(ctx), app.texts()));
+        html(ctx, "timeline.jte", CorpusViews.timeline(parts.corpus().get(), lang(ctx), parts.texts()));
     }
 
     void error(Context ctx, int status, String key) {
@@ -194,7 +195,7 @@ public final class WebServer implements AutoCloseable {
 
     void error(Context ctx, int status, String key, Lang lang) {
         ctx.status(status);
-        html(ctx, "error.jte", new CorpusViews.ErrorView(CorpusViews.page(lang, key, app.texts()), status, app.texts().get(key, lang)));
+        html(ctx, "error.jte", new CorpusViews.ErrorView(CorpusViews.page(lang, key, parts.texts()), status, parts.texts().get(key, lang)));
     }
 
     void html(Context ctx, String template, Object model) {

@@ -12,6 +12,7 @@ import qantar.moderation.Moderation;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.SendLimits;
 import qantar.telegram.api.Webhook;
+import qantar.testing.Fixture;
 import qantar.web.WebServer;
 import qantar.web.WebhookRoute;
 import qantar.telegram.moderation.ModerationBot;
@@ -84,7 +85,7 @@ final class BotHarness implements AutoCloseable {
      */
     private static WebServer serveWebhook(Qantar app, TelegramBot bot) {
         Webhook[] hook = new Webhook[1];
-        WebServer web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 20),
+        WebServer web = WebServer.start(Fixture.webSources(app), new WebServer.Settings("127.0.0.1", 0, null, 20),
                 List.of(new WebhookRoute(HOOK_PATH, Webhook.SECRET_HEADER, (secret, body) -> hook[0].receive(secret, body))));
         try {
             hook[0] = bot.useWebhook(webhookUrl(web));

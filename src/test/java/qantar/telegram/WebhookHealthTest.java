@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import qantar.moderation.Moderation;
 import qantar.telegram.api.Webhook;
 import qantar.telegram.moderation.ModerationBot;
+import qantar.testing.Fixture;
 import qantar.web.WebServer;
 import qantar.web.WebhookRoute;
 
@@ -32,7 +33,7 @@ class WebhookHealthTest {
         BotHarness h = new BotHarness(Intake.POLLING, tmp, TestCorpus.write(tmp.resolve("knowledge"), false), BotHarness.QUICK, (app, settings) -> {
             ModerationBot.Wired wired = BotHarness.moderated(app, settings, List.of());
             hook[0] = wired.bot().useWebhook(url);
-            web[0] = WebServer.start(app, new WebServer.Settings("127.0.0.1", port, null, 20), wired.moderation(), wired.console(),
+            web[0] = WebServer.start(Fixture.webSources(app), new WebServer.Settings("127.0.0.1", port, null, 20), wired.moderation(), wired.console(),
                     List.of(new WebhookRoute(hook[0].path(), Webhook.SECRET_HEADER, hook[0]::receive, hook[0]::taking)));
             assertThat(get(url)).as("before the bot starts (a standby waiting for the consumer lock)").isEqualTo(503);
             return wired.bot();

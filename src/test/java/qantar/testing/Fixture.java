@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 import qantar.app.Progress;
 import qantar.app.Qantar;
+import qantar.web.WebSources;
 
 /** The small test corpus under src/test/resources/fixture, copied where a test may change it. */
 public final class Fixture {
@@ -56,6 +57,11 @@ public final class Fixture {
 
     public static Qantar open(Path dataDir, Path knowledge) {
         return Qantar.open(dataDir, knowledge, config(), Progress.NONE);
+    }
+
+    /** What the web pages use of an opened application, as the command line wires it. */
+    public static WebSources webSources(Qantar app) {
+        return new WebSources(app.answers(), app.texts(), app.database(), app.corpusStore(), app::corpus, app::reload);
     }
 
     /** Replaces the first occurrence of {@code from} in a file. */

@@ -71,7 +71,7 @@ class ConsolePagesTest {
         mod.team().grant(ADMIN, BOB);
         // many sign-ins in a few minutes here; the limit itself is ConsoleAccessTest's
         access = new ConsoleAccess(mod.access(), app.database(), SecretKey.load(null, app.database().dataDir()), java.time.Clock.systemUTC(), 1000);
-        web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 100), mod, access);
+        web = WebServer.start(Fixture.webSources(app), new WebServer.Settings("127.0.0.1", 0, null, 100), mod, access);
         base = "http://127.0.0.1:" + web.port();
         browser = HeadlessChromium.start(tmp);
         browser.manage().window().setSize(new Dimension(1200, 1600));
@@ -346,7 +346,7 @@ class ConsolePagesTest {
 
     @Test
     void behindHttpsTheSessionCookieIsSecureHttpOnlyAndStrict() throws Exception {
-        try (WebServer https = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, "https://qantar.example.org", 100), mod, access)) {
+        try (WebServer https = WebServer.start(Fixture.webSources(app), new WebServer.Settings("127.0.0.1", 0, "https://qantar.example.org", 100), mod, access)) {
             String t = access.link(ALICE, Lang.EN).value();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + https.port() + "/console/login?t=" + t)).build(),
                     HttpResponse.BodyHandlers.ofString());

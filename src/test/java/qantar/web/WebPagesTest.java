@@ -47,7 +47,7 @@ class WebPagesTest {
         HeadlessChromium.assumeInstalled();
         knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
         app = Fixture.open(tmp.resolve("data"), knowledge);
-        web = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 100));
+        web = WebServer.start(Fixture.webSources(app), new WebServer.Settings("127.0.0.1", 0, null, 100));
         base = "http://127.0.0.1:" + web.port();
         browser = HeadlessChromium.start(tmp);
     }
@@ -143,7 +143,7 @@ class WebPagesTest {
 
     @Test
     void questionsFromOneAddressAreLimited() throws Exception {
-        try (WebServer strict = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 3))) {
+        try (WebServer strict = WebServer.start(Fixture.webSources(app), new WebServer.Settings("127.0.0.1", 0, null, 3))) {
             List<Integer> statuses = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 String q = java.net.URLEncoder.encode("How many died? " + i, java.nio.charset.StandardCharsets.UTF_8);
@@ -156,8 +156,8 @@ class WebPagesTest {
 
     @Test
     void behindAProxyTheLimitCountsTheAddressTheProxyForwarded() throws Exception {
-        try (WebServer proxied = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 2, true));
-                WebServer direct = WebServer.start(app, new WebServer.Settings("127.0.0.1", 0, null, 2))) {
+        try (WebServer proxied = WebServer.start(Fixture.webSources(app), new WebServer.Settings("127.0.0.1", 0, null, 2, true));
+                WebServer direct = WebServer.start(Fixture.webSources(app), new WebServer.Settings("127.0.0.1", 0, null, 2))) {
             // a client's own X-Forwarded-For comes first; the proxy appends the address it saw
             assertThat(asks(proxied, "10.0.0.1", "10.0.0.1", "10.0.0.1")).containsExactly(302, 302, 429);
             assertThat(asks(proxied, "10.0.0.1, 10.0.0.2")).containsExactly(302);
