@@ -75,7 +75,14 @@ public final class ConsumerLock implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(connection); // the session ends, and the lock with it
+        // Released before the session ends: the server ends a closed session's backend a moment after
+        // the connection closes, and a successor trying at once would find the lock still held.
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_unlock(" + KEY + ")");
+        } catch (SQLException ignored) {
+            // the session is gone, and the lock with it
+        }
+        closeQuietly(connection);
     }
 
     private static Connection connect(Database.Location where) throws SQLException {
