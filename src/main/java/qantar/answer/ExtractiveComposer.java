@@ -77,7 +77,8 @@ public final class ExtractiveComposer {
         RetrievalSettings set = settings.get();
         Map<Side, List<Hit>> bySide = new EnumMap<>(Side.class);
         for (Hit h : hits) {
-            if (h.coverage() >= set.relevant() && subject.holds(h.passage()) && (sides.isEmpty() || sides.contains(h.passage().side()))) {
+            if (h.coverage() >= set.relevant() && subject.holds(h.passage()) && asksBackLowCoverage(h, set)
+                    && (sides.isEmpty() || sides.contains(h.passage().side()))) {
                 bySide.computeIfAbsent(h.passage().side(), s -> new ArrayList<>()).add(h);
             }
         }
@@ -111,6 +112,14 @@ public final class ExtractiveComposer {
             }
         }
         return out;
+    }
+
+    /**
+     * A passage covering the question only in part is shown when one of its own asks is on the
+     * question's subject: a passage found by a shared word in its text alone is likely filler.
+     */
+    private static boolean asksBackLowCoverage(Hit h, RetrievalSettings set) {
+        return h.coverage() >= set.askGate() || h.asked() > 0;
     }
 
     /** The passage in the asker's language if we have it, otherwise the nearest language we have. */

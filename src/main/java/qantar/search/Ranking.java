@@ -48,7 +48,7 @@ final class Ranking {
             double order = !fused ? e.getValue() / maxBm25
                     : (rrf(bm25Rank.get(e.getKey()), set) + rrf(c.vectorRank().get(e.getKey()), set)) / (2 * rrf(1, set));
             double asked = s.asks().of(p, concepts, askForms, weights, coverage.total());
-            hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, overview, p, set) + set.askMatch() * asked, cover));
+            hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, overview, p, set) + set.askMatch() * asked, cover, asked));
         }
         hits.sort(BEST_FIRST);
         return hits;

@@ -30,15 +30,17 @@ import java.lang.reflect.RecordComponent;
  * @param topicHits        how many of the best candidates tell the question's topics
  * @param questionTopics   how many of their most common topics are the question's: a passage shown
  *                         must carry one (0: any passage may be shown)
+ * @param askGate          the coverage below which a passage is shown only if one of its asks holds
+ *                         a subject word of the question (0: no such gate)
  */
 public record RetrievalSettings(int globalCandidates, int sideCandidates, float otherField, float translitField,
                                 float fuzzyTranslit, float askField, float scene, double bm25Share, double glossaryWeight,
                                 double bareWordCap, double unseenWord, double framePreference, int rrfK, double askMatch,
                                 double sceneCoverage, double relevant, double sideSpread, int perSide, int overviewPerSide,
-                                int topicHits, int questionTopics) {
+                                int topicHits, int questionTopics, double askGate) {
 
     public static final RetrievalSettings DEFAULT =
-            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.5, 0.3, 3, 2, 10, 3);
+            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.5, 0.3, 3, 2, 10, 3, 0.6);
 
     /** The same settings with one changed by name (for sweeps); an unknown name is an error. */
     public RetrievalSettings with(String name, double v) {

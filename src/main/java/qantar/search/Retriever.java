@@ -30,8 +30,14 @@ import qantar.corpus.Side;
  * glossary concepts it matched.
  */
 public final class Retriever {
-    /** A candidate: its score (the order) and its coverage of the question by its texts and asks. */
-    public record Hit(Passage passage, double score, double coverage) {
+    /**
+     * A candidate: its score (the order), its coverage of the question by its texts and asks, and
+     * how closely one of its asks matches the question as a whole ({@code AskMatch}, 0 to 1).
+     */
+    public record Hit(Passage passage, double score, double coverage, double asked) {
+        public Hit(Passage passage, double score, double coverage) {
+            this(passage, score, coverage, 0);
+        }
     }
 
     /**
@@ -173,7 +179,8 @@ public final class Retriever {
                 String id = h.passage().id();
                 if (h.coverage() > best.getOrDefault(id, NONE).coverage()) {
                     Hit mine = asked.get(id);
-                    best.put(id, new Hit(h.passage(), h.coverage() + (mine == null ? 0 : mine.score() - mine.coverage()), h.coverage()));
+                    best.put(id, new Hit(h.passage(), h.coverage() + (mine == null ? 0 : mine.score() - mine.coverage()), h.coverage(),
+                            Math.max(h.asked(), mine == null ? 0 : mine.asked())));
                 }
             }
         }

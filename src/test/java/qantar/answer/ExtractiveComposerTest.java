@@ -85,6 +85,20 @@ class ExtractiveComposerTest {
     }
 
     @Test
+    void aPassageCoveringThePartOnlyIsShownWhenOneOfItsAsksIsOnTheQuestion() {
+        Passage full = passage("a-1", "a");
+        Passage askedPart = passage("a-2", "a");
+        Passage wordPart = passage("a-3", "a");
+        List<Hit> hits = List.of(new Hit(full, 3, 0.8, 1), new Hit(askedPart, 2, 0.55, 0.5), new Hit(wordPart, 1, 0.55, 0));
+        var gated = qantar.search.RetrievalSettings.DEFAULT.with("askGate", 0.6);
+        assertThat(new ExtractiveComposer(p -> List.of(p), () -> gated).statements(hits, Lang.EN, java.util.Set.of(), 3))
+                .extracting(Statement::passageId).containsExactly("a-1", "a-2");
+        var open = gated.with("askGate", 0);
+        assertThat(new ExtractiveComposer(p -> List.of(p), () -> open).statements(hits, Lang.EN, java.util.Set.of(), 3))
+                .extracting(Statement::passageId).containsExactly("a-1", "a-2", "a-3");
+    }
+
+    @Test
     void anOverviewShowsASidesKeyItemsFirst() {
         Passage ceremony = passage("a-1", "a");
         Passage cited = passage("a-2", "a");
