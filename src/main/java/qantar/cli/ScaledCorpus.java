@@ -17,7 +17,8 @@ import qantar.corpus.Passage;
  * A corpus of N passages made from the shipped one, for {@code bench --scale}: the shipped passages
  * as they are, then copies with distinct ids and perturbed words (so the vocabulary and the vectors
  * grow as a real corpus's would), cycling through the passages so the side mix stays the same.
- * Fewer than the shipped passages are an evenly spaced subset.
+ * Fewer than the shipped passages are an evenly spaced subset. The same N gives the same corpus in
+ * every run, so a kept data dir is not indexed and embedded again.
  */
 final class ScaledCorpus {
     private static final Pattern WORD = Pattern.compile("\\p{L}{5,}");
@@ -44,10 +45,20 @@ final class ScaledCorpus {
                 int round = i / base.size();
                 Passage p = base.get(i % base.size());
                 Random random = new Random(31L * p.id().hashCode() + round);
+                // In the order of Lang, not of the passage's maps: theirs changes from one JVM to the next
+                // (Map.copyOf), and so would every copy's text, its vector and a kept data dir's index.
                 Map<Lang, String> texts = new EnumMap<>(Lang.class);
-                p.texts().forEach((lang, t) -> texts.put(lang, perturb(t, random)));
                 Map<Lang, List<String>> asks = new EnumMap<>(Lang.class);
-                p.asks().forEach((lang, qs) -> asks.put(lang, qs.stream().map(q -> perturb(q, random)).toList()));
+                for (Lang lang : Lang.values()) {
+                    if (p.texts().containsKey(lang)) {
+                        texts.put(lang, perturb(p.texts().get(lang), random));
+                    }
+                }
+                for (Lang lang : Lang.values()) {
+                    if (p.asks().containsKey(lang)) {
+                        asks.put(lang, p.asks().get(lang).stream().map(q -> perturb(q, random)).toList());
+                    }
+                }
                 String suffix = "-s" + round;
                 out.add(copy(p, p.id() + suffix, p.sameAs() == null ? null : p.sameAs() + suffix, texts, asks));
             }

@@ -65,6 +65,29 @@ class ShippedVectorsTest {
         }
     }
 
+    /** A text the shipped file lacks is embedded once: a restart, even with its index lost, finds it in the store. */
+    @Test
+    void aRestartOnAKeptDataDirEmbedsNothingAgain() throws Exception {
+        Path knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
+        Path source = knowledge.resolve("sources/o29.yaml");
+        Files.writeString(source, Files.readString(source).replace("4,404 people had been detained", "4,404 people were kept"));
+        Path data = tmp.resolve("data");
+        Embedder model = model();
+        long before = model.embedded();
+        try (Qantar app = Fixture.open(data, knowledge)) {
+            assertThat(model.embedded()).isEqualTo(before + 1);
+        }
+        try (Qantar app = Fixture.open(data, knowledge)) {
+            assertThat(model.embedded()).isEqualTo(before + 1);
+            assertThat(withVectors(app)).isEqualTo(app.corpus().passages().size());
+        }
+        qantar.store.Folders.delete(data.resolve("index"));
+        try (Qantar app = Fixture.open(data, knowledge)) {
+            assertThat(model.embedded()).isEqualTo(before + 1);
+            assertThat(withVectors(app)).isEqualTo(app.corpus().passages().size());
+        }
+    }
+
     @Test
     void regeneratingKeepsTheFileAsItWasAndDropsTextsNoLongerInTheCorpus() throws Exception {
         Path knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
