@@ -62,19 +62,19 @@ public final class ExtractiveComposer {
         // candidates; an overview is about the whole events, so any topic is.
         RetrievalSettings set = settings.get();
         if (retrieval.overview()) {
-            return statements(KeyItems.first(retrieval, timeline.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY);
+            return statements(KeyItems.first(retrieval, timeline.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY, set);
         }
         SubjectTopics subject = SubjectTopics.of(retrieval.hits(), set.topicHits(), set.questionTopics());
-        return statements(retrieval.hits(), lang, sides, set.perSide(), subject);
+        return statements(retrieval.hits(), lang, sides, set.perSide(), subject, set);
     }
 
     /** The statements chosen from the hits, at most {@code perSide} a side. */
     public List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide) {
-        return statements(hits, lang, sides, perSide, SubjectTopics.ANY);
+        return statements(hits, lang, sides, perSide, SubjectTopics.ANY, settings.get());
     }
 
-    private List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide, SubjectTopics subject) {
-        RetrievalSettings set = settings.get();
+    private List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide, SubjectTopics subject,
+                                       RetrievalSettings set) {
         Map<Side, List<Hit>> bySide = new EnumMap<>(Side.class);
         for (Hit h : hits) {
             if (h.coverage() >= set.relevant() && subject.holds(h.passage()) && asksBackLowCoverage(h, set)
