@@ -1,8 +1,10 @@
 package qantar.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +17,17 @@ import qantar.corpus.Passage;
  * question's counting concepts that a single ask holds, each concept weighted as in coverage. A
  * passage whose own ask is the question ("how many were detained?") answers it; one that merely
  * uses the words somewhere does not.
+ *
+ * <p>Asks are kept as sorted arrays of token numbers, analysed once per corpus revision: a question
+ * then compares integers, with no string set made or hashed per candidate.
  */
 final class AskMatch {
+    private static final int[][] NO_ASKS = new int[0][];
     private final Map<Lang, Analyzer> analyzers = Map.of(Lang.RU, Analyzers.russian(), Lang.EN, Analyzers.english(), Lang.KK, Analyzers.kazakh());
-    /** Per passage id, each ask as the set of its tokens, with the language's analyzer. */
-    private final Map<String, List<Set<String>>> asks = new HashMap<>();
+    /** Every token of any ask, numbered. */
+    private final Map<String, Integer> ids;
+    /** Per passage id, each ask as the sorted distinct numbers of its tokens, with the language's analyzer. */
+    private final Map<String, int[][]> asks = new HashMap<>();
 
     AskMatch(List<Passage> passages) {
         this(passages, null, Map.of());
@@ -27,46 +35,72 @@ final class AskMatch {
 
     /** The asks of these passages, analysed again only where they differ from {@code before}'s (the previous corpus's). */
     AskMatch(List<Passage> passages, AskMatch before, Map<String, Passage> beforePassages) {
+        // The previous numbers stay valid, so its analysed asks can be taken over as they are.
+        ids = before == null ? new HashMap<>() : new HashMap<>(before.ids);
         for (Passage p : passages) {
             Passage old = beforePassages.get(p.id());
-            List<Set<String>> known = before == null || old == null || !old.asks().equals(p.asks()) ? null : before.asks.get(p.id());
+            int[][] known = before == null || old == null || !old.asks().equals(p.asks()) ? null : before.asks.get(p.id());
             if (known != null) {
                 asks.put(p.id(), known);
                 continue;
             }
-            List<Set<String>> sets = new ArrayList<>();
+            List<int[]> sets = new ArrayList<>();
             for (Lang lang : Lang.values()) {
-                p.asks().getOrDefault(lang, List.of()).forEach(q -> sets.add(new HashSet<>(Analyzers.tokens(analyzers.get(lang), "q", q))));
+                for (String q : p.asks().getOrDefault(lang, List.of())) {
+                    sets.add(number(Analyzers.tokens(analyzers.get(lang), "q", q)));
+                }
             }
-            asks.put(p.id(), sets);
+            asks.put(p.id(), sets.toArray(NO_ASKS));
         }
     }
 
+    private int[] number(List<String> tokens) {
+        return tokens.stream().mapToInt(t -> ids.computeIfAbsent(t, k -> ids.size())).sorted().distinct().toArray();
+    }
+
     /**
-     * A question's concepts' forms as token lists, per concept (a form matches an ask holding all its
-     * tokens), and every token of any form: an ask with none of them matches no concept.
+     * A question's concepts' forms as sorted token numbers, per concept (a form matches an ask
+     * holding all its tokens), and every token of any form: an ask with none of them matches no
+     * concept. A form with a token no ask has can match no ask, and is left out.
      */
-    record Forms(List<List<List<String>>> byConcept, Set<String> tokens) {
+    record Forms(List<int[][]> byConcept, BitSet tokens) {
     }
 
     /** The concepts' forms, tokenised with each language's analyzer. */
     Forms forms(List<Concept> concepts) {
-        List<List<List<String>>> out = new ArrayList<>();
-        Set<String> tokens = new HashSet<>();
+        List<int[][]> out = new ArrayList<>();
+        BitSet tokens = new BitSet();
         for (Concept c : concepts) {
-            List<List<String>> forms = new ArrayList<>();
+            Set<List<Integer>> forms = new LinkedHashSet<>();
             for (String f : c.forms()) {
                 for (Analyzer a : analyzers.values()) {
-                    List<String> t = Analyzers.tokens(a, "q", f);
-                    if (!t.isEmpty()) {
-                        forms.add(t);
-                        tokens.addAll(t);
+                    List<Integer> known = known(Analyzers.tokens(a, "q", f));
+                    if (known != null) {
+                        forms.add(known);
                     }
                 }
             }
-            out.add(forms);
+            int[][] numbered = forms.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+            Arrays.stream(numbered).flatMapToInt(Arrays::stream).forEach(tokens::set);
+            out.add(numbered);
         }
         return new Forms(out, tokens);
+    }
+
+    /** A form's sorted distinct token numbers, or null when it has no token or one that no ask has. */
+    private List<Integer> known(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String t : tokens) {
+            Integer id = ids.get(t);
+            if (id == null) {
+                return null;
+            }
+            out.add(id);
+        }
+        return out.stream().sorted().distinct().toList();
     }
 
     /**
@@ -81,15 +115,14 @@ final class AskMatch {
             return 0;
         }
         double best = 0;
-        for (Set<String> ask : asks.getOrDefault(p.id(), List.of())) {
+        for (int[] ask : asks.getOrDefault(p.id(), NO_ASKS)) {
             // Most asks share no word with the question: the forms need not be tried.
-            if (ask.stream().noneMatch(forms.tokens()::contains)) {
+            if (!anyOf(ask, forms.tokens())) {
                 continue;
             }
             double covered = 0;
             for (int i = 0; i < concepts.size(); i++) {
-                Concept c = concepts.get(i);
-                boolean counted = bySubject ? weight[i] > 0 : c.frame() != null;
+                boolean counted = bySubject ? weight[i] > 0 : concepts.get(i).frame() != null;
                 if (counted && anyHeld(forms.byConcept().get(i), ask)) {
                     covered += bySubject ? weight[i] : 1;
                 }
@@ -99,12 +132,35 @@ final class AskMatch {
         return best;
     }
 
-    private static boolean anyHeld(List<List<String>> forms, Set<String> ask) {
-        for (List<String> form : forms) {
-            if (ask.containsAll(form)) {
+    private static boolean anyOf(int[] ask, BitSet tokens) {
+        for (int t : ask) {
+            if (tokens.get(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean anyHeld(int[][] forms, int[] ask) {
+        for (int[] form : forms) {
+            if (holds(ask, form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the sorted {@code ask} holds every token of the sorted {@code form}. */
+    private static boolean holds(int[] ask, int[] form) {
+        int a = 0;
+        for (int t : form) {
+            while (a < ask.length && ask[a] < t) {
+                a++;
+            }
+            if (a == ask.length || ask[a] != t) {
+                return false;
+            }
+        }
+        return true;
     }
 }

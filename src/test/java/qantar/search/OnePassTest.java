@@ -108,6 +108,43 @@ class OnePassTest {
         }
     }
 
+    @Test
+    void ruledOutVectorsLeaveTheExactRanksOfAFullScanOfEveryVector() {
+        Embedder fake = new Embedder(hashed(), "hashed");
+        try (PassageIndex index = PassageIndex.inMemory(Optional.of(fake))) {
+            index.update(corpus.passages(), corpus.topics(), 1, null);
+            for (String question : List.of("How many people died?", "Who ordered the troops in?", "Сколько задержали?", "Қанша адам?")) {
+                float[] q = fake.embed(question);
+                for (int perSide : new int[] {1, 5, 40}) {
+                    index.search(s -> {
+                        // every vector's exact cosine, offered in document order
+                        Map<Side, SideTop> full = new HashMap<>();
+                        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                            var values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
+                            var live = leaf.reader().getLiveDocs();
+                            SideValues sides = new SideValues(leaf.reader());
+                            for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+                                if (live == null || live.get(d)) {
+                                    full.computeIfAbsent(sides.of(d), x -> new SideTop(perSide))
+                                            .offer(leaf.docBase + d, VectorSimilarityFunction.COSINE.compare(q, values.vectorValue()));
+                                }
+                            }
+                        }
+                        Map<Integer, Integer> expected = new HashMap<>();
+                        for (SideTop top : full.values()) {
+                            int[] docs = top.bestFirst();
+                            for (int r = 0; r < docs.length; r++) {
+                                expected.put(docs[r], r + 1);
+                            }
+                        }
+                        assertThat(NearestBySide.ranks(NearestBySide.Way.EXACT, s, q, Set.of(Side.values()), perSide)).isEqualTo(expected);
+                        return null;
+                    });
+                }
+            }
+        }
+    }
+
     /** The global top and each side's filtered search, as retrieval once ran them. */
     private static Map<Integer, Float> separately(IndexSearcher s, Query all, Set<Side> wanted, RetrievalSettings set)
             throws java.io.IOException {
