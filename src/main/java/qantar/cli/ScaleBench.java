@@ -35,21 +35,9 @@ import qantar.store.Folders;
  * question on its language's field plus the embedding of the question, the two costs an answer
  * cannot avoid.
  */
-final class ScaleBench {
+record ScaleBench(Path knowledge, Path config, int size, int rounds) {
     /** Approvals whose reindex questions are asked during, for a steadier ratio. */
     private static final int APPROVALS = 20;
-
-    private final Path knowledge;
-    private final Path config;
-    private final int size;
-    private final int rounds;
-
-    ScaleBench(Path knowledge, Path config, int size, int rounds) {
-        this.knowledge = knowledge;
-        this.config = config;
-        this.size = size;
-        this.rounds = rounds;
-    }
 
     Map<String, Object> run(Path data) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
