@@ -1,5 +1,9 @@
 package qantar.cli;
 
+import static qantar.cli.BenchNumbers.heapUsedMb;
+import static qantar.cli.BenchNumbers.ms;
+import static qantar.cli.BenchNumbers.round;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,8 +189,7 @@ final class BenchCommand implements Callable<Integer> {
             report.put("scale_index_build_ms", round(ms(s)));
             big.close();
             System.gc();
-            Runtime rt = Runtime.getRuntime();
-            report.put("heap_used_mb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
+            report.put("heap_used_mb", heapUsedMb());
         } finally {
             Folders.delete(data);
         }
@@ -203,15 +206,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double ms(long since) {
-        return (System.nanoTime() - since) / 1e6;
-    }
-
     private static double mean(double[] v) {
         return Arrays.stream(v).average().orElse(0);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

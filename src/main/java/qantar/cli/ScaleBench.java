@@ -1,5 +1,8 @@
 package qantar.cli;
 
+import static qantar.cli.BenchNumbers.heapUsedMb;
+import static qantar.cli.BenchNumbers.ms;
+import static qantar.cli.BenchNumbers.round;
 import static qantar.measure.Percentiles.ofUnsorted;
 
 import java.nio.file.Path;
@@ -115,8 +118,7 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds) {
 
             System.gc();
             System.gc();
-            Runtime rt = Runtime.getRuntime();
-            report.put("heap_after_gc_mb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
+            report.put("heap_after_gc_mb", heapUsedMb());
         } finally {
             app.close();
         }
@@ -210,13 +212,5 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds) {
         private static double[] flat(double[][] v) {
             return Arrays.stream(v).flatMapToDouble(Arrays::stream).toArray();
         }
-    }
-
-    private static double ms(long since) {
-        return (System.nanoTime() - since) / 1e6;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }
