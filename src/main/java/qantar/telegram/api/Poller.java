@@ -78,11 +78,7 @@ public final class Poller {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.join(t, 2000);
         }
     }
 
