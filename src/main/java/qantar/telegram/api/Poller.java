@@ -85,7 +85,7 @@ public final class Poller {
     private void loop() {
         while (running) {
             long wait = pollOnce();
-            if (wait > 0 && !Backoff.sleep(wait)) {
+            if (wait > 0 && !Threads.sleep(wait)) {
                 return;
             }
         }
