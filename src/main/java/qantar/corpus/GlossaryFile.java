@@ -2,7 +2,6 @@ package qantar.corpus;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** glossary.yaml (optional): groups of equivalent terms, anchors and context words. */

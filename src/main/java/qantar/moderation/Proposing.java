@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import qantar.corpus.Corpus;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;

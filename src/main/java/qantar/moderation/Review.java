@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
-import qantar.corpus.Corpus;
 import qantar.store.CorpusStore;
 
 /**

@@ -11,12 +11,9 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessageconten
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import qantar.answer.Answer;
-import qantar.answer.AnswerService;
 import qantar.answer.Question;
-import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
-import qantar.telegram.api.Counters;
 import qantar.telegram.render.AnswerHtml;
 import qantar.telegram.render.Button;
 import qantar.telegram.render.Html;

@@ -6,9 +6,6 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import qantar.config.Texts;
-import qantar.corpus.Lang;
-import qantar.moderation.Role;
 import qantar.telegram.api.Updates;
 import qantar.telegram.render.Html;
 
