@@ -9,9 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import qantar.answer.Answer;
 import qantar.answer.AnswerJson;
 import qantar.answer.AnswerService;
@@ -23,9 +20,6 @@ import qantar.search.Retriever.Retrieval;
 
 @Command(name = "ask", description = "Answers one question from the corpus.")
 final class AskCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     JsonOption output;
 
@@ -45,18 +39,18 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         Question q = new Question(String.join(" ", words).strip(), lang, sides.isEmpty() ? EnumSet.noneOf(Side.class) : EnumSet.copyOf(sides));
         if (q.text().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "the question is empty");
+            throw output.usage("the question is empty");
         }
         try (Qantar app = Options.open()) {
             Answer a;
             if (explain) {
                 AnswerService.Explained e = app.answers().explain(q);
                 a = e.answer();
-                explain(e.retrieval(), spec.commandLine().getErr());
+                explain(e.retrieval(), output.err());
             } else {
                 a = app.answers().answer(q);
             }
-            spec.commandLine().getOut().print(output.json ? AnswerJson.write(a, true) + "\n" : new TextRenderer(app.texts()).render(a));
+            output.out().print(output.json ? AnswerJson.write(a, true) + "\n" : new TextRenderer(app.texts()).render(a));
         }
         return 0;
     }

@@ -1,5 +1,9 @@
 package qantar.cli;
 
+import static qantar.cli.BenchNumbers.heapUsedMb;
+import static qantar.cli.BenchNumbers.ms;
+import static qantar.cli.BenchNumbers.round;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +16,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.answer.Question;
@@ -40,9 +42,6 @@ final class BenchCommand implements Callable<Integer> {
             "Қаңтар оқиғасында қанша адам қаза болды?", "Кто отдал приказ стрелять без предупреждения?",
             "Why were CSTO troops sent to Kazakhstan?", "Пытали ли задержанных?", "Что пишет Млечин о Токаеве?",
             "Was Masimov convicted of treason?", "Сколько человек задержали?", "ҰҚШҰ әскерлері не істеді?");
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     JsonOption output;
@@ -75,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> report = new java.util.LinkedHashMap<>();
         if (knn != null) {
             if (keep == null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--knn needs --data DIR of a kept --scale run");
+                throw output.usage("--knn needs --data DIR of a kept --scale run");
             }
             List<String> questions = qantar.eval.EvalSet.read(Locations.knowledgeDir().resolve("eval/dev.yaml")).stream()
                     .map(qantar.eval.EvalItem::question).toList();
@@ -190,8 +189,7 @@ final class BenchCommand implements Callable<Integer> {
             report.put("scale_index_build_ms", round(ms(s)));
             big.close();
             System.gc();
-            Runtime rt = Runtime.getRuntime();
-            report.put("heap_used_mb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
+            report.put("heap_used_mb", heapUsedMb());
         } finally {
             Folders.delete(data);
         }
@@ -202,21 +200,13 @@ final class BenchCommand implements Callable<Integer> {
     private void print(Map<String, Object> report) throws Exception {
         if (output.json) {
             ObjectNode o = Json.MAPPER.valueToTree(report);
-            spec.commandLine().getOut().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            output.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o));
         } else {
-            report.forEach((k, v) -> spec.commandLine().getOut().printf("%-32s %s%n", k, v));
+            report.forEach((k, v) -> output.out().printf("%-32s %s%n", k, v));
         }
-    }
-
-    private static double ms(long since) {
-        return (System.nanoTime() - since) / 1e6;
     }
 
     private static double mean(double[] v) {
         return Arrays.stream(v).average().orElse(0);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

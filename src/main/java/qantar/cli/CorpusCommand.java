@@ -9,9 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import qantar.app.Qantar;
 import qantar.config.Locations;
 import qantar.corpus.Corpus;
@@ -48,19 +46,22 @@ final class CorpusCommand {
 
     /** A subcommand on the corpus folder: its argument, its output streams. */
     abstract static class OnFolder implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        Streams io;
 
         @Mixin
         Folder folder;
+    }
 
-        PrintWriter out() {
-            return spec.commandLine().getOut();
+    /** A subcommand on the corpus the folder holds, which stops with its problems when it has errors. */
+    abstract static class OnCorpus extends OnFolder {
+        @Override
+        public final Integer call() {
+            run(folder.read().orThrow());
+            return 0;
         }
 
-        PrintWriter err() {
-            return spec.commandLine().getErr();
-        }
+        abstract void run(Corpus corpus);
     }
 
     @Command(name = "validate", description = "Reports every problem with file and line; exits 65 if there is an error.")
@@ -68,8 +69,8 @@ final class CorpusCommand {
         @Override
         public Integer call() {
             CorpusReader.Result r = folder.read();
-            PrintWriter out = out();
-            PrintWriter err = err();
+            PrintWriter out = io.out();
+            PrintWriter err = io.err();
             r.problems().forEach(p -> (p.severity() == Problem.Severity.ERROR ? err : out).println(p));
             long warnings = r.problems().size() - r.errors().size();
             if (!r.ok()) {
@@ -83,59 +84,53 @@ final class CorpusCommand {
     }
 
     @Command(name = "duplicates", description = "Lists passages of one side that may state the same fact and are in no cluster (candidates for same_as).")
-    static final class Duplicates extends OnFolder {
+    static final class Duplicates extends OnCorpus {
         @Override
-        public Integer call() {
-            Corpus corpus = folder.read().orThrow();
-            PrintWriter out = out();
+        void run(Corpus corpus) {
+            PrintWriter out = io.out();
             var pairs = qantar.corpus.LikelyDuplicates.of(corpus);
             for (var p : pairs) {
                 out.printf("%.2f %-12s %s ~ %s%s%n", p.overlap(), p.a().side().id(), p.a().id(), p.b().id(),
                         p.figures().isEmpty() ? "" : "  figures " + new java.util.TreeSet<>(p.figures()));
             }
             out.println(pairs.size() + " candidate pair(s)");
-            return 0;
         }
     }
 
     @Command(name = "import", description = "Loads the corpus folder into the database in one transaction.")
-    static final class Import extends OnFolder {
+    static final class Import extends OnCorpus {
         @Override
-        public Integer call() {
-            Corpus corpus = folder.read().orThrow();
+        void run(Corpus corpus) {
             try (Database db = Database.open(Locations.dataDir())) {
                 CorpusStore.ImportReport r = new CorpusStore(db).importCorpus(corpus, "corpus import",
                         new ConsoleProgress().start("Importing", corpus.passages().size()));
-                PrintWriter out = out();
+                PrintWriter out = io.out();
                 out.printf("sources: %d new, %d changed; passages: %d new, %d changed, %d retired, %d unchanged%n",
                         r.sourcesCreated(), r.sourcesUpdated(), r.passagesCreated(), r.passagesUpdated(),
                         r.passagesRetired(), r.passagesUnchanged());
-                r.conflicts().forEach(id -> err().println(
+                r.conflicts().forEach(id -> io.err().println(
                         "conflict: passage " + id + " was changed by moderators since the last import; the file's version was not applied"));
             }
             // The next ask/serve rebuilds the index for the new revision.
-            return 0;
         }
     }
 
     @Command(name = "vectors", description = "Writes the passage vectors shipped with the corpus (DIR/vectors.bin), so a first start embeds nothing.")
-    static final class Vectors extends OnFolder {
+    static final class Vectors extends OnCorpus {
         @Override
-        public Integer call() {
-            Corpus corpus = folder.read().orThrow();
+        void run(Corpus corpus) {
             Embedder embedder = Embedder.fromSetting(Locations.setting("QANTAR_VECTORS"))
                     .orElseThrow(() -> Failure.unavailable("QANTAR_VECTORS is off: there is no model to embed with", null));
             ShippedVectors.Written w = ShippedVectors.write(folder.path(), corpus, embedder);
-            out().printf("%s: %d vectors (%d kept from the previous file, %d embedded)%n",
+            io.out().printf("%s: %d vectors (%d kept from the previous file, %d embedded)%n",
                     folder.path().resolve(ShippedVectors.FILE), w.total(), w.reused(), w.embedded());
-            return 0;
         }
     }
 
     @Command(name = "export", description = "Writes the live corpus in the knowledge/ format.")
     static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Mixin
+        Streams io;
 
         @Parameters(arity = "0..1", paramLabel = "DIR", description = "Target folder (default: export).")
         Path dir = Path.of("export");
@@ -144,7 +139,7 @@ final class CorpusCommand {
         public Integer call() throws IOException {
             try (Qantar app = Options.open()) {
                 CorpusWriter.write(app.corpus(), dir);
-                spec.commandLine().getOut().println("exported " + app.corpus().sources().size() + " sources, "
+                io.out().println("exported " + app.corpus().sources().size() + " sources, "
                         + app.corpus().passages().size() + " passages to " + dir);
             }
             return 0;
@@ -153,9 +148,6 @@ final class CorpusCommand {
 
     @Command(name = "stats", description = "Counts sources and passages by side and language.")
     static final class Stats implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         JsonOption output;
 
@@ -182,7 +174,7 @@ final class CorpusCommand {
                         byLang.merge(l.code(), 1, Integer::sum);
                     }
                 }
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = output.out();
                 if (output.json) {
                     ObjectNode o = Json.MAPPER.createObjectNode();
                     o.put("sources", c.sources().size());

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import qantar.app.Qantar;
 import qantar.measure.Percentiles;
 import qantar.eval.EvalItem;
@@ -22,9 +20,6 @@ import qantar.json.Json;
 
 @Command(name = "eval", description = "Scores the answers to a question set (e.g. knowledge/eval/dev.yaml).")
 final class EvalCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     JsonOption output;
 
@@ -51,12 +46,12 @@ final class EvalCommand implements Callable<Integer> {
             for (String kv : settings) {
                 String[] p = kv.split("=", 2);
                 if (p.length != 2) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--set takes NAME=VALUE, not " + kv);
+                    throw output.usage("--set takes NAME=VALUE, not " + kv);
                 }
                 try {
                     tuned = tuned.with(p[0].strip(), Double.parseDouble(p[1].strip()));
                 } catch (IllegalArgumentException e) { // an unknown name or a value that is no number
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--set " + kv + ": " + e.getMessage());
+                    throw output.usage("--set " + kv + ": " + e.getMessage());
                 }
             }
             app.retriever().use(tuned);
@@ -70,7 +65,7 @@ final class EvalCommand implements Callable<Integer> {
             List<qantar.telegram.render.AnswerSizes.Size> sizes = results.stream().map(r -> sizer.privateDefault(r.answer())).toList();
             double[] chars = sizes.stream().mapToDouble(qantar.telegram.render.AnswerSizes.Size::visibleChars).sorted().toArray();
             int messagesMax = sizes.stream().mapToInt(qantar.telegram.render.AnswerSizes.Size::messages).max().orElse(0);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = output.out();
             if (output.json) {
                 ObjectNode o = toJson(results, t);
                 ObjectNode size = ((ObjectNode) o.get("totals")).putObject("private_answer_size");

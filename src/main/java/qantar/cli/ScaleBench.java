@@ -1,5 +1,8 @@
 package qantar.cli;
 
+import static qantar.cli.BenchNumbers.heapUsedMb;
+import static qantar.cli.BenchNumbers.ms;
+import static qantar.cli.BenchNumbers.round;
 import static qantar.measure.Percentiles.ofUnsorted;
 
 import java.nio.file.Path;
@@ -35,21 +38,9 @@ import qantar.store.Folders;
  * question on its language's field plus the embedding of the question, the two costs an answer
  * cannot avoid.
  */
-final class ScaleBench {
+record ScaleBench(Path knowledge, Path config, int size, int rounds) {
     /** Approvals whose reindex questions are asked during, for a steadier ratio. */
     private static final int APPROVALS = 20;
-
-    private final Path knowledge;
-    private final Path config;
-    private final int size;
-    private final int rounds;
-
-    ScaleBench(Path knowledge, Path config, int size, int rounds) {
-        this.knowledge = knowledge;
-        this.config = config;
-        this.size = size;
-        this.rounds = rounds;
-    }
 
     Map<String, Object> run(Path data) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
@@ -127,8 +118,7 @@ final class ScaleBench {
 
             System.gc();
             System.gc();
-            Runtime rt = Runtime.getRuntime();
-            report.put("heap_after_gc_mb", round((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
+            report.put("heap_after_gc_mb", heapUsedMb());
         } finally {
             app.close();
         }
@@ -222,13 +212,5 @@ final class ScaleBench {
         private static double[] flat(double[][] v) {
             return Arrays.stream(v).flatMapToDouble(Arrays::stream).toArray();
         }
-    }
-
-    private static double ms(long since) {
-        return (System.nanoTime() - since) / 1e6;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

@@ -1,5 +1,6 @@
 package qantar.cli;
 
+import static qantar.cli.BenchNumbers.round;
 import static qantar.measure.Percentiles.ofUnsorted;
 
 import java.nio.file.Path;
@@ -153,9 +154,5 @@ final class StoreBench {
         try (Connection c = DriverManager.getConnection(server.url(), server.credentials()); Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }

@@ -10,7 +10,11 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -52,6 +56,18 @@ public final class CorpusFiles {
 
     /** The items of a folder file that holds one YAML list, and the reader of their fields. */
     record ListFile(YamlNodes y, List<Node> items) {
+        /** Each item that is a mapping of (at most) {@code keys}, as {@code item} reads it; one it reads as null is left out. */
+        <T> List<T> each(String itemName, Set<String> keys, BiFunction<Map<String, Node>, Node, T> item) {
+            List<T> out = new ArrayList<>();
+            for (Node node : items) {
+                Map<String, Node> f = y.mapping(node, itemName, keys);
+                T t = f == null ? null : item.apply(f, node);
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+            return out;
+        }
     }
 
     /**

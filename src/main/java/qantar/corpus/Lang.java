@@ -6,16 +6,13 @@ import java.util.Set;
 
 /** The languages passages are written in and the bot speaks. */
 public enum Lang {
-    RU("ru"), EN("en"), KK("kk");
+    RU, EN, KK;
 
     /** Languages a source itself may be written in: ours plus those of the foreign outlets in the corpus. */
     public static final Set<String> SOURCE_LANGUAGES = Set.of("ru", "en", "kk", "pl", "ar", "hu", "uk", "uz", "ky", "sv");
 
-    private final String code;
-
-    Lang(String code) {
-        this.code = code;
-    }
+    /** Each constant is its ISO 639-1 code in capitals. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
 
     public String code() {
         return code;

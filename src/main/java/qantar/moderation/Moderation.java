@@ -38,11 +38,12 @@ public final class Moderation {
      * @param onCorpusChanged called after an approved change is committed (e.g. Qantar::reload)
      */
     public Moderation(Database db, CorpusStore store, Supplier<Corpus> live, Settings settings, Runnable onCorpusChanged) {
-        Proposals proposals = new Proposals(db);
         this.access = new Access(db);
+        Proposals proposals = new Proposals(db);
         this.team = new Team(db, access);
-        this.proposing = new Proposing(access, store, live, proposals);
-        this.review = new Review(access, store, live, proposals, settings.selfApproval(), onCorpusChanged);
+        ProposalParts parts = new ProposalParts(access, store, live, proposals);
+        this.proposing = new Proposing(parts);
+        this.review = new Review(parts, settings.selfApproval(), onCorpusChanged);
         this.feedback = new Feedback(db, access, settings);
         this.export = new Export(access, store);
     }

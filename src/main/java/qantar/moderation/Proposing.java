@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import qantar.corpus.Corpus;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
@@ -22,36 +21,30 @@ import qantar.store.CorpusStore;
  * live corpus.
  */
 public final class Proposing {
-    private final Access access;
-    private final CorpusStore store;
-    private final Supplier<Corpus> live;
-    private final Proposals proposals;
+    private final ProposalParts parts;
 
-    Proposing(Access access, CorpusStore store, Supplier<Corpus> live, Proposals proposals) {
-        this.access = access;
-        this.store = store;
-        this.live = live;
-        this.proposals = proposals;
+    Proposing(ProposalParts parts) {
+        this.parts = parts;
     }
 
     /** A live source, for a front end that fills a draft from it. */
     public Optional<Source> source(String sourceId) {
-        return Optional.ofNullable(sourceId == null ? null : live.get().sourcesById().get(sourceId));
+        return Optional.ofNullable(sourceId == null ? null : parts.live().get().sourcesById().get(sourceId));
     }
 
     /** A live passage as stored now, with the digest an edit of it is made from. */
     public Optional<CorpusStore.Stored> current(String passageId) {
-        return passageId == null ? Optional.empty() : store.passage(passageId).filter(CorpusStore.Stored::live);
+        return passageId == null ? Optional.empty() : parts.store().passage(passageId).filter(CorpusStore.Stored::live);
     }
 
     /** A new passage; its id is given here ({@code <source>-m<n>}). The speakers and topics not given take the source's defaults. */
     public Result<Proposal> propose(long actor, PassageDraft draft, String reason) {
-        return access.act(actor, Role.MODERATOR, "propose", draft.sourceId(), () -> create(actor, draft, Input.reason(reason, "new passage")));
+        return parts.access().act(actor, Role.MODERATOR, "propose", draft.sourceId(), () -> create(actor, draft, Input.reason(reason, "new passage")));
     }
 
     /** Synchronized so that two proposals made at once never get the same new passage id. */
     private synchronized Result<Proposal> create(long actor, PassageDraft draft, String reason) {
-        Corpus corpus = live.get();
+        Corpus corpus = parts.live().get();
         Source source = corpus.sourcesById().get(draft.sourceId());
         if (source == null) {
             return Result.error("mod.no_source", "source", draft.sourceId());
@@ -61,14 +54,14 @@ public final class Proposing {
             return Result.error("mod.need_topics");
         }
         Map<Lang, String> speakers = draft.speakers() != null ? draft.speakers() : publisher(source);
-        String id = proposals.nextPassageId(source.id(), store.passageIds());
+        String id = parts.proposals().nextPassageId(source.id(), parts.store().passageIds());
         Passage p = draft.withTopics(topics).withSpeakers(speakers).passage(id);
         List<String> errors = CorpusCheck.passage(corpus, source, p, taken(id));
         if (!errors.isEmpty()) {
             return Result.error("mod.invalid", "problems", String.join("\n", errors));
         }
-        long pid = proposals.add(Proposal.Kind.CREATE, id, source.id(), CorpusJson.passage(p), null, reason, actor);
-        return Result.ok("mod.proposed", proposals.find(pid).orElseThrow(), "id", pid, "passage", id);
+        long pid = parts.proposals().add(Proposal.Kind.CREATE, id, source.id(), CorpusJson.passage(p), null, reason, actor);
+        return Result.ok("mod.proposed", parts.proposals().find(pid).orElseThrow(), "id", pid, "passage", id);
     }
 
     /**
@@ -77,7 +70,7 @@ public final class Proposing {
      * undoing the other change (null: made from the passage as it is now).
      */
     public Result<Proposal> edit(long actor, String passageId, PassageDraft changed, String baseDigest, String reason) {
-        return access.act(actor, Role.MODERATOR, "edit", passageId, () -> {
+        return parts.access().act(actor, Role.MODERATOR, "edit", passageId, () -> {
             Optional<CorpusStore.Stored> stored = current(passageId);
             if (stored.isEmpty()) {
                 return Result.error("mod.no_passage", "passage", passageId);
@@ -94,7 +87,7 @@ public final class Proposing {
             if (CorpusJson.passage(p).equals(CorpusJson.passage(old))) {
                 return Result.error("mod.no_change", "passage", passageId);
             }
-            Corpus corpus = live.get();
+            Corpus corpus = parts.live().get();
             Source source = corpus.sourcesById().get(p.sourceId());
             if (source == null) {
                 return Result.error("mod.no_source", "source", p.sourceId());
@@ -103,15 +96,15 @@ public final class Proposing {
             if (!errors.isEmpty()) {
                 return Result.error("mod.invalid", "problems", String.join("\n", errors));
             }
-            long pid = proposals.add(Proposal.Kind.UPDATE, p.id(), p.sourceId(), CorpusJson.passage(p), stored.get().digest(),
+            long pid = parts.proposals().add(Proposal.Kind.UPDATE, p.id(), p.sourceId(), CorpusJson.passage(p), stored.get().digest(),
                     Input.reason(reason, "edit"), actor);
-            return Result.ok("mod.proposed", proposals.find(pid).orElseThrow(), "id", pid, "passage", p.id());
+            return Result.ok("mod.proposed", parts.proposals().find(pid).orElseThrow(), "id", pid, "passage", p.id());
         });
     }
 
     /** Proposes to take a passage out of the live corpus (it stays in its history); a reason is required. */
     public Result<Proposal> retire(long actor, String passageId, String reason) {
-        return access.act(actor, Role.MODERATOR, "retire", passageId, () -> {
+        return parts.access().act(actor, Role.MODERATOR, "retire", passageId, () -> {
             if (Input.blank(passageId) || Input.blank(reason)) {
                 return Result.error("mod.retire_usage");
             }
@@ -119,9 +112,9 @@ public final class Proposing {
             if (stored.isEmpty()) {
                 return Result.error("mod.no_passage", "passage", passageId);
             }
-            long pid = proposals.add(Proposal.Kind.RETIRE, passageId, stored.get().passage().sourceId(), null,
+            long pid = parts.proposals().add(Proposal.Kind.RETIRE, passageId, stored.get().passage().sourceId(), null,
                     stored.get().digest(), Input.reason(reason), actor);
-            return Result.ok("mod.proposed", proposals.find(pid).orElseThrow(), "id", pid, "passage", passageId);
+            return Result.ok("mod.proposed", parts.proposals().find(pid).orElseThrow(), "id", pid, "passage", passageId);
         });
     }
 
@@ -130,22 +123,22 @@ public final class Proposing {
      * validated as a whole (errors with line numbers) and proposed as one batch, or nothing at all.
      */
     public Result<Proposal> upload(long actor, String fileName, String content) {
-        return access.act(actor, Role.MODERATOR, "upload", fileName, () -> {
-            CorpusCheck.Upload u = CorpusCheck.upload(fileName, content, live.get(), store, proposals.pendingPassageIds());
+        return parts.access().act(actor, Role.MODERATOR, "upload", fileName, () -> {
+            CorpusCheck.Upload u = CorpusCheck.upload(fileName, content, parts.live().get(), parts.store(), parts.proposals().pendingPassageIds());
             if (!u.ok()) {
                 return Result.error("mod.invalid_file", "file", fileName, "problems", u.problems());
             }
-            long pid = proposals.add(Proposal.Kind.SOURCE, null, u.source().id(), content, null,
+            long pid = parts.proposals().add(Proposal.Kind.SOURCE, null, u.source().id(), content, null,
                     Input.reason("upload of " + fileName), actor);
-            return Result.ok("mod.uploaded", proposals.find(pid).orElseThrow(), "id", pid, "source", u.source().id(),
+            return Result.ok("mod.uploaded", parts.proposals().find(pid).orElseThrow(), "id", pid, "source", u.source().id(),
                     "created", u.creates().size(), "updated", u.updates().size());
         });
     }
 
     /** Passage ids a new or changed passage may not take: the corpus's and pending proposals', except its own. */
     private Set<String> taken(String own) {
-        Set<String> taken = new HashSet<>(store.passageIds());
-        taken.addAll(proposals.pendingPassageIds());
+        Set<String> taken = new HashSet<>(parts.store().passageIds());
+        taken.addAll(parts.proposals().pendingPassageIds());
         taken.remove(own);
         return taken;
     }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
-import qantar.corpus.Corpus;
 import qantar.store.CorpusStore;
 
 /**
@@ -33,18 +31,12 @@ public final class Review {
 
     private static final int LIMIT = 20;
 
-    private final Access access;
-    private final CorpusStore store;
-    private final Supplier<Corpus> live;
-    private final Proposals proposals;
+    private final ProposalParts parts;
     private final boolean selfApproval;
     private final Runnable onCorpusChanged;
 
-    Review(Access access, CorpusStore store, Supplier<Corpus> live, Proposals proposals, boolean selfApproval, Runnable onCorpusChanged) {
-        this.access = access;
-        this.store = store;
-        this.live = live;
-        this.proposals = proposals;
+    Review(ProposalParts parts, boolean selfApproval, Runnable onCorpusChanged) {
+        this.parts = parts;
         this.selfApproval = selfApproval;
         this.onCorpusChanged = onCorpusChanged;
     }
@@ -56,12 +48,12 @@ public final class Review {
 
     /** The pending proposals, oldest first, each edit with its diff against the live passage. */
     public Result<List<ReviewItem>> queue(long actor) {
-        return access.act(actor, Role.MODERATOR, "review", null, () -> {
+        return parts.access().act(actor, Role.MODERATOR, "review", null, () -> {
             List<ReviewItem> items = new ArrayList<>();
-            for (Proposal p : proposals.pending()) {
+            for (Proposal p : parts.proposals().pending()) {
                 List<String> diff = List.of();
                 if (p.kind() == Proposal.Kind.UPDATE) {
-                    diff = store.passage(p.passageId()).map(s -> Diff.of(s.passage(), p.passage())).orElse(List.of());
+                    diff = parts.store().passage(p.passageId()).map(s -> Diff.of(s.passage(), p.passage())).orElse(List.of());
                 }
                 items.add(new ReviewItem(p, diff));
                 if (items.size() == LIMIT) {
@@ -73,16 +65,16 @@ public final class Review {
     }
 
     public Result<Proposal> proposal(long actor, String id) {
-        return access.act(actor, Role.MODERATOR, "show", id, () -> {
-            Optional<Proposal> p = Input.id(id).flatMap(proposals::find);
+        return parts.access().act(actor, Role.MODERATOR, "show", id, () -> {
+            Optional<Proposal> p = Input.id(id).flatMap(parts.proposals()::find);
             return p.isEmpty() ? Result.error("mod.no_proposal", "id", id) : Result.ok("mod.proposal", p.get(), "id", p.get().id());
         });
     }
 
     /** Approves a proposal: it goes live at once. Another moderator's, unless self-approval is on. */
     public Result<Decision> approve(long actor, String id) {
-        return access.act(actor, Role.MODERATOR, "approve", id, () -> {
-            Optional<Proposal> found = Input.id(id).flatMap(proposals::find);
+        return parts.access().act(actor, Role.MODERATOR, "approve", id, () -> {
+            Optional<Proposal> found = Input.id(id).flatMap(parts.proposals()::find);
             if (found.isEmpty()) {
                 return Result.error("mod.no_proposal", "id", id);
             }
@@ -95,13 +87,13 @@ public final class Review {
             }
             List<CorpusStore.Change> changes;
             try {
-                changes = ProposedChanges.of(p, live.get(), store, proposals);
+                changes = ProposedChanges.of(p, parts.live().get(), parts.store(), parts.proposals());
             } catch (ProposedChanges.InvalidNow e) {
                 return Result.error("mod.invalid", "problems", e.getMessage());
             }
             long revision;
             try {
-                revision = store.apply(changes, String.valueOf(p.author()), p.reason() + " [proposal " + p.id() + ", approved by " + actor + "]",
+                revision = parts.store().apply(changes, String.valueOf(p.author()), p.reason() + " [proposal " + p.id() + ", approved by " + actor + "]",
                         c -> {
                             if (!Proposals.decide(c, p.id(), "approved", actor, null)) {
                                 throw new CorpusStore.ChangeRefused("proposal " + p.id() + " was decided meanwhile");
@@ -111,37 +103,37 @@ public final class Review {
                 return Result.error("mod.cannot_apply", "id", p.id(), "why", e.getMessage());
             }
             onCorpusChanged.run();
-            Proposal decided = proposals.find(p.id()).orElseThrow();
+            Proposal decided = parts.proposals().find(p.id()).orElseThrow();
             return Result.ok("mod.approved", new Decision(decided, p.author(), revision), "id", p.id(), "revision", revision);
         });
     }
 
     /** The proposal never goes live; its author is told why. A reason is required. */
     public Result<Decision> reject(long actor, String id, String reason) {
-        return access.act(actor, Role.MODERATOR, "reject", id, () -> {
+        return parts.access().act(actor, Role.MODERATOR, "reject", id, () -> {
             if (Input.blank(id) || Input.blank(reason)) {
                 return Result.error("mod.reject_usage");
             }
-            Optional<Proposal> found = Input.id(id).flatMap(proposals::find);
+            Optional<Proposal> found = Input.id(id).flatMap(parts.proposals()::find);
             if (found.isEmpty()) {
                 return Result.error("mod.no_proposal", "id", id);
             }
             Proposal p = found.get();
-            if (!p.pending() || !proposals.decide(p.id(), "rejected", actor, Input.reason(reason))) {
+            if (!p.pending() || !parts.proposals().decide(p.id(), "rejected", actor, Input.reason(reason))) {
                 return Result.error("mod.already_decided", "id", p.id(), "status", p.status());
             }
-            Proposal decided = proposals.find(p.id()).orElseThrow();
-            return Result.ok("mod.rejected", new Decision(decided, p.author(), store.revision()), "id", p.id());
+            Proposal decided = parts.proposals().find(p.id()).orElseThrow();
+            return Result.ok("mod.rejected", new Decision(decided, p.author(), parts.store().revision()), "id", p.id());
         });
     }
 
     /** Every revision of a passage, oldest first: when, who, what, why. */
     public Result<List<CorpusStore.Revision>> history(long actor, String passageId) {
-        return access.act(actor, Role.MODERATOR, "history", passageId, () -> {
+        return parts.access().act(actor, Role.MODERATOR, "history", passageId, () -> {
             if (Input.blank(passageId)) {
                 return Result.error("mod.history_usage");
             }
-            List<CorpusStore.Revision> h = store.history(passageId.strip());
+            List<CorpusStore.Revision> h = parts.store().history(passageId.strip());
             if (h.isEmpty()) {
                 return Result.error("mod.no_passage", "passage", passageId.strip());
             }

@@ -40,30 +40,28 @@ public final class Team {
 
     /** Makes a citizen a moderator. Administrators only. */
     public Result<Long> grant(long actor, long target) {
-        return access.act(actor, Role.ADMIN, "grant", Input.user(target), () -> {
-            if (target <= 0) {
-                return Result.error("mod.bad_user");
-            }
-            if (roles.roleOf(target).atLeast(Role.MODERATOR)) {
-                return Result.error("mod.already_moderator", "user", target);
-            }
-            roles.set(target, Role.MODERATOR, actor);
-            return Result.ok("mod.granted", target, "user", target);
-        });
+        return raise(actor, target, Role.MODERATOR, "grant", "mod.already_moderator", "mod.granted");
     }
 
     /** Makes a user an administrator (to replace one, before revoking them). Administrators only. */
     public Result<Long> grantAdmin(long actor, long target) {
-        return access.act(actor, Role.ADMIN, "grant_admin", Input.user(target), () -> {
-            if (target <= 0) {
-                return Result.error("mod.bad_user");
+        return raise(actor, target, Role.ADMIN, "grant_admin", "mod.already_admin", "mod.granted_admin");
+    }
+
+    /** Gives a user the role {@code to}, unless they have it or one above it already. */
+    private Result<Long> raise(long actor, long target, Role to, String action, String alreadyKey, String doneKey) {
+        return onUser(actor, target, action, () -> {
+            if (roles.roleOf(target).atLeast(to)) {
+                return Result.error(alreadyKey, "user", target);
             }
-            if (roles.roleOf(target) == Role.ADMIN) {
-                return Result.error("mod.already_admin", "user", target);
-            }
-            roles.set(target, Role.ADMIN, actor);
-            return Result.ok("mod.granted_admin", target, "user", target);
+            roles.set(target, to, actor);
+            return Result.ok(doneKey, target, "user", target);
         });
+    }
+
+    /** An administrator's change to a user (a positive id, else "mod.bad_user"), audited as {@code action}. */
+    private Result<Long> onUser(long actor, long target, String action, Access.Action<Long> change) {
+        return access.act(actor, Role.ADMIN, action, Input.user(target), () -> target <= 0 ? Result.error("mod.bad_user") : change.run());
     }
 
     /**
@@ -72,10 +70,7 @@ public final class Team {
      * (rejected by the system, so nobody approves them later) and their console sessions end.
      */
     public Result<Long> revoke(long actor, long target) {
-        return access.act(actor, Role.ADMIN, "revoke", Input.user(target), () -> {
-            if (target <= 0) {
-                return Result.error("mod.bad_user");
-            }
+        return onUser(actor, target, "revoke", () -> {
             Role now = roles.roleOf(target);
             if (now == Role.ADMIN && roles.withRole(Role.ADMIN).size() <= 1) {
                 return Result.error("mod.last_admin", "user", target);

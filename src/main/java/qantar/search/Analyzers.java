@@ -59,7 +59,7 @@ public final class Analyzers {
     public static Analyzer russian() {
         return new FigureAnalyzer(s -> {
             s = new LowerCaseFilter(s);
-            s = new TokenFilters.Yo(s);
+            s = TokenFilters.yo(s);
             s = new StopFilter(s, RU_STOP);
             s = new StemmerOverrideFilter(s, RU_STEM_OVERRIDES);
             return new SnowballFilter(s, new RussianStemmer());
@@ -107,7 +107,7 @@ public final class Analyzers {
             s = new StopFilter(s, RU_STOP);
             s = new StopFilter(s, KK_STOP);
             s = new StopFilter(s, EN_STOP);
-            s = new TokenFilters.ToLatin(s);
+            s = TokenFilters.toLatin(s);
             s = new ICUFoldingFilter(s);
             s = new TokenFilters.LettersOrFigures(s);
             return new TruncateTokenFilter(s, TRANSLIT_PREFIX);

@@ -27,19 +27,9 @@ import qantar.corpus.Passage;
  * up in the {@link VectorCache} (the database), then in the previous index, and only texts found in
  * neither are embedded, in parallel batches; what was found or embedded goes back to the cache.
  */
-final class IndexVectors {
+record IndexVectors(Directory directory, Embedder embedder, VectorCache cache) {
     /** Texts per call to the model: enough to keep every core busy, few enough to report progress. */
     private static final int EMBED_BATCH = 64;
-
-    private final Directory directory;
-    private final Embedder embedder;
-    private final VectorCache cache;
-
-    IndexVectors(Directory directory, Embedder embedder, VectorCache cache) {
-        this.directory = directory;
-        this.embedder = embedder;
-        this.cache = cache;
-    }
 
     /** Vectors by text hash for these passages; {@code done} passages were already reported to {@code step}. */
     Map<String, float[]> of(List<Passage> passages, int done, IntConsumer step) {

@@ -1,6 +1,7 @@
 package qantar.search;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -13,32 +14,31 @@ final class TokenFilters {
     }
 
     /** ё is written as е at least as often; index and query both use е. */
-    static final class Yo extends TokenFilter {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-
-        Yo(TokenStream in) {
-            super(in);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) {
-                return false;
-            }
+    static TokenStream yo(TokenStream in) {
+        return new EachTerm(in, term -> {
             char[] b = term.buffer();
             for (int i = 0; i < term.length(); i++) {
                 b[i] = Folding.fold(b[i]);
             }
-            return true;
-        }
+        });
     }
 
     /** Each word in Latin letters, as ICUTransformFilter with the {@link Latin} rules makes it. */
-    static final class ToLatin extends TokenFilter {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    static TokenStream toLatin(TokenStream in) {
+        return new EachTerm(in, term -> {
+            String latin = Latin.of(term.toString());
+            term.setEmpty().append(latin);
+        });
+    }
 
-        ToLatin(TokenStream in) {
+    /** A filter that rewrites every term in place and keeps them all. */
+    private static final class EachTerm extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final Consumer<CharTermAttribute> rewrite;
+
+        EachTerm(TokenStream in, Consumer<CharTermAttribute> rewrite) {
             super(in);
+            this.rewrite = rewrite;
         }
 
         @Override
@@ -46,8 +46,7 @@ final class TokenFilters {
             if (!input.incrementToken()) {
                 return false;
             }
-            String latin = Latin.of(term.toString());
-            term.setEmpty().append(latin);
+            rewrite.accept(term);
             return true;
         }
     }

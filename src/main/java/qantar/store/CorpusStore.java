@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -128,15 +127,7 @@ public final class CorpusStore {
     }
 
     private Set<String> ids(String sql) {
-        return db.query(() -> {
-            Set<String> out = new HashSet<>();
-            try (ResultSet rs = db.connection().createStatement().executeQuery(sql)) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        return db.query(() -> new HashSet<>(Sql.list(db.connection(), sql, rs -> rs.getString(1))));
     }
 
     /**
@@ -165,31 +156,14 @@ public final class CorpusStore {
     }
 
     public List<Revision> history(String passageId) {
-        return db.query(() -> {
-            List<Revision> out = new ArrayList<>();
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "SELECT id, entity, entity_id, action, data, author, reason, created_at FROM revisions WHERE entity = 'passage' AND entity_id = ? ORDER BY id")) {
-                ps.setString(1, passageId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Revision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.query(() -> Sql.list(db.connection(),
+                "SELECT id, entity, entity_id, action, data, author, reason, created_at FROM revisions WHERE entity = 'passage' AND entity_id = ? ORDER BY id",
+                rs -> new Revision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8)), passageId));
     }
 
     public String meta(String key) {
-        return db.query(() -> {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        return db.query(() -> Sql.one(db.connection(), "SELECT value FROM meta WHERE key = ?", rs -> rs.getString(1), key));
     }
 
     public void putMeta(String key, String value) {

@@ -13,6 +13,7 @@ import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.telegram.api.BotStartException;
 import qantar.telegram.api.Backoff;
+import qantar.telegram.api.Threads;
 import qantar.telegram.api.Transport;
 import qantar.telegram.render.Html;
 
@@ -55,7 +56,7 @@ final class Handshake {
             if (backoff.failures() == 0) {
                 log.warn("{}; retrying for up to {} s", failure, START_RETRY_MILLIS / 1000);
             }
-            if (!Backoff.sleep(backoff.next())) {
+            if (!Threads.sleep(backoff.next())) {
                 throw new BotStartException(failure);
             }
         }

@@ -22,6 +22,7 @@ import qantar.telegram.citizen.ReportSink;
 import qantar.telegram.route.CommandRegistry;
 import qantar.telegram.route.Reply;
 import qantar.telegram.route.RoleLookup;
+import qantar.telegram.route.Senders;
 import qantar.telegram.route.UpdateRouter;
 
 /**
@@ -127,7 +128,8 @@ public final class TelegramBot implements AutoCloseable {
         Handshake handshake = new Handshake(parts);
         User me = handshake.getMe();
         username.set(me.getUserName() == null ? "bot" : me.getUserName());
-        UpdateRouter router = new UpdateRouter(parts.registry, settings.roles(), parts.languages, app.texts(), parts.citizens.questions(), username.get(), me.getId());
+        UpdateRouter router = new UpdateRouter(parts.registry, new Senders(settings.roles(), parts.languages, app.texts()),
+                parts.citizens.questions(), username.get(), me.getId());
         handshake.setCommands(app.texts());
         if (webhook == null) {
             handshake.deleteWebhook();

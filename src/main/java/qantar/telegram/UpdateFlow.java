@@ -15,23 +15,11 @@ import qantar.telegram.route.UpdateRouter;
 
 /**
  * A stored update's way through the running bot: read, handed to its chat's lane, routed, and its
- * replies committed with its "handled" mark and queued for sending.
+ * replies committed with its "handled" mark and queued for sending. While {@code running}, store
+ * calls are retried; after, they give up and leave the update for the next start.
  */
-final class UpdateFlow {
+record UpdateFlow(BotWiring parts, UpdateRouter router, Lanes lanes, BooleanSupplier running) {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-
-    private final BotWiring parts;
-    private final UpdateRouter router;
-    private final Lanes lanes;
-    /** While the bot runs, store calls are retried; after, they give up and leave the update for the next start. */
-    private final BooleanSupplier running;
-
-    UpdateFlow(BotWiring parts, UpdateRouter router, Lanes lanes, BooleanSupplier running) {
-        this.parts = parts;
-        this.router = router;
-        this.lanes = lanes;
-        this.running = running;
-    }
 
     /**
      * Hands a stored update to its chat's lane. One that cannot be read as an update (a string for a

@@ -12,15 +12,7 @@ import qantar.moderation.Role;
 import qantar.web.ConsoleViews.Flash;
 
 /** Administrators' pages: the team with grant and revoke, the audit log with filters, the corpus as a zip. */
-final class ConsoleAdmin {
-    private final Moderation mod;
-    private final ConsoleRoutes routes;
-
-    ConsoleAdmin(Moderation mod, ConsoleRoutes routes) {
-        this.mod = mod;
-        this.routes = routes;
-    }
-
+record ConsoleAdmin(Moderation mod, ConsoleRoutes routes) {
     void team(Context ctx) {
         showTeam(ctx, null);
     }
@@ -36,13 +28,7 @@ final class ConsoleAdmin {
     }
 
     private void changed(Context ctx, Result<Long> r) {
-        if (routes.refused(ctx, r)) {
-            return;
-        }
-        if (!r.ok()) {
-            ctx.status(422);
-        }
-        showTeam(ctx, new Flash(r.ok(), routes.text(routes.session(ctx), r)));
+        routes.outcome(ctx, r, 422).ifPresent(flash -> showTeam(ctx, flash));
     }
 
     private void showTeam(Context ctx, Flash flash) {

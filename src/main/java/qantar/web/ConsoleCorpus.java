@@ -29,20 +29,8 @@ import qantar.web.ConsoleViews.RevisionItem;
 import qantar.web.ConsoleViews.Row;
 
 /** Browsing and searching the corpus, a passage with its history, and the forms that propose, edit and retire. */
-final class ConsoleCorpus {
+record ConsoleCorpus(WebSources parts, Proposing proposing, Review review, ConsoleRoutes routes) {
     private static final int MAX_ROWS = 200;
-
-    private final WebSources parts;
-    private final Proposing proposing;
-    private final Review review;
-    private final ConsoleRoutes routes;
-
-    ConsoleCorpus(WebSources parts, Proposing proposing, Review review, ConsoleRoutes routes) {
-        this.parts = parts;
-        this.proposing = proposing;
-        this.review = review;
-        this.routes = routes;
-    }
 
     /** The live passages by side, topic, source and words of their texts, speakers or id. */
     void browse(Context ctx) {
@@ -157,16 +145,12 @@ final class ConsoleCorpus {
      * form again with the outcome, the validator's problems beside their fields, and 422 on an error.
      */
     private void proposed(Context ctx, Result<Proposal> r, Map<String, String> values, FormPage page) {
-        if (routes.refused(ctx, r)) {
-            return;
-        }
-        List<String> general = new ArrayList<>();
-        Map<String, List<String>> errors = "mod.invalid".equals(r.key())
-                ? ConsoleForms.byField(ConsoleForms.problems(r.arg("problems")), general) : Map.of();
-        if (!r.ok()) {
-            ctx.status(422);
-        }
-        page.show(values, errors, general, new Flash(r.ok(), routes.text(routes.session(ctx), r)));
+        routes.outcome(ctx, r, 422).ifPresent(flash -> {
+            List<String> general = new ArrayList<>();
+            Map<String, List<String>> errors = "mod.invalid".equals(r.key())
+                    ? ConsoleForms.byField(ConsoleForms.problems(r.arg("problems")), general) : Map.of();
+            page.show(values, errors, general, flash);
+        });
     }
 
     private FormPage newPage(Context ctx) {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import qantar.corpus.Lang;
@@ -93,6 +94,19 @@ final class ConsoleForms {
         return out;
     }
 
+    /** A form field, and whether a validator problem (in lower case) is about it. */
+    private record FieldRule(String field, Predicate<String> about) {
+        static FieldRule mentioning(String field, String... words) {
+            return new FieldRule(field, p -> Arrays.stream(words).anyMatch(p::contains));
+        }
+    }
+
+    /** After same_as and asks, the first of these a problem is about is its field: a quote's text is "texts", not "quote". */
+    private static final List<FieldRule> FIELDS = List.of(FieldRule.mentioning("topics", "topic"),
+            FieldRule.mentioning("speaker", "speaker"), new FieldRule("texts", p -> p.startsWith("quote of") || p.contains("text")),
+            FieldRule.mentioning("original", "original"), FieldRule.mentioning("quote", "quote"), FieldRule.mentioning("side", "side"),
+            FieldRule.mentioning("said", "said", "yyyy"), FieldRule.mentioning("caution", "caution"));
+
     private static String field(String problem) {
         String p = problem.toLowerCase(java.util.Locale.ROOT);
         Matcher lang = IN_LANG.matcher(p);
@@ -102,29 +116,10 @@ final class ConsoleForms {
         if (p.contains("asks") || p.contains("an ask")) {
             return "asks" + (lang.find() ? "." + lang.group(1) : "");
         }
-        if (p.contains("topic")) {
-            return "topics";
-        }
-        if (p.contains("speaker")) {
-            return "speaker";
-        }
-        if (p.startsWith("quote of") || p.contains("text")) {
-            return "texts";
-        }
-        if (p.contains("original")) {
-            return "original";
-        }
-        if (p.contains("quote")) {
-            return "quote";
-        }
-        if (p.contains("side")) {
-            return "side";
-        }
-        if (p.contains("said") || p.contains("yyyy")) {
-            return "said";
-        }
-        if (p.contains("caution")) {
-            return "caution";
+        for (FieldRule f : FIELDS) {
+            if (f.about().test(p)) {
+                return f.field();
+            }
         }
         return null;
     }

@@ -13,15 +13,7 @@ import qantar.moderation.Result;
 import qantar.web.ConsoleViews.Flash;
 
 /** Citizens' reports (resolved fixed or not an issue), the gaps with "propose a passage", and the stats as charts. */
-final class ConsoleInsights {
-    private final Feedback feedback;
-    private final ConsoleRoutes routes;
-
-    ConsoleInsights(Feedback feedback, ConsoleRoutes routes) {
-        this.feedback = feedback;
-        this.routes = routes;
-    }
-
+record ConsoleInsights(Feedback feedback, ConsoleRoutes routes) {
     void reports(Context ctx) {
         showReports(ctx, null);
     }
@@ -31,13 +23,7 @@ final class ConsoleInsights {
         String status = ConsoleForms.oneLine(ctx.formParam("status"));
         String note = ConsoleForms.oneLine(ctx.formParam("note"));
         Result<Reports.Report> r = feedback.resolve(s.userId(), ctx.pathParam("id"), status, note);
-        if (routes.refused(ctx, r)) {
-            return;
-        }
-        if (!r.ok()) {
-            ctx.status(422);
-        }
-        showReports(ctx, new Flash(r.ok(), routes.text(s, r)));
+        routes.outcome(ctx, r, 422).ifPresent(flash -> showReports(ctx, flash));
     }
 
     private void showReports(Context ctx, Flash flash) {

@@ -15,18 +15,9 @@ import qantar.web.ConsoleViews.FieldDiff;
 import qantar.web.ConsoleViews.Flash;
 
 /** The review queue: every pending proposal with a word diff of each changed field; approve or reject, as /review. */
-final class ConsoleReview {
+record ConsoleReview(WebSources parts, Review review, ConsoleRoutes routes) {
     /** Beyond this a whole source file is shown as it is: a word diff of it would be slow and unreadable. */
     private static final int MAX_WORD_DIFF = 200_000;
-    private final WebSources parts;
-    private final Review review;
-    private final ConsoleRoutes routes;
-
-    ConsoleReview(WebSources parts, Review review, ConsoleRoutes routes) {
-        this.parts = parts;
-        this.review = review;
-        this.routes = routes;
-    }
 
     void queue(Context ctx) {
         show(ctx, null);
@@ -46,16 +37,12 @@ final class ConsoleReview {
     }
 
     private void decided(Context ctx, Session s, Result<Review.Decision> r) {
-        if (routes.refused(ctx, r)) {
-            return;
-        }
-        if (r.ok()) {
-            routes.access().tellAuthor(s.userId(), r.value(), parts.texts());
-        }
-        if (!r.ok()) {
-            ctx.status(409);
-        }
-        show(ctx, new Flash(r.ok(), routes.text(routes.session(ctx), r)));
+        routes.outcome(ctx, r, 409).ifPresent(flash -> {
+            if (r.ok()) {
+                routes.access().tellAuthor(s.userId(), r.value(), parts.texts());
+            }
+            show(ctx, flash);
+        });
     }
 
     private void show(Context ctx, Flash flash) {

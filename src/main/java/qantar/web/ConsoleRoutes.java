@@ -10,6 +10,7 @@ import qantar.moderation.ConsoleAccess;
 import qantar.moderation.ConsoleAccess.Session;
 import qantar.moderation.Moderation;
 import qantar.moderation.Result;
+import qantar.web.ConsoleViews.Flash;
 
 /**
  * The moderation console under /console: entered only through a one-time link from the bot,
@@ -143,6 +144,20 @@ final class ConsoleRoutes {
     /** 403 in the page's language, for anyone not allowed: it says nothing about who is. */
     void refusal(Context ctx, Lang lang, String key) {
         web.error(ctx, 403, key, lang);
+    }
+
+    /**
+     * The flash a form's result shows when its page comes again, with {@code failStatus} if it failed;
+     * empty when it was refused, its 403 page already written.
+     */
+    Optional<Flash> outcome(Context ctx, Result<?> r, int failStatus) {
+        if (refused(ctx, r)) {
+            return Optional.empty();
+        }
+        if (!r.ok()) {
+            ctx.status(failStatus);
+        }
+        return Optional.of(new Flash(r.ok(), text(session(ctx), r)));
     }
 
     /** A moderation result that was refused is a 403 page; an error re-shows the form with it. */

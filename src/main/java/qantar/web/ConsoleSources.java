@@ -16,8 +16,9 @@ import qantar.web.ConsoleViews.Flash;
  * A whole source file in the knowledge/ format: a new source, or a live one's fields and passages
  * at once. It goes the way of a file sent to the bot: validated as a whole, one proposal or nothing.
  */
-final class ConsoleSources {
+record ConsoleSources(WebSources parts, Proposing proposing, ConsoleRoutes routes) {
     static final int MAX_FILE = 1_000_000;
+
     private static final String NEW_SOURCE = """
             id: NEW_ID
             title: ...
@@ -38,16 +39,6 @@ final class ConsoleSources {
                   en: ["...?", "...?"]
             """;
 
-    private final WebSources parts;
-    private final Proposing proposing;
-    private final ConsoleRoutes routes;
-
-    ConsoleSources(WebSources parts, Proposing proposing, ConsoleRoutes routes) {
-        this.parts = parts;
-        this.proposing = proposing;
-        this.routes = routes;
-    }
-
     /** The form, holding the live file of ?id= when it names a source, else a skeleton of a new one. */
     void form(Context ctx) {
         String id = ctx.queryParam("id");
@@ -64,13 +55,7 @@ final class ConsoleSources {
             return;
         }
         Result<Proposal> r = proposing.upload(s.userId(), "console.yaml", yaml);
-        if (routes.refused(ctx, r)) {
-            return;
-        }
-        if (!r.ok()) {
-            ctx.status(422);
-        }
-        show(ctx, yaml, new Flash(r.ok(), routes.text(s, r)));
+        routes.outcome(ctx, r, 422).ifPresent(flash -> show(ctx, yaml, flash));
     }
 
     private void show(Context ctx, String yaml, Flash flash) {

@@ -47,15 +47,14 @@ public final class WebServer implements AutoCloseable {
     private final WebSources parts;
     private final Settings settings;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final String stylesheet = resource("/web/style.css");
     private final AskLimit limit;
-    private final String stylesheet;
     private Javalin server;
 
     private WebServer(WebSources parts, Settings settings) {
         this.parts = parts;
         this.settings = settings;
         this.limit = new AskLimit(settings.asksPerMinute());
-        this.stylesheet = resource("/web/style.css");
     }
 
     /** The pages alone (`web`): the console with moderation services of its own over the same database. */

@@ -56,21 +56,10 @@ public final class Backoff {
                 if (b.failures() == 0) {
                     log.warn("{}: {}; retrying", what, e.getMessage());
                 }
-                if (!sleep(b.next())) {
+                if (!Threads.sleep(b.next())) {
                     throw e;
                 }
             }
-        }
-    }
-
-    /** Sleeps; false when interrupted (the interrupt is kept). */
-    public static boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -79,19 +79,12 @@ public final class BotFiles {
                 if (e.getErrorCode() == null || e.getErrorCode() != 429 || attempt == 3) {
                     throw new Failure("cannot send the document: " + redact(e.getMessage()));
                 }
-                sleep((after == null ? 1 : after) * 1000L);
+                if (!Threads.sleep((after == null ? 1 : after) * 1000L)) {
+                    throw new Failure("interrupted while sending the document");
+                }
             } catch (TelegramApiException e) {
                 throw new Failure("cannot send the document: " + redact(e.getMessage()));
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure("interrupted while sending the document");
         }
     }
 

@@ -66,10 +66,7 @@ public final class Lanes {
         });
         long deadline = System.currentTimeMillis() + millis;
         for (Thread t : threads) {
-            try {
-                t.join(Math.max(1, deadline - System.currentTimeMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Threads.join(t, Math.max(1, deadline - System.currentTimeMillis()))) {
                 return;
             }
         }

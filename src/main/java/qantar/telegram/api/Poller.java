@@ -78,18 +78,14 @@ public final class Poller {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.join(t, 2000);
         }
     }
 
     private void loop() {
         while (running) {
             long wait = pollOnce();
-            if (wait > 0 && !Backoff.sleep(wait)) {
+            if (wait > 0 && !Threads.sleep(wait)) {
                 return;
             }
         }

@@ -116,10 +116,8 @@ public final class SendQueue {
             threads = List.copyOf(senders);
         }
         for (Thread t : threads) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Threads.join(t, 2000)) {
+                return;
             }
         }
     }

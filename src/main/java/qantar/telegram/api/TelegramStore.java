@@ -75,14 +75,8 @@ public final class TelegramStore {
     }
 
     public boolean handled(long updateId) {
-        return db.query(() -> {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT handled_at FROM tg_updates WHERE update_id = ?")) {
-                ps.setLong(1, updateId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getString(1) != null;
-                }
-            }
-        });
+        return db.query(() -> Sql.one(db.connection(), "SELECT handled_at FROM tg_updates WHERE update_id = ?", rs -> rs.getString(1),
+                updateId) != null);
     }
 
     /**

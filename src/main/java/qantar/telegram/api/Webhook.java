@@ -127,7 +127,7 @@ public final class Webhook {
                 throw new BotStartException("the Bot API refused setWebhook for " + url + ": " + refused.code() + " " + refused.description());
             }
             long wait = r instanceof Transport.RetryAfter ra ? ra.millis() : ((Transport.NoAnswer) r).millis();
-            if (System.currentTimeMillis() + wait > deadline || !Backoff.sleep(wait)) {
+            if (System.currentTimeMillis() + wait > deadline || !Threads.sleep(wait)) {
                 throw new BotStartException("setWebhook for " + url + " did not succeed within " + retryMillis / 1000 + " s");
             }
         }

@@ -32,29 +32,22 @@ final class AnswerFlow implements Questions {
     private static final Logger log = LoggerFactory.getLogger(AnswerFlow.class);
     static final int MAX_QUESTION = AnswerService.MAX_QUESTION_CHARS;
 
-    private final AnswerService answers;
-    private final Texts texts;
-    private final AnswerHtml html;
+    private final AnswerParts parts;
     private final FloodGuard flood;
-    private final Counters counters;
     private final LongConsumer typing;
     private final AnswerForms forms;
-    private final Citations citations;
     private final FeedbackButtons feedback;
     private final InlineAnswers inline;
 
     AnswerFlow(AnswerService answers, Texts texts, FloodGuard flood, Counters counters, LongConsumer typing,
         java.util.function.Supplier<String> botUsername, AnswerForms forms, TelegramStore store) {
-        this.answers = answers;
+        AnswerHtml html = new AnswerHtml(texts);
+        this.parts = new AnswerParts(answers, texts, html, counters, new Citations(answers, texts, html, botUsername));
         this.forms = forms;
-        this.texts = texts;
-        this.html = new AnswerHtml(texts);
         this.flood = flood;
-        this.counters = counters;
         this.typing = typing;
-        this.citations = new Citations(answers, texts, html, botUsername);
         this.feedback = new FeedbackButtons(answers, store);
-        this.inline = new InlineAnswers(answers, texts, html, counters, citations);
+        this.inline = new InlineAnswers(parts);
     }
 
     void reportsTo(ReportSink sink) {
@@ -63,7 +56,7 @@ final class AnswerFlow implements Questions {
 
     void register(CommandRegistry r) {
         r.callback("src", Role.CITIZEN, this::sources);
-        r.callback("full", Role.CITIZEN, (req, id, reply) -> StoredAnswers.find(answers, req, id, reply).ifPresent(a -> {
+        r.callback("full", Role.CITIZEN, (req, id, reply) -> StoredAnswers.find(parts.answers(), req, id, reply).ifPresent(a -> {
             reply.answerCallback(null);
             show(req, a, AnswerHtml.Form.FULL, reply);
         }));
@@ -95,12 +88,12 @@ final class AnswerFlow implements Questions {
             }
             return;
         }
-        counters.question();
+        parts.counters().question();
         typing.accept(req.chatId());
         long t0 = System.nanoTime();
-        Answer a = answers.answer(Question.of(q));
+        Answer a = parts.answers().answer(Question.of(q));
         show(req, a, reply);
-        counters.answer();
+        parts.counters().answer();
         log.info("answered chat={} answer={} lang={} in_scope={} statements={} sides={} ms={}", req.group() ? "group" : "private",
                 a.id(), a.language().code(), a.inScope(), a.statements().size(), a.sidesShown().size(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -117,9 +110,9 @@ final class AnswerFlow implements Questions {
     }
 
     private void show(Request req, Answer a, AnswerHtml.Form form, Reply reply) {
-        List<String> parts = html.answer(a, a.language(), form);
-        for (int i = 0; i < parts.size(); i++) {
-            reply.html(parts.get(i), i == parts.size() - 1 ? buttons(a, a.language(), form) : List.of());
+        List<String> messages = parts.html().answer(a, a.language(), form);
+        for (int i = 0; i < messages.size(); i++) {
+            reply.html(messages.get(i), i == messages.size() - 1 ? buttons(a, a.language(), form) : List.of());
         }
     }
 
@@ -127,21 +120,21 @@ final class AnswerFlow implements Questions {
         boolean compact = form == AnswerHtml.Form.SHORT;
         List<List<Button>> rows = new ArrayList<>();
         if (!a.sources().isEmpty()) {
-            rows.add(List.of(Button.callback(texts.get("tg.btn.sources", ui), "src:" + a.id()),
-                    Button.callback(texts.get("tg.btn.cite", ui), "cite:" + a.id())));
+            rows.add(List.of(Button.callback(parts.texts().get("tg.btn.sources", ui), "src:" + a.id()),
+                    Button.callback(parts.texts().get("tg.btn.cite", ui), "cite:" + a.id())));
         } else {
-            rows.add(List.of(Button.callback(texts.get("tg.btn.cite", ui), "cite:" + a.id())));
+            rows.add(List.of(Button.callback(parts.texts().get("tg.btn.cite", ui), "cite:" + a.id())));
         }
         if (!compact) {
             List<Button> sides = new ArrayList<>();
             for (Side s : a.sidesShown()) {
-                sides.add(Button.callback(texts.emoji(s) + " " + texts.label(s, ui), "side:" + a.id() + ":" + s.id()));
+                sides.add(Button.callback(parts.texts().emoji(s) + " " + parts.texts().label(s, ui), "side:" + a.id() + ":" + s.id()));
             }
             for (int i = 0; i < sides.size(); i += 2) {
                 rows.add(sides.subList(i, Math.min(i + 2, sides.size())));
             }
             if (form == AnswerHtml.Form.COMPACT && a.statements().size() > a.sidesShown().size()) {
-                rows.add(List.of(Button.callback(texts.get("tg.btn.full", ui), "full:" + a.id())));
+                rows.add(List.of(Button.callback(parts.texts().get("tg.btn.full", ui), "full:" + a.id())));
             }
         }
         rows.add(List.of(Button.callback("👍", "up:" + a.id()), Button.callback("👎", "dn:" + a.id())));
@@ -149,9 +142,9 @@ final class AnswerFlow implements Questions {
     }
 
     private void sources(Request req, String id, Reply reply) {
-        StoredAnswers.find(answers, req, id, reply).ifPresent(a -> {
+        StoredAnswers.find(parts.answers(), req, id, reply).ifPresent(a -> {
             reply.answerCallback(null);
-            html.sources(a, a.language()).forEach(reply::html);
+            parts.html().sources(a, a.language()).forEach(reply::html);
         });
     }
 
@@ -160,22 +153,22 @@ final class AnswerFlow implements Questions {
         int colon = args.indexOf(':');
         String id = colon < 0 ? args : args.substring(0, colon);
         Optional<Side> side = colon < 0 ? Optional.empty() : Side.fromId(args.substring(colon + 1));
-        StoredAnswers.find(answers, req, id, reply).ifPresent(a -> {
+        StoredAnswers.find(parts.answers(), req, id, reply).ifPresent(a -> {
             if (side.isEmpty()) {
                 reply.answerCallback(req.text("tg.button_outdated"));
                 return;
             }
             reply.answerCallback(null);
             typing.accept(req.chatId());
-            Answer deeper = answers.answer(new Question(a.question(), a.language(), Set.of(side.get())));
-            reply.html(html.header(side.get(), a.language()) + "\n" + Html.i(texts.about(side.get(), a.language())));
+            Answer deeper = parts.answers().answer(new Question(a.question(), a.language(), Set.of(side.get())));
+            reply.html(parts.html().header(side.get(), a.language()) + "\n" + Html.i(parts.texts().about(side.get(), a.language())));
             show(req.withArgs(""), deeper, reply);
         });
     }
 
     /** /cite ID: the copyable citation and the link that reopens the same answer. */
     void cite(Request req, String id, Reply reply) {
-        citations.cite(req, id, reply);
+        parts.citations().cite(req, id, reply);
     }
 
     /** /start a_ID: the same answer again, exactly as first shown. */
@@ -183,7 +176,7 @@ final class AnswerFlow implements Questions {
         if (!payload.startsWith("a_")) {
             return false;
         }
-        Optional<Answer> a = answers.find(payload.substring(2));
+        Optional<Answer> a = parts.answers().find(payload.substring(2));
         if (a.isEmpty()) {
             reply.html(Html.esc(req.text("tg.cite_not_found", "id", Html.cut(payload.substring(2), 32))));
         } else {

@@ -25,7 +25,7 @@ public final class CitizenFeatures {
         AnswerForms forms = new AnswerForms(store);
         this.flow = new AnswerFlow(answers, texts, new FloodGuard(questionsPerMinute), counters, typing, botUsername, forms, store);
         flow.register(registry);
-        new CoreCommands(texts, flow, languages, forms, corpus, revision, registry).register(registry);
+        new CoreCommands(texts, flow, languages, forms, corpus, revision).register(registry);
         new CorpusBrowser(texts, corpus).register(registry);
     }
 

@@ -20,30 +20,10 @@ import qantar.telegram.route.Reply;
 import qantar.telegram.route.Request;
 
 /** The citizen commands: /start, /help, /sides, /lang, /cite, /about, /ask, and the language buttons. */
-final class CoreCommands {
-    private final Texts texts;
-    private final AnswerFlow flow;
-    private final Languages languages;
-    private final Supplier<Corpus> corpus;
-    private final Supplier<Long> revision;
-    private final CommandRegistry registry;
-
-    private final AnswerForms forms;
-
-    CoreCommands(Texts texts, AnswerFlow flow, Languages languages, AnswerForms forms, Supplier<Corpus> corpus, Supplier<Long> revision,
-                 CommandRegistry registry) {
-        this.texts = texts;
-        this.forms = forms;
-        this.flow = flow;
-        this.languages = languages;
-        this.corpus = corpus;
-        this.revision = revision;
-        this.registry = registry;
-    }
-
+record CoreCommands(Texts texts, AnswerFlow flow, Languages languages, AnswerForms forms, Supplier<Corpus> corpus, Supplier<Long> revision) {
     void register(CommandRegistry r) {
         r.command("start", "tg.cmd.start", this::start);
-        r.command("help", "tg.cmd.help", this::help);
+        r.command("help", "tg.cmd.help", (req, reply) -> help(r, req, reply));
         r.command("ask", "tg.cmd.ask", (req, reply) -> {
             if (req.args().isBlank()) {
                 reply.html(esc(req.text("tg.ask_usage")));
@@ -75,9 +55,10 @@ final class CoreCommands {
         reply.html(s.toString(), langButtons(req.lang()));
     }
 
-    private void help(Request req, Reply reply) {
+    /** The help text, then the commands of {@code r}'s menu. */
+    private void help(CommandRegistry r, Request req, Reply reply) {
         StringBuilder s = new StringBuilder(esc(req.text("tg.help"))).append("\n\n");
-        for (CommandRegistry.Command c : registry.menu()) {
+        for (CommandRegistry.Command c : r.menu()) {
             s.append('/').append(c.name()).append(" — ").append(esc(req.text(c.menuKey()))).append('\n');
         }
         reply.html(s.toString().strip());

@@ -11,12 +11,9 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessageconten
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import qantar.answer.Answer;
-import qantar.answer.AnswerService;
 import qantar.answer.Question;
-import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
-import qantar.telegram.api.Counters;
 import qantar.telegram.render.AnswerHtml;
 import qantar.telegram.render.Button;
 import qantar.telegram.render.Html;
@@ -29,20 +26,12 @@ final class InlineAnswers {
     static final int INLINE_RESULTS = 5;
     static final int INLINE_PER_MINUTE = 30;
 
-    private final AnswerService answers;
-    private final Texts texts;
-    private final AnswerHtml html;
-    private final Counters counters;
-    private final Citations citations;
+    private final AnswerParts parts;
     /** Inline queries come as the user types: their own, larger budget, which never uses up the chat's. */
     private final FloodGuard inlineFlood = new FloodGuard(INLINE_PER_MINUTE);
 
-    InlineAnswers(AnswerService answers, Texts texts, AnswerHtml html, Counters counters, Citations citations) {
-        this.answers = answers;
-        this.texts = texts;
-        this.html = html;
-        this.counters = counters;
-        this.citations = citations;
+    InlineAnswers(AnswerParts parts) {
+        this.parts = parts;
     }
 
     void inline(Request req, String inlineQueryId, String query, Reply reply) {
@@ -50,32 +39,32 @@ final class InlineAnswers {
         List<InlineQueryResult> results = new ArrayList<>();
         if (!q.isEmpty() && q.length() <= AnswerFlow.MAX_QUESTION
                 && inlineFlood.check(req.userId(), req.update().getUpdateId()) == FloodGuard.Verdict.ANSWER) {
-            counters.question();
-            Answer all = answers.answer(Question.of(q));
+            parts.counters().question();
+            Answer all = parts.answers().answer(Question.of(q));
             Lang lang = all.language();
-            results.add(article(all, lang, texts.get("tg.inline_all", lang)));
+            results.add(article(all, lang, parts.texts().get("tg.inline_all", lang)));
             for (Side s : all.sidesShown()) {
                 if (results.size() >= INLINE_RESULTS) {
                     break;
                 }
-                Answer one = answers.answer(new Question(all.question(), all.language(), Set.of(s)));
-                results.add(article(one, lang, texts.emoji(s) + " " + texts.label(s, lang)));
+                Answer one = parts.answers().answer(new Question(all.question(), all.language(), Set.of(s)));
+                results.add(article(one, lang, parts.texts().emoji(s) + " " + parts.texts().label(s, lang)));
             }
-            counters.answer();
+            parts.counters().answer();
             log.info("answered inline answer={} lang={} results={}", all.id(), all.language().code(), results.size());
         }
         reply.call(AnswerInlineQuery.builder().inlineQueryId(inlineQueryId).results(results).cacheTime(0).isPersonal(true).build());
     }
 
     private InlineQueryResult article(Answer a, Lang ui, String title) {
-        String text = html.answer(a, ui, AnswerHtml.Form.SHORT).get(0);
-        String description = a.statements().isEmpty() ? texts.get(a.inScope() ? "nothing_found" : "out_of_scope", ui)
+        String text = parts.html().answer(a, ui, AnswerHtml.Form.SHORT).get(0);
+        String description = a.statements().isEmpty() ? parts.texts().get(a.inScope() ? "nothing_found" : "out_of_scope", ui)
                 : a.statements().get(0).speaker() + ": " + a.statements().get(0).text();
         return InlineQueryResultArticle.builder().id(a.id()).title(Html.cut(title, 60))
                 .description(Html.cut(description, 120))
                 .inputMessageContent(InputTextMessageContent.builder().messageText(text).parseMode("HTML")
                         .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build())
-                .replyMarkup(Reply.markup(List.of(List.of(Button.link(texts.get("tg.inline_open", ui), citations.deepLink(a.id()))))))
+                .replyMarkup(Reply.markup(List.of(List.of(Button.link(parts.texts().get("tg.inline_open", ui), parts.citations().deepLink(a.id()))))))
                 .build();
     }
 }

@@ -8,67 +8,16 @@ import qantar.moderation.Role;
 /**
  * One thing a user did (a message, a command, a button press, an inline query), with who did it,
  * where, in which interface language and with which role.
+ *
+ * @param chatId    the chat to answer in; null for inline queries
+ * @param lang      the interface language: the user's choice, else their Telegram language
+ * @param args      the command's arguments, or the callback data after its prefix, or the question text
+ * @param messageId the message this request came from (the user's message, or the message whose button was pressed)
  */
-public final class Request {
-    private final Update update;
-    private final long userId;
-    private final Long chatId;
-    private final boolean group;
-    private final Lang lang;
-    private final Role role;
-    private final String args;
-    private final Integer messageId;
-    private final Texts texts;
-    private final Languages languages;
-
-    Request(Update update, long userId, Long chatId, boolean group, Lang lang, Role role, String args, Integer messageId, Texts texts,
-            Languages languages) {
-        this.update = update;
-        this.userId = userId;
-        this.chatId = chatId;
-        this.group = group;
-        this.lang = lang;
-        this.role = role;
-        this.args = args == null ? "" : args;
-        this.messageId = messageId;
-        this.texts = texts;
-        this.languages = languages;
-    }
-
-    public Update update() {
-        return update;
-    }
-
-    public long userId() {
-        return userId;
-    }
-
-    /** The chat to answer in; null for inline queries. */
-    public Long chatId() {
-        return chatId;
-    }
-
-    public boolean group() {
-        return group;
-    }
-
-    /** The interface language: the user's choice, else their Telegram language. */
-    public Lang lang() {
-        return lang;
-    }
-
-    public Role role() {
-        return role;
-    }
-
-    /** The command's arguments, or the callback data after its prefix, or the question text. */
-    public String args() {
-        return args;
-    }
-
-    /** The message this request came from (the user's message, or the message whose button was pressed). */
-    public Integer messageId() {
-        return messageId;
+public record Request(Update update, long userId, Long chatId, boolean group, Lang lang, Role role, String args, Integer messageId,
+        Texts texts, Languages languages) {
+    public Request {
+        args = args == null ? "" : args;
     }
 
     /** A text from messages.yaml in the interface language. */

@@ -6,9 +6,6 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import qantar.config.Texts;
-import qantar.corpus.Lang;
-import qantar.moderation.Role;
 import qantar.telegram.api.Updates;
 import qantar.telegram.render.Html;
 
@@ -19,18 +16,14 @@ import qantar.telegram.render.Html;
  */
 public final class UpdateRouter {
     private final CommandRegistry registry;
-    private final RoleLookup roles;
-    private final Languages languages;
-    private final Texts texts;
+    private final Senders senders;
     private final Questions questions;
     private final String username;
     private final long botId;
 
-    public UpdateRouter(CommandRegistry registry, RoleLookup roles, Languages languages, Texts texts, Questions questions, String username, long botId) {
+    public UpdateRouter(CommandRegistry registry, Senders senders, Questions questions, String username, long botId) {
         this.registry = registry;
-        this.roles = roles;
-        this.languages = languages;
-        this.texts = texts;
+        this.senders = senders;
         this.questions = questions;
         this.username = username;
         this.botId = botId;
@@ -44,7 +37,7 @@ public final class UpdateRouter {
             return callback(u, u.getCallbackQuery());
         }
         if (u.hasInlineQuery()) {
-            Request req = request(u, u.getInlineQuery().getFrom(), null, false, u.getInlineQuery().getQuery(), null);
+            Request req = senders.request(u, u.getInlineQuery().getFrom(), null, false, u.getInlineQuery().getQuery(), null);
             Reply reply = new Reply(null, null, null);
             questions.inline(req, u.getInlineQuery().getId(), u.getInlineQuery().getQuery(), reply);
             return reply;
@@ -54,13 +47,12 @@ public final class UpdateRouter {
 
     /** The polite reply when handling failed, so the user is not left waiting. */
     public Reply failure(Update u) {
-        User from = Updates.from(u);
-        Lang lang = from == null ? Lang.EN : languages.of(from);
+        String sorry = senders.text(Updates.from(u), "tg.error");
         if (u.hasMessage() && u.getMessage().isUserMessage()) {
-            return new Reply(u.getMessage().getChatId(), null, null).html(Html.esc(texts.get("tg.error", lang)));
+            return new Reply(u.getMessage().getChatId(), null, null).html(Html.esc(sorry));
         }
         if (u.hasCallbackQuery()) {
-            return new Reply(null, null, u.getCallbackQuery().getId()).answerCallback(texts.get("tg.error", lang));
+            return new Reply(null, null, u.getCallbackQuery().getId()).answerCallback(sorry);
         }
         return new Reply(null, null, null);
     }
@@ -76,7 +68,7 @@ public final class UpdateRouter {
         Reply reply = new Reply(m.getChatId(), group ? m.getMessageId() : null, null);
         if (text == null) {
             if (!group) {
-                Request req = request(u, from, m.getChatId(), false, "", m.getMessageId());
+                Request req = senders.request(u, from, m.getChatId(), false, "", m.getMessageId());
                 Optional<DocumentHandler> docs = m.hasDocument() ? registry.document(req.role()) : Optional.empty();
                 if (docs.isPresent()) {
                     docs.get().handle(req, m.getDocument(), reply);
@@ -91,7 +83,7 @@ public final class UpdateRouter {
             return command(u, m, from, group, text, reply);
         }
         if (!group) {
-            questions.ask(request(u, from, m.getChatId(), false, text, m.getMessageId()), text, reply);
+            questions.ask(senders.request(u, from, m.getChatId(), false, text, m.getMessageId()), text, reply);
             return reply;
         }
         boolean repliedToUs = m.getReplyToMessage() != null && m.getReplyToMessage().getFrom() != null
@@ -102,7 +94,7 @@ public final class UpdateRouter {
         boolean mentioned = mention.matcher(text).find();
         if (mentioned || repliedToUs) {
             String question = mentioned ? mention.matcher(text).replaceAll(" ").strip() : text;
-            questions.ask(request(u, from, m.getChatId(), true, question, m.getMessageId()), question, reply);
+            questions.ask(senders.request(u, from, m.getChatId(), true, question, m.getMessageId()), question, reply);
         }
         return reply;
     }
@@ -121,7 +113,7 @@ public final class UpdateRouter {
             addressed = true;
         }
         name = name.toLowerCase(Locale.ROOT);
-        Request req = request(u, from, m.getChatId(), group, args, m.getMessageId());
+        Request req = senders.request(u, from, m.getChatId(), group, args, m.getMessageId());
         Optional<CommandRegistry.Command> c = registry.command(name).filter(x -> req.role().atLeast(x.role()));
         if (c.isEmpty()) {
             if (addressed) {
@@ -149,7 +141,7 @@ public final class UpdateRouter {
         int colon = data.indexOf(':');
         String prefix = colon < 0 ? data : data.substring(0, colon);
         String args = colon < 0 ? "" : data.substring(colon + 1);
-        Request req = request(u, q.getFrom(), chatId, group, args, messageId);
+        Request req = senders.request(u, q.getFrom(), chatId, group, args, messageId);
         Optional<CommandRegistry.Callback> cb = registry.callback(prefix).filter(x -> req.role().atLeast(x.role()));
         if (cb.isEmpty() || (chatId == null && !prefix.equals("lang"))) {
             reply.answerCallback(req.text("tg.button_outdated"));
@@ -158,11 +150,5 @@ public final class UpdateRouter {
         }
         reply.answerCallback(null); // every press is answered, even when the handler forgot
         return reply;
-    }
-
-    private Request request(Update u, User from, Long chatId, boolean group, String args, Integer messageId) {
-        Role role = from == null ? Role.CITIZEN : roles.roleOf(from.getId());
-        return new Request(u, from == null ? 0 : from.getId(), chatId, group, languages.of(from), role == null ? Role.CITIZEN : role,
-                args, messageId, texts, languages);
     }
 }
