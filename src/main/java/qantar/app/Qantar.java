@@ -52,37 +52,42 @@ public final class Qantar implements AutoCloseable {
     private final Retriever retriever;
     private final AnswerService answers;
     private final Path knowledgeDir;
-    private volatile Corpus corpus;
-    private volatile Map<String, Source> sources;
-    /** The passages the timeline cites: the curated key items of the events. */
-    private volatile java.util.Set<String> timelinePassages;
+    /** The live corpus, read on first need: a stored answer needs none of it. */
+    private volatile Live live;
+    /** Taken only to read the corpus the first time; nothing else is locked while it is held. */
+    private final Object loading = new Object();
     private volatile long revision;
     private java.util.concurrent.ScheduledExecutorService follower;
 
     private Qantar(Path dataDir, Database.Location store, Path knowledgeDir, Path configDir, Progress progress) {
         this.knowledgeDir = knowledgeDir;
         this.texts = Texts.load(configDir);
+        StartupTrace.mark("config (messages)");
         this.db = Database.open(dataDir, store);
+        StartupTrace.mark("database open + migrations");
         try {
             this.corpusStore = new CorpusStore(db);
             this.problems = KnowledgeImport.ifChanged(knowledgeDir, corpusStore, progress);
+            StartupTrace.mark("knowledge/ checked or imported");
             // The vectors shipped with the corpus, for texts the database has none of: a first start embeds nothing.
             VectorCache vectors = knowledgeDir == null ? new VectorStore(db) : new VectorStore(db).orElse(ShippedVectors.in(knowledgeDir));
             this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")), vectors);
             // The revision first: a change committed in between is then read again by the next reload, never missed.
             this.revision = corpusStore.revision();
-            this.corpus = corpusStore.load();
-            this.sources = corpus.sourcesById();
-            this.timelinePassages = timelinePassages(corpus);
+            StartupTrace.mark("index opened");
             if (index.builtRevision() != revision) {
                 Analyzers.prepareTranslit();
+                Corpus corpus = corpusStore.load();
+                this.live = new Live(corpus);
+                StartupTrace.mark("corpus loaded");
                 index.update(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
+                StartupTrace.mark("index updated");
             }
-            this.retriever = new Retriever(index, corpus, Frames.load(configDir.resolve("frames.yaml")), RetrievalSettings.DEFAULT);
+            this.retriever = new Retriever(index, () -> live().corpus(), Frames.load(configDir.resolve("frames.yaml")), RetrievalSettings.DEFAULT);
             this.answers = new AnswerService(retriever, ScopeRules.load(configDir), texts, new AnswerStore(db), new AnswerService.CorpusView() {
                 @Override
                 public Map<String, Source> sources() {
-                    return sources;
+                    return live().sources();
                 }
 
                 @Override
@@ -92,7 +97,7 @@ public final class Qantar implements AutoCloseable {
 
                 @Override
                 public java.util.Set<String> timelinePassages() {
-                    return timelinePassages;
+                    return live().timelinePassages();
                 }
             });
             // With a model (QANTAR_LLM_*): questions also searched in translation, and model-written answers.
@@ -106,6 +111,7 @@ public final class Qantar implements AutoCloseable {
             db.close();
             throw e;
         }
+        StartupTrace.mark("opened (retriever, answer service)");
     }
 
     /** The program with its store where the environment says ({@link Database.Location#of}). */
@@ -128,6 +134,7 @@ public final class Qantar implements AutoCloseable {
      * are answered from the previous index meanwhile (this lock is not the one searches take).
      */
     public synchronized void reload() {
+        Corpus corpus = live().corpus();
         long rev = corpusStore.revision();
         Set<String> changed = new HashSet<>();
         Corpus c = corpusStore.loadSince(corpus, revision, changed);
@@ -137,14 +144,40 @@ public final class Qantar implements AutoCloseable {
             index.update(c.passages(), c.topics(), rev, null); // topic labels are in every document of the topic
         }
         retriever.update(c);
-        corpus = c;
-        sources = c.sourcesById();
-        timelinePassages = timelinePassages(c);
+        live = new Live(c);
         revision = rev;
     }
 
-    private static java.util.Set<String> timelinePassages(Corpus c) {
-        return c.timeline().stream().flatMap(t -> t.passageIds().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** The live corpus with what answers look up in it. */
+    private record Live(Corpus corpus, Map<String, Source> sources, Set<String> timelinePassages) {
+        Live(Corpus corpus) {
+            // The passages the timeline cites: the curated key items of the events.
+            this(corpus, corpus.sourcesById(), corpus.timeline().stream().flatMap(t -> t.passageIds().stream())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
+    }
+
+    /**
+     * The live corpus, read from the store the first time it is needed. Should another process have
+     * moved the revision since open, the index is brought up to the corpus read, as a reload would.
+     */
+    private Live live() {
+        Live l = live;
+        if (l != null) {
+            return l;
+        }
+        synchronized (loading) {
+            if (live == null) {
+                long rev = corpusStore.revision();
+                Corpus c = corpusStore.load();
+                if (rev != revision) {
+                    index.update(c.passages(), c.topics(), rev, null);
+                    revision = rev;
+                }
+                live = new Live(c);
+            }
+            return live;
+        }
     }
 
     public AnswerService answers() {
@@ -165,7 +198,7 @@ public final class Qantar implements AutoCloseable {
     }
 
     public Corpus corpus() {
-        return corpus;
+        return live().corpus();
     }
 
     public long revision() {

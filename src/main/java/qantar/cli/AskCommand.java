@@ -37,6 +37,7 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        qantar.app.StartupTrace.mark("command line parsed");
         Question q = new Question(String.join(" ", words).strip(), lang, sides.isEmpty() ? EnumSet.noneOf(Side.class) : EnumSet.copyOf(sides));
         if (q.text().isEmpty()) {
             throw output.usage("the question is empty");
@@ -50,8 +51,10 @@ final class AskCommand implements Callable<Integer> {
             } else {
                 a = app.answers().answer(q);
             }
+            qantar.app.StartupTrace.mark("answered");
             output.out().print(output.json ? AnswerJson.write(a, true) + "\n" : new TextRenderer(app.texts()).render(a));
         }
+        qantar.app.StartupTrace.mark("printed, closed");
         return 0;
     }
 

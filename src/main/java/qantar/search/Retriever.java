@@ -70,8 +70,8 @@ public final class Retriever {
     private volatile RetrievalSettings settings;
     private volatile ConceptQueries queries;
     private volatile RetrievalState state;
-    /** The corpus given at construction, until {@link #state()} first needs it. */
-    private Corpus first;
+    /** The corpus at construction, asked for when {@link #state()} first needs it. */
+    private java.util.function.Supplier<Corpus> first;
     /** Other forms of a question to search as well (translations, when a model is configured). */
     private volatile QueryTransformer forms = question -> List.of(question);
 
@@ -80,10 +80,15 @@ public final class Retriever {
     }
 
     public Retriever(PassageIndex index, Corpus corpus, Frames frames, RetrievalSettings settings) {
+        this(index, () -> corpus, frames, settings);
+    }
+
+    /** With the corpus read only when the first question needs it (a stored answer never does). */
+    public Retriever(PassageIndex index, java.util.function.Supplier<Corpus> corpus, Frames frames, RetrievalSettings settings) {
         this.index = index;
         this.frames = frames;
         use(settings);
-        this.first = corpus;
+        this.first = java.util.Objects.requireNonNull(corpus);
     }
 
     /**
@@ -95,7 +100,7 @@ public final class Retriever {
         if (s == null) {
             synchronized (this) {
                 if (state == null) {
-                    state = RetrievalState.of(first, frames, null);
+                    state = RetrievalState.of(first.get(), frames, null);
                     first = null;
                 }
                 s = state;
