@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ public final class Qantar implements AutoCloseable {
     private volatile long revision;
     private java.util.concurrent.ScheduledExecutorService follower;
 
-    private Qantar(Path dataDir, Database.Location store, Path knowledgeDir, Path configDir, Progress progress) {
+    private Qantar(Path dataDir, Database.Location store, Path knowledgeDir, Path configDir, Progress progress, Optional<Embedder> embedder) {
         this.knowledgeDir = knowledgeDir;
         this.texts = Texts.load(configDir);
         StartupTrace.mark("config (messages)");
@@ -71,7 +72,7 @@ public final class Qantar implements AutoCloseable {
             StartupTrace.mark("knowledge/ checked or imported");
             // The vectors shipped with the corpus, for texts the database has none of: a first start embeds nothing.
             VectorCache vectors = knowledgeDir == null ? new VectorStore(db) : new VectorStore(db).orElse(ShippedVectors.in(knowledgeDir));
-            this.index = PassageIndex.open(dataDir.resolve("index"), Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")), vectors);
+            this.index = PassageIndex.open(dataDir.resolve("index"), embedder, vectors);
             // The revision first: a change committed in between is then read again by the next reload, never missed.
             this.revision = corpusStore.revision();
             StartupTrace.mark("index opened");
@@ -120,7 +121,13 @@ public final class Qantar implements AutoCloseable {
     }
 
     public static Qantar open(Path dataDir, Database.Location store, Path knowledgeDir, Path configDir, Progress progress) {
-        return new Qantar(dataDir, store, knowledgeDir, configDir, progress);
+        return open(dataDir, store, knowledgeDir, configDir, progress, Embedder.fromSetting(Locations.setting("QANTAR_VECTORS")));
+    }
+
+    /** With the embedding model given (empty: no vectors) rather than the one QANTAR_VECTORS names. */
+    public static Qantar open(Path dataDir, Database.Location store, Path knowledgeDir, Path configDir, Progress progress,
+                              Optional<Embedder> embedder) {
+        return new Qantar(dataDir, store, knowledgeDir, configDir, progress, embedder);
     }
 
     /** The problems of knowledge/ that kept it from being imported at open, empty when it was fine. */

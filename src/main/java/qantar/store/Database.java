@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import qantar.config.Locations;
 
 /**
@@ -15,8 +16,23 @@ import qantar.config.Locations;
  * Either way one list of numbered migrations brings the schema up to date ({@link Migrations}, {@link Dialect}).
  */
 public final class Database implements AutoCloseable {
-    /** Where the database is: a JDBC URL with its credentials (none for SQLite). */
-    public record Location(String url, String user, String password) {
+    /**
+     * Where the database is: a JDBC URL with its credentials (none for SQLite), and how long a SQLite
+     * call waits for another connection's write lock before it fails ({@link #BUSY_TIMEOUT}; the
+     * delivery paths then retry it). PostgreSQL waits for locks as long as it takes.
+     */
+    public record Location(String url, String user, String password, Duration busyTimeout) {
+        /** SQLite's wait for a lock in production; tests of a held lock pass a shorter one ({@link #withBusyTimeout}). */
+        public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+        public Location(String url, String user, String password) {
+            this(url, user, password, BUSY_TIMEOUT);
+        }
+
+        public Location withBusyTimeout(Duration timeout) {
+            return new Location(url, user, password, timeout);
+        }
+
         /** QANTAR_DATABASE_URL (+ _USER, _PASSWORD) when set, else qantar.db in the data folder. */
         public static Location of(Path dataDir) {
             String url = Locations.setting("QANTAR_DATABASE_URL");
@@ -95,7 +111,7 @@ public final class Database implements AutoCloseable {
     private static Connection connect(Location location, Dialect dialect) throws SQLException {
         Connection c = DriverManager.getConnection(location.url(), location.credentials());
         try {
-            dialect.configure(c);
+            dialect.configure(c, location.busyTimeout());
             return c;
         } catch (SQLException e) {
             c.close();

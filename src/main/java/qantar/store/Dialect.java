@@ -3,6 +3,7 @@ package qantar.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -15,11 +16,11 @@ import java.util.regex.Pattern;
 public enum Dialect {
     SQLITE {
         @Override
-        void configure(Connection c) throws SQLException {
+        void configure(Connection c, Duration busyTimeout) throws SQLException {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("PRAGMA busy_timeout=" + busyTimeout.toMillis());
                 s.execute("PRAGMA synchronous=NORMAL");
             }
         }
@@ -52,7 +53,7 @@ public enum Dialect {
         private static final long REVISION_LOCK = 0x51414E545256L; // "QANTRV"
 
         @Override
-        void configure(Connection c) {
+        void configure(Connection c, Duration busyTimeout) {
             // nothing to set: transactions, foreign keys and durability are PostgreSQL's defaults
         }
 
@@ -108,7 +109,7 @@ public enum Dialect {
     }
 
     /** Settings of a fresh connection. */
-    abstract void configure(Connection c) throws SQLException;
+    abstract void configure(Connection c, Duration busyTimeout) throws SQLException;
 
     /** A migration (written in SQLite's types) in this engine's types. */
     abstract String ddl(String sql);

@@ -35,17 +35,29 @@ class ScaledCorpusTest {
         assertThat(scaled.passages().get(N - 1).id()).contains("-s"); // copies, not only the fixture's passages
         String here = digest(scaled);
         // The order a passage's text maps iterate in is drawn anew by each JVM: a few of them tell.
-        List<String> others = new ArrayList<>();
+        // The four start together: each waits mostly on its own start-up.
+        List<Process> started = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            others.add(inAnotherJvm());
+            started.add(anotherJvm());
+        }
+        List<String> others = new ArrayList<>();
+        try {
+            for (Process p : started) {
+                others.add(output(p));
+            }
+        } finally {
+            started.forEach(Process::destroyForcibly);
         }
         assertThat(others).containsOnly(here);
     }
 
-    private static String inAnotherJvm() throws IOException, InterruptedException {
+    private static Process anotherJvm() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ScaledCorpusTest.class.getName())
+        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), ScaledCorpusTest.class.getName())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static String output(Process p) throws IOException, InterruptedException {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();

@@ -3,12 +3,14 @@ package qantar.telegram;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.moderation.Moderation;
+import qantar.store.Database;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.SendLimits;
 import qantar.telegram.api.Webhook;
@@ -30,6 +32,12 @@ final class BotHarness implements AutoCloseable {
     static final Path CONFIG = Path.of("config").toAbsolutePath();
     /** The webhook's path on the bot's web server (in production, the path of TELEGRAM_WEBHOOK_URL). */
     static final String HOOK_PATH = "/telegram/hook-7f3a";
+    /**
+     * SQLite's wait for another connection's lock, a tenth of production's: the tests that hold the
+     * lock from outside wait past it in a second instead of seconds. Nothing else here ever waits for
+     * it (the bot's calls share one connection).
+     */
+    static final Duration BUSY_TIMEOUT = Database.Location.BUSY_TIMEOUT.dividedBy(10);
 
     final Intake intake;
     final FakeBotApi api;
@@ -63,7 +71,9 @@ final class BotHarness implements AutoCloseable {
         WebServer served = null;
         TelegramBot started = null;
         try {
-            opened = Qantar.open(tmp.resolve("data"), knowledge, CONFIG, Progress.NONE);
+            Path data = tmp.resolve("data");
+            // no vectors: these tests are about the bot, not ranking, and the few passages rank the same by words alone
+            opened = Qantar.open(data, Database.Location.of(data).withBusyTimeout(BUSY_TIMEOUT), knowledge, CONFIG, Progress.NONE, Optional.empty());
             TelegramBot built = build.apply(opened, TelegramBot.Settings.of(TOKEN, api.url()).withLimits(limits).withPollSeconds(2));
             if (intake == Intake.WEBHOOK) {
                 served = serveWebhook(opened, built);

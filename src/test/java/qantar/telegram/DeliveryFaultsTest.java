@@ -90,7 +90,7 @@ class DeliveryFaultsTest {
             int update;
             try {
                 update = h.api.privateText(41, "ru", TestCorpus.TOLL_RU);
-                Thread.sleep(7000); // past the 5 s busy timeout: storing fails and is retried
+                Thread.sleep(8 * BotHarness.BUSY_TIMEOUT.toMillis()); // past the busy timeout, time for a spinning poller to poll again and again
                 assertThat(h.api.sentTo(41)).isEmpty();
                 assertThat(h.api.confirmed(update)).as("not confirmed while not stored").isFalse();
                 if (intake == Intake.POLLING) {
@@ -108,12 +108,12 @@ class DeliveryFaultsTest {
     @Test
     void aLockWhileMarkingAMessageSentNeitherStopsThatChatNorSendsItTwice() throws Exception {
         try (BotHarness h = BotHarness.quick(intake, tmp)) {
-            h.api.slowSends(1, 1500);
+            h.api.slowSends(1, BotHarness.BUSY_TIMEOUT.toMillis());
             h.api.privateText(42, "ru", "/help");
             FakeBotApi.await(() -> h.api.sentTo(42).size() == 1, Duration.ofSeconds(10), "the first reply to be on its way");
             Connection lock = lockDatabase(); // taken while the answer to that send is still on its way
             try {
-                Thread.sleep(6500);
+                Thread.sleep(5 * BotHarness.BUSY_TIMEOUT.toMillis()); // marking it sent fails a few times meanwhile
             } finally {
                 lock.close();
             }

@@ -23,6 +23,8 @@ final class ServeProcess {
         env.put("QANTAR_CONFIG_DIR", BotHarness.CONFIG.toString());
         env.put("QANTAR_WEB_PORT", String.valueOf(freePort()));
         env.remove("QANTAR_ADMINS");
+        // these tests are about delivery, not ranking: without the embedding model each process starts and answers sooner
+        env.put("QANTAR_VECTORS", "off");
         env.putAll(more);
         pb.redirectOutput(folder.resolve(name + ".out").toFile());
         pb.redirectError(folder.resolve(name + ".err").toFile());
