@@ -17,12 +17,11 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DataDirLock implements AutoCloseable {
     static final String FILE = "serve.lock";
+    /** The locked file: closing it releases the lock. */
     private final FileChannel channel;
-    private final FileLock lock;
 
-    private DataDirLock(FileChannel channel, FileLock lock) {
+    private DataDirLock(FileChannel channel) {
         this.channel = channel;
-        this.lock = lock;
     }
 
     /** Takes the lock, or fails with one line that says who holds it. */
@@ -45,7 +44,7 @@ public final class DataDirLock implements AutoCloseable {
             }
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
-            return new DataDirLock(ch, lock);
+            return new DataDirLock(ch);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + dataDir, e);
         }
@@ -54,7 +53,6 @@ public final class DataDirLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.release();
             channel.close();
         } catch (IOException ignored) {
             // the lock goes with the process anyway
