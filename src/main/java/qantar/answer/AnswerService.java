@@ -146,6 +146,11 @@ public final class AnswerService {
         return text.length() > MAX_QUESTION_CHARS ? text.substring(0, MAX_QUESTION_CHARS) : text;
     }
 
+    /** The extractive composer with the live settings, clusters and timeline, which another composer may start from. */
+    public ExtractiveComposer extractive() {
+        return extractive;
+    }
+
     /** Composes answers with {@code c} from now on (a model-written composer, chosen by configuration). */
     public void useComposer(Composer c) {
         composer = java.util.Objects.requireNonNull(c);

@@ -34,10 +34,6 @@ public final class ExtractiveComposer {
     /** The passages the timeline cites, which an overview shows first. */
     private final java.util.function.Supplier<Set<String>> timeline;
 
-    public ExtractiveComposer() {
-        this(p -> List.of(p), () -> RetrievalSettings.DEFAULT);
-    }
-
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings) {
         this(cluster, settings, Set::of);
@@ -66,6 +62,11 @@ public final class ExtractiveComposer {
         }
         SubjectTopics subject = SubjectTopics.of(retrieval.hits(), set.topicHits(), set.questionTopics());
         return statements(retrieval.hits(), lang, sides, set.perSide(), subject, set);
+    }
+
+    /** The least coverage of the question for a passage to be shown at all (the live setting). */
+    public double relevant() {
+        return settings.get().relevant();
     }
 
     /** The statements chosen from the hits, at most {@code perSide} a side. */

@@ -104,7 +104,7 @@ public final class Qantar implements AutoCloseable {
             // With a model (QANTAR_LLM_*): questions also searched in translation, and model-written answers.
             LlmSettings.fromEnvironment().ifPresent(s -> {
                 LOG.info("Model: {}", s);
-                LlmComposer composer = LlmComposer.of(s);
+                LlmComposer composer = LlmComposer.of(s, answers.extractive());
                 answers.useComposer(composer);
                 retriever.useQueryTransformer(new QueryTranslator(composer.model(), s.translationTimeout()));
             });

@@ -35,15 +35,17 @@ public final class LlmComposer implements Composer {
 
     private final ChatModel model;
     private final Duration timeout;
-    private final ExtractiveComposer extractive = new ExtractiveComposer();
+    /** The service's own extractive choice: what the model starts from, and the answer when it fails. */
+    private final ExtractiveComposer extractive;
 
-    public LlmComposer(ChatModel model, Duration timeout) {
+    public LlmComposer(ChatModel model, Duration timeout, ExtractiveComposer extractive) {
         this.model = model;
         this.timeout = timeout;
+        this.extractive = extractive;
     }
 
-    public static LlmComposer of(LlmSettings s) {
-        return new LlmComposer(ModelCall.chatModel(s), s.timeout());
+    public static LlmComposer of(LlmSettings s, ExtractiveComposer extractive) {
+        return new LlmComposer(ModelCall.chatModel(s), s.timeout(), extractive);
     }
 
     /** The chat model it writes with, to share with other uses of the same server. */
@@ -93,7 +95,7 @@ public final class LlmComposer implements Composer {
     }
 
     /** For each side shown, its extractive passages, then the next relevant hits of that side. */
-    private static Map<String, Passage> passages(List<Hit> hits, Map<Side, List<Statement>> bySide) {
+    private Map<String, Passage> passages(List<Hit> hits, Map<Side, List<Statement>> bySide) {
         Map<String, Hit> byId = new LinkedHashMap<>();
         hits.forEach(h -> byId.putIfAbsent(h.passage().id(), h));
         Map<Side, List<Passage>> chosen = new EnumMap<>(Side.class);
@@ -103,7 +105,7 @@ public final class LlmComposer implements Composer {
         }
         for (Hit h : hits) {
             List<Passage> ps = chosen.get(h.passage().side());
-            if (ps != null && ps.size() < PASSAGES_PER_SIDE && h.coverage() >= qantar.search.RetrievalSettings.DEFAULT.relevant() && !ps.contains(h.passage())) {
+            if (ps != null && ps.size() < PASSAGES_PER_SIDE && h.coverage() >= extractive.relevant() && !ps.contains(h.passage())) {
                 ps.add(h.passage());
             }
         }

@@ -55,7 +55,7 @@ class LlmComposerTest {
     LlmComposer composer;
 
     private void useModelAt(String baseUrl, Duration timeout) {
-        composer = LlmComposer.of(new LlmSettings(LlmSettings.Provider.OPENAI, baseUrl, "fake", null, timeout));
+        composer = LlmComposer.of(new LlmSettings(LlmSettings.Provider.OPENAI, baseUrl, "fake", null, timeout), app.answers().extractive());
         app.answers().useComposer(composer);
     }
 
