@@ -26,31 +26,18 @@ import qantar.search.Retriever.Retrieval;
  * what the user gets for a side whose sentences all fail, and for the whole answer when the model
  * times out, fails or replies with nothing usable. The sides shown are always the extractive ones:
  * the model can neither add a side nor take one away.
+ *
+ * @param model      the chat model it writes with (shared with other uses of the same server)
+ * @param extractive the service's own extractive composer: what the model starts from
  */
-public final class LlmComposer implements Composer {
+public record LlmComposer(ChatModel model, Duration timeout, ExtractiveComposer extractive) implements Composer {
     private static final Logger LOG = LoggerFactory.getLogger(LlmComposer.class);
     /** Passages given to the model per side: the extractive choice first, then the next relevant. */
     static final int PASSAGES_PER_SIDE = 4;
     static final int SENTENCES_PER_SIDE = 3;
 
-    private final ChatModel model;
-    private final Duration timeout;
-    /** The service's own extractive choice: what the model starts from, and the answer when it fails. */
-    private final ExtractiveComposer extractive;
-
-    public LlmComposer(ChatModel model, Duration timeout, ExtractiveComposer extractive) {
-        this.model = model;
-        this.timeout = timeout;
-        this.extractive = extractive;
-    }
-
     public static LlmComposer of(LlmSettings s, ExtractiveComposer extractive) {
         return new LlmComposer(ModelCall.chatModel(s), s.timeout(), extractive);
-    }
-
-    /** The chat model it writes with, to share with other uses of the same server. */
-    public ChatModel model() {
-        return model;
     }
 
     @Override
