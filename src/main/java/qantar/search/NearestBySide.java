@@ -17,6 +17,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.VectorUtil;
 import qantar.corpus.Side;
 
 /**
@@ -66,8 +67,8 @@ final class NearestBySide {
 
     /**
      * Exact cosine, as {@link VectorSimilarityFunction#COSINE} computes it, but only for the vectors
-     * that can still enter their side's top: a first, cheaper estimate (a dot product on eight
-     * running sums, over norms computed once per segment) rules out the rest. The estimate differs
+     * that can still enter their side's top: a first, cheaper estimate (Lucene's dot product, over
+     * norms computed once per segment) rules out the rest. The estimate differs
      * from the exact value by well under {@link #MARGIN}, so a document it rules out was not among
      * the exact top, and the list is the very same as one of exact cosine over every vector.
      */
@@ -93,7 +94,7 @@ final class NearestBySide {
                 }
                 float[] v = values.vectorValue();
                 SideTop guess = estimated.get(side);
-                float estimate = (float) (dot(vector, v) / Math.sqrt((double) queryNorm * (double) norms[d]));
+                float estimate = (float) (VectorUtil.dotProduct(vector, v) / Math.sqrt((double) queryNorm * (double) norms[d]));
                 // The kept estimates are each within MARGIN / 2 of their exact cosine, so the exact
                 // top's last is at least the estimated top's last less MARGIN / 2, and a document
                 // this far below it cannot reach it.
@@ -113,33 +114,6 @@ final class NearestBySide {
      * dimensions): a margin many times that.
      */
     private static final float MARGIN = 1e-3f;
-
-    /** The dot product on eight running sums: not the exact cosine's order of additions, but about four times faster. */
-    private static float dot(float[] a, float[] b) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        float s4 = 0;
-        float s5 = 0;
-        float s6 = 0;
-        float s7 = 0;
-        int i = 0;
-        for (int n = a.length - 7; i < n; i += 8) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-            s4 += a[i + 4] * b[i + 4];
-            s5 += a[i + 5] * b[i + 5];
-            s6 += a[i + 6] * b[i + 6];
-            s7 += a[i + 7] * b[i + 7];
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-    }
 
     /** The squared norm, summed in order as the exact cosine sums it. */
     static float squaredNorm(float[] v) {
