@@ -14,7 +14,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private static final List<Class<?>> COMMANDS = List.of(AskCommand.class, ChatCommand.class, ServeCommand.class, WebCommand.class,
             CorpusCommand.class, EvalCommand.class, BenchCommand.class);
 
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
