@@ -63,8 +63,6 @@ public final class Retriever {
         }
     }
 
-    private static final Hit NONE = new Hit(null, 0, 0);
-
     private final PassageIndex index;
     private final Frames frames;
     private volatile RetrievalSettings settings;
@@ -156,45 +154,18 @@ public final class Retriever {
     }
 
     /**
-     * The question's candidates. Other forms of it (translations) are searched too when they name a
-     * subject the glossary knows; a passage then keeps its best coverage under any form, and among
-     * equally covering passages the question as asked decides the order.
+     * The question's candidates, with those of its other forms (translations) that name a subject
+     * the glossary knows ({@link Translations#merge}).
      */
     public Retrieval retrieve(String question, Lang lang, Set<Side> sides) {
         RetrievalState s = state();
-        List<String> others = forms.transform(dev.langchain4j.rag.query.Query.from(question)).stream()
-                .map(dev.langchain4j.rag.query.Query::text).filter(t -> !t.equals(question)).distinct().toList();
-        String english = others.stream().filter(t -> LanguageDetector.detect(t) == Lang.EN).findFirst().orElse(null);
-        Retrieval own = retrieve(s, question, lang, sides, true, english);
-        List<Concept> concepts = new ArrayList<>(own.concepts());
-        boolean anchored = own.anchored();
-        Map<String, Hit> asked = new HashMap<>();
-        own.hits().forEach(h -> asked.put(h.passage().id(), h));
-        Map<String, Hit> best = new HashMap<>(asked);
-        List<String> used = new ArrayList<>();
-        for (String other : others) {
-            Retrieval r = retrieve(s, other, LanguageDetector.detect(other), sides, false, null);
-            if (r.concepts().stream().noneMatch(c -> c.fromGlossary() && c.counts())) {
-                continue; // only the model's own words: they would add noise, not meaning
-            }
-            used.add(other);
-            r.concepts().stream().filter(c -> concepts.stream().noneMatch(k -> k.forms().equals(c.forms()))).forEach(concepts::add);
-            anchored |= r.anchored();
-            for (Hit h : r.hits()) {
-                String id = h.passage().id();
-                if (h.coverage() > best.getOrDefault(id, NONE).coverage()) {
-                    Hit mine = asked.get(id);
-                    best.put(id, new Hit(h.passage(), h.coverage() + (mine == null ? 0 : mine.score() - mine.coverage()), h.coverage(),
-                            Math.max(h.asked(), mine == null ? 0 : mine.asked())));
-                }
-            }
-        }
-        if (used.isEmpty()) {
+        List<String> others = Translations.of(forms, question);
+        Retrieval own = retrieve(s, question, lang, sides, true, Translations.english(others));
+        if (others.isEmpty()) {
             return own;
         }
-        List<Hit> hits = new ArrayList<>(best.values());
-        hits.sort(Ranking.BEST_FIRST);
-        return new Retrieval(lang, concepts, anchored, own.vectorText(), used, hits, own.uncovered());
+        return Translations.merge(own, others.stream()
+                .map(o -> new Translations.Form(o, retrieve(s, o, LanguageDetector.detect(o), sides, false, null))).toList());
     }
 
     /** One form of the question; {@code english} is its English translation, if any, for the vector search. */
