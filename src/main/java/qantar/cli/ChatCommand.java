@@ -40,7 +40,7 @@ final class ChatCommand implements Callable<Integer> {
                 if (line.isEmpty()) {
                     continue;
                 }
-                app.reloadIfNewer(); // a serve on the same data folder may have approved changes meanwhile
+                app.live().reloadIfNewer(); // a serve on the same data folder may have approved changes meanwhile
                 if (line.equals("/help") || line.equals("/start")) {
                     out.println(help());
                 } else if (line.startsWith("/lang")) {

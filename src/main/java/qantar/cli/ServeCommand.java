@@ -69,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             // the web console shares the bot's moderation services, so /console links open it
             web = qantar.web.WebServer.start(WebCommand.sources(app), WebCommand.settings(), wired.moderation(), wired.console(), hooks);
             // what other instances' moderators approve, or a `corpus import` beside it, even while waiting for the lock
-            app.followRevisions(5);
+            app.live().follow(5);
             if (shared) {
                 lock[0] = consumerLock(store); // the pages are up meanwhile; updates wait for the lock
             }

@@ -14,7 +14,7 @@ final class WebCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Qantar app = Options.open();
-        app.followRevisions(5); // a serve on the same data folder approves changes
+        app.live().follow(5); // a serve on the same data folder approves changes
         WebServer web = WebServer.start(sources(app), settings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -18,7 +18,7 @@ class FollowRevisionsTest {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         try (Qantar web = Fixture.open(tmp.resolve("data"), k)) {
             long before = web.revision();
-            assertThat(web.reloadIfNewer()).isFalse();
+            assertThat(web.live().reloadIfNewer()).isFalse();
             Path f = k.resolve("sources/o29.yaml");
             Files.writeString(f, Files.readString(f).replace("4.4 thousand", "4.5 thousand"));
             // another process (a `corpus import`) commits the change through its own connection
@@ -26,7 +26,7 @@ class FollowRevisionsTest {
                 var store = new qantar.store.CorpusStore(importer);
                 store.importCorpus(qantar.corpus.CorpusReader.read(k).corpus(), "test", n -> { });
             }
-            assertThat(web.reloadIfNewer()).isTrue();
+            assertThat(web.live().reloadIfNewer()).isTrue();
             assertThat(web.revision()).isGreaterThan(before);
             assertThat(web.corpus().sourcesById().get("o29").title()).contains("4.5 thousand");
         }
