@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
             app = Options.open();
             // moderation: roles (QANTAR_ADMINS at the first start that names any), commands, reports, uploads, export
             BotSources sources = new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision);
-            Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+            Moderation mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
             ModerationBot.Wired wired = ModerationBot.create(sources, mod, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")), admins);
             // webhook mode: Telegram POSTs the updates to the web server instead of answering getUpdates
             String hookUrl = Locations.setting("TELEGRAM_WEBHOOK_URL");

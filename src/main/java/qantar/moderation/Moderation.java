@@ -12,7 +12,7 @@ import qantar.store.Database;
  * attempts included ({@link Access}). Nothing reaches the live corpus without a second
  * moderator's approval unless self-approval is on ({@link Review}).
  */
-public final class Moderation {
+public record Moderation(Access access, Team team, Proposing proposing, Review review, Feedback feedback, Export export) {
     /**
      * @param selfApproval  whether a moderator may approve their own proposal (small teams); off by default
      * @param gapThreshold  retrieval coverage under which a question counts as a gap
@@ -26,49 +26,16 @@ public final class Moderation {
         }
     }
 
-    private final Access access;
-    private final Team team;
-    private final Proposing proposing;
-    private final Review review;
-    private final Feedback feedback;
-    private final Export export;
-
     /**
      * @param live            the live corpus as the answers use it now
      * @param onCorpusChanged called after an approved change is committed (e.g. Qantar::reload)
      */
-    public Moderation(Database db, CorpusStore store, Supplier<Corpus> live, Settings settings, Runnable onCorpusChanged) {
-        this.access = new Access(db);
+    public static Moderation of(Database db, CorpusStore store, Supplier<Corpus> live, Settings settings, Runnable onCorpusChanged) {
+        Access access = new Access(db);
         Proposals proposals = new Proposals(db);
-        this.team = new Team(db, access);
+        Team team = new Team(db, access);
         ProposalParts parts = new ProposalParts(access, store, live, proposals);
-        this.proposing = new Proposing(parts);
-        this.review = new Review(parts, settings.selfApproval(), onCorpusChanged);
-        this.feedback = new Feedback(db, access, settings);
-        this.export = new Export(access, store);
-    }
-
-    public Access access() {
-        return access;
-    }
-
-    public Team team() {
-        return team;
-    }
-
-    public Proposing proposing() {
-        return proposing;
-    }
-
-    public Review review() {
-        return review;
-    }
-
-    public Feedback feedback() {
-        return feedback;
-    }
-
-    public Export export() {
-        return export;
+        return new Moderation(access, team, new Proposing(parts), new Review(parts, settings.selfApproval(), onCorpusChanged),
+                new Feedback(db, access, settings), new Export(access, store));
     }
 }

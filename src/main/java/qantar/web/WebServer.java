@@ -64,7 +64,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The pages with moderation services of their own, also taking the POSTs of {@code hooks}. */
     public static WebServer start(WebSources parts, Settings settings, java.util.List<WebhookRoute> hooks) {
-        Moderation mod = new Moderation(parts.database(), parts.corpusStore(), parts.corpus(), Moderation.Settings.DEFAULTS, parts.reload());
+        Moderation mod = Moderation.of(parts.database(), parts.corpusStore(), parts.corpus(), Moderation.Settings.DEFAULTS, parts.reload());
         return start(parts, settings, mod, ConsoleAccess.open(mod.access(), parts.database()), hooks);
     }
 

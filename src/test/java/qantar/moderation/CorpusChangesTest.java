@@ -76,7 +76,7 @@ class CorpusChangesTest {
     void open() {
         knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
         app = engine.app(tmp.resolve("data"), knowledge);
-        mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
         mod.team().bootstrapAdmins(java.util.List.of(ADMIN));
         mod.team().grant(ADMIN, ALICE);
         mod.team().grant(ADMIN, BOB);

@@ -52,7 +52,7 @@ class ModerationFlowTest {
     }
 
     Moderation moderation(Moderation.Settings settings) {
-        return new Moderation(app.database(), app.corpusStore(), app::corpus, settings, app::reload);
+        return Moderation.of(app.database(), app.corpusStore(), app::corpus, settings, app::reload);
     }
 
     @AfterEach

@@ -147,7 +147,7 @@ final class BotHarness implements AutoCloseable {
 
     /** The bot with moderation on an opened application, as serve wires it. */
     static ModerationBot.Wired moderated(Qantar app, TelegramBot.Settings settings, List<Long> admins) {
-        Moderation mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        Moderation mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
         return ModerationBot.create(sources(app), mod, settings, admins);
     }
 

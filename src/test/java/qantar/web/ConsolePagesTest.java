@@ -65,7 +65,7 @@ class ConsolePagesTest {
     static void start() throws Exception {
         HeadlessChromium.assumeInstalled();
         app = Fixture.open(tmp.resolve("data"), Fixture.copyKnowledge(tmp.resolve("knowledge")));
-        mod = new Moderation(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
         mod.team().bootstrapAdmins(Team.parseAdmins("1001"));
         mod.team().grant(ADMIN, ALICE);
         mod.team().grant(ADMIN, BOB);
