@@ -1,5 +1,7 @@
 package qantar.telegram;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,11 +79,9 @@ public final class TelegramBot implements AutoCloseable {
     private final Settings settings;
     private final AtomicReference<String> username = new AtomicReference<>("bot");
     private final BotWiring parts;
-    private ScheduledExecutorService statsThread;
-    private Poller poller;
     private Webhook webhook;
-    private Lanes lanes;
-    private UpdateFlow updates;
+    /** How to stop what {@link #start} began, the last begun first. */
+    private final Deque<Runnable> stops = new ArrayDeque<>();
     private volatile boolean running;
 
     public TelegramBot(BotSources app, Settings settings) {
@@ -135,25 +135,29 @@ public final class TelegramBot implements AutoCloseable {
             handshake.deleteWebhook();
         }
         parts.queue.start(settings.senders());
-        lanes = new Lanes(settings.workers(), 256);
+        Lanes lanes = new Lanes(settings.workers(), 256);
+        stops.push(() -> lanes.stop(5000));
         running = true;
-        updates = new UpdateFlow(parts, router, lanes, () -> running);
+        UpdateFlow updates = new UpdateFlow(parts, router, lanes, () -> running);
         var pending = parts.store.pendingUpdates();
         if (!pending.isEmpty()) {
             log.info("resuming {} update(s) received before the last stop", pending.size());
         }
         pending.forEach(updates::dispatch);
-        statsThread = Executors.newSingleThreadScheduledExecutor(BotWiring.daemon("tg-stats"));
+        ScheduledExecutorService statsThread = Executors.newSingleThreadScheduledExecutor(BotWiring.daemon("tg-stats"));
+        stops.push(statsThread::shutdownNow);
         statsThread.scheduleAtFixedRate(() -> log.info("counters {}", parts.counters), 60, 60, TimeUnit.SECONDS);
         statsThread.scheduleWithFixedDelay(this::prune, 0, 1, TimeUnit.HOURS);
         if (webhook != null) {
             webhook.open(updates::dispatch);
+            stops.push(webhook::close);
             webhook.register(parts.transport, ALLOWED_UPDATES, Handshake.START_RETRY_MILLIS);
             log.info("bot @{} takes updates at {} (corpus revision {})", username.get(), webhook.path(), app.revision().get());
             return this;
         }
-        poller = new Poller(parts.longPoll(), parts.describeUrl() + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, parts.store,
+        Poller poller = new Poller(parts.longPoll(), parts.describeUrl() + "/bot" + settings.token(), settings.pollSeconds(), ALLOWED_UPDATES, parts.store,
                 updates::dispatch, parts::redact);
+        stops.push(poller::stop);
         poller.start(parts.store.lastUpdateId());
         log.info("bot @{} is polling {} (corpus revision {})", username.get(), parts.describeUrl(), app.revision().get());
         return this;
@@ -196,17 +200,8 @@ public final class TelegramBot implements AutoCloseable {
     public synchronized void close() {
         boolean wasRunning = running;
         running = false;
-        if (poller != null) {
-            poller.stop();
-        }
-        if (webhook != null) {
-            webhook.close();
-        }
-        if (statsThread != null) {
-            statsThread.shutdownNow();
-        }
-        if (lanes != null) {
-            lanes.stop(5000);
+        while (!stops.isEmpty()) {
+            stops.pop().run();
         }
         parts.queue.stop(wasRunning ? 2000 : 0);
         parts.closeHttp();
