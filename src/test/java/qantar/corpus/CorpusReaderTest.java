@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,10 +84,17 @@ class CorpusReaderTest {
     void aHugeValueIsRefusedAtItsLineAtOnce() throws Exception {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         Path f = k.resolve("sources/o29.yaml");
-        Files.writeString(f, Files.readString(f).replaceFirst("(?m)^(title: )(.*)$", "$1\"" + "x".repeat(10_000_000) + "\""));
+        Files.writeString(f, withHugeTitle(Files.readString(f), 10_000_000));
         var errors = CorpusReader.read(k).errors();
         assertThat(errors).anySatisfy(p -> assertThat(p.toString()).contains("sources/o29.yaml:2").contains("characters"));
         assertThat(errors).noneMatch(p -> p.toString().contains("sources/o29.yaml:0"));
+    }
+
+    /** The file with its title replaced by a quoted run of {@code length} x's (spliced: a regex replacement would parse every x). */
+    private static String withHugeTitle(String file, int length) {
+        Matcher title = Pattern.compile("(?m)^title: .*$").matcher(file);
+        assertThat(title.find()).isTrue();
+        return file.substring(0, title.start()) + "title: \"" + "x".repeat(length) + "\"" + file.substring(title.end());
     }
 
     @Test
@@ -93,7 +102,7 @@ class CorpusReaderTest {
         String file = Files.readString(Fixture.knowledge().resolve("sources/o29.yaml"));
         Set<String> topics = CorpusReader.read(Fixture.knowledge()).corpus().topics().stream().map(Topic::id).collect(Collectors.toSet());
         assertThat(CorpusReader.readSource("o29.yaml", file, topics, Set.of(), Set.of()).errors()).isEmpty();
-        String huge = file.replaceFirst("(?m)^(title: )(.*)$", "$1\"" + "x".repeat(1_000_000) + "\"");
+        String huge = withHugeTitle(file, 1_000_000);
         assertThat(CorpusReader.readSource("o29.yaml", huge, topics, Set.of(), Set.of()).errors()).singleElement()
                 .satisfies(p -> assertThat(p.toString()).startsWith("o29.yaml:2: a line of 1000009 characters"));
     }
