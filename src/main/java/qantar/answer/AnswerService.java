@@ -57,11 +57,16 @@ public final class AnswerService {
         default java.util.Set<String> timelinePassages() {
             return java.util.Set.of();
         }
+
+        /** The passages by id, where an overview takes each side's key items from (its overall account, the timeline's). */
+        default Map<String, qantar.corpus.Passage> passages() {
+            return Map.of();
+        }
     }
 
     public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
         this.retriever = retriever;
-        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings, corpus::timelinePassages);
+        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings, corpus::timelinePassages, corpus::passages);
         this.composer = (question, retrieval, lang, sides) -> extractive.statements(retrieval, lang, sides);
         this.scope = scope;
         this.texts = texts;
