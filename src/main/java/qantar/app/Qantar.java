@@ -100,6 +100,11 @@ public final class Qantar implements AutoCloseable {
                 public java.util.Set<String> timelinePassages() {
                     return live().timelinePassages();
                 }
+
+                @Override
+                public Map<String, qantar.corpus.Passage> passages() {
+                    return live().corpus().passagesById();
+                }
             });
             // With a model (QANTAR_LLM_*): questions also searched in translation, and model-written answers.
             LlmSettings.fromEnvironment().ifPresent(s -> {
