@@ -16,7 +16,7 @@ import qantar.search.Retriever.Retrieval;
 /**
  * An overview ("what happened?") covers every passage on the events equally, so what a side shows
  * first are its key items: the passage stating the side's overall account of the events (topic
- * {@value #POSITION}), then passages the timeline cites and that carry the overview frame's topics,
+ * {@value #POSITION}, where the frame prefers that topic), then passages the timeline cites and that carry the overview frame's topics,
  * then those with either, then the rest, each in the retrieval's order. A small preference among
  * equally covering passages is not enough here: the word order of BM25 and vectors says little
  * about what matters in the whole story, and the key items are taken from the corpus even where the
@@ -40,7 +40,8 @@ final class KeyItems {
             return retrieval.hits();
         }
         boolean cites = frames.stream().anyMatch(Frame::timeline);
-        java.util.function.Predicate<Passage> key = p -> p.topics().contains(POSITION) || cites && timeline.contains(p.id());
+        boolean positions = leadsWithPositions(frames);
+        java.util.function.Predicate<Passage> key = p -> positions && p.topics().contains(POSITION) || cites && timeline.contains(p.id());
         // An overview is about the events as a whole, which every key item covers as well as the best
         // found passage does, whether the question's words found it or not.
         double covers = retrieval.bestCoverage();
@@ -56,8 +57,13 @@ final class KeyItems {
         return hits.stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, timeline))).toList();
     }
 
+    /** Whether a frame asks for the sides' accounts (the overview does; "day by day" or "how did it end" do not). */
+    private static boolean leadsWithPositions(List<Frame> frames) {
+        return frames.stream().anyMatch(f -> f.topics().contains(POSITION));
+    }
+
     private static int rank(Passage p, List<Frame> frames, Set<String> timeline) {
-        boolean position = p.topics().contains(POSITION);
+        boolean position = leadsWithPositions(frames) && p.topics().contains(POSITION);
         boolean cited = frames.stream().anyMatch(Frame::timeline) && timeline.contains(p.id());
         boolean labelled = frames.stream().anyMatch(f -> p.topics().stream().anyMatch(f.topics()::contains));
         return (position ? 4 : 0) + (cited ? 2 : 0) + (labelled ? 1 : 0);

@@ -137,5 +137,14 @@ class ExtractiveComposerTest {
                 .containsExactly("b-1", "a-2", "c-1");
         assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of(Side.HRW))).extracting(Statement::passageId)
                 .containsExactly("c-1");
+
+        // "day by day" asks for the course of events, not for the sides' accounts of them
+        var chronology = new qantar.search.Frame("chronology", Map.of(Lang.EN, List.of(List.of("timeline"))), false, null,
+                List.of("timeline"), true, true);
+        var byDay = new qantar.search.Retriever.Retrieval(Lang.EN,
+                List.of(new qantar.search.Concept("timeline", List.of("timeline"), false, false, false, chronology)), true, null,
+                List.of(), retrieval.hits());
+        assertThat(composer.statements(byDay, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("a-2", "a-1");
     }
 }
