@@ -47,21 +47,22 @@ public final class AnswerService {
     private final AnswerStore answers;
     private final CorpusView corpus;
 
-    /** What the service needs of the live corpus: its sources and revision, both of which change. */
+    /** What the service needs of the live corpus: its sources, passages and revision, all of which change. */
     public interface CorpusView {
         Map<String, Source> sources();
 
         long revision();
 
         /** The passages the timeline cites (the curated key items an overview shows first). */
-        default java.util.Set<String> timelinePassages() {
-            return java.util.Set.of();
-        }
+        java.util.Set<String> timelinePassages();
+
+        /** The passages by id, where an overview takes each side's key items from (its overall account, the timeline's). */
+        Map<String, qantar.corpus.Passage> passages();
     }
 
     public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
         this.retriever = retriever;
-        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings, corpus::timelinePassages);
+        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings, corpus::timelinePassages, corpus::passages);
         this.composer = (question, retrieval, lang, sides) -> extractive.statements(retrieval, lang, sides);
         this.scope = scope;
         this.texts = texts;

@@ -33,6 +33,8 @@ public final class ExtractiveComposer {
 
     /** The passages the timeline cites, which an overview shows first. */
     private final java.util.function.Supplier<Set<String>> timeline;
+    /** The corpus's passages by id, where an overview finds the key items the question's words did not. */
+    private final java.util.function.Supplier<Map<String, Passage>> passages;
 
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings) {
@@ -42,9 +44,17 @@ public final class ExtractiveComposer {
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings,
                               java.util.function.Supplier<Set<String>> timeline) {
+        this(cluster, settings, timeline, Map::of);
+    }
+
+    public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
+                              java.util.function.Supplier<RetrievalSettings> settings,
+                              java.util.function.Supplier<Set<String>> timeline,
+                              java.util.function.Supplier<Map<String, Passage>> passages) {
         this.cluster = cluster;
         this.settings = settings;
         this.timeline = timeline;
+        this.passages = passages;
     }
 
     /**
@@ -58,7 +68,7 @@ public final class ExtractiveComposer {
         // candidates; an overview is about the whole events, so any topic is.
         RetrievalSettings set = settings.get();
         if (retrieval.overview()) {
-            return statements(KeyItems.first(retrieval, timeline.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY, set);
+            return statements(KeyItems.first(retrieval, timeline.get(), passages.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY, set);
         }
         SubjectTopics subject = SubjectTopics.of(retrieval.hits(), set.topicHits(), set.questionTopics());
         return statements(retrieval.hits(), lang, sides, set.perSide(), subject, set);

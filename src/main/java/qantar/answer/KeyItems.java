@@ -1,7 +1,10 @@
 package qantar.answer;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import qantar.corpus.Passage;
@@ -12,28 +15,57 @@ import qantar.search.Retriever.Retrieval;
 
 /**
  * An overview ("what happened?") covers every passage on the events equally, so what a side shows
- * first are its key items, as the overview's frame names them: passages the timeline cites and
- * that carry the frame's topics first, then those with either, then the rest, each in the
- * retrieval's order. A small preference among equally covering passages is not enough here: the
- * word order of BM25 and vectors says little about what matters in the whole story.
+ * first are its key items: the passage stating the side's overall account of the events (topic
+ * {@value #POSITION}, where the frame prefers that topic), then passages the timeline cites and that carry the overview frame's topics,
+ * then those with either, then the rest, each in the retrieval's order. A small preference among
+ * equally covering passages is not enough here: the word order of BM25 and vectors says little
+ * about what matters in the whole story, and the key items are taken from the corpus even where the
+ * question's words did not find them.
  */
 final class KeyItems {
+    /** The topic of a passage stating its side's overall account of the events (knowledge/README.md). */
+    static final String POSITION = "position";
+
     private KeyItems() {
     }
 
-    /** The hits reordered with the key items first (a stable sort: the retrieval's order within each rank). */
-    static List<Hit> first(Retrieval retrieval, Set<String> timeline) {
+    /**
+     * The hits, and the key items of the corpus they lack, reordered with the key items first (a
+     * stable sort: the retrieval's order within each rank, the added items after the found ones).
+     */
+    static List<Hit> first(Retrieval retrieval, Set<String> timeline, Map<String, Passage> passages) {
         List<Frame> frames = retrieval.concepts().stream().map(Concept::frame).filter(Objects::nonNull)
                 .filter(Frame::standsAlone).distinct().toList();
         if (frames.isEmpty()) {
             return retrieval.hits();
         }
-        return retrieval.hits().stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, timeline))).toList();
+        boolean cites = frames.stream().anyMatch(Frame::timeline);
+        boolean positions = leadsWithPositions(frames);
+        java.util.function.Predicate<Passage> key = p -> positions && p.topics().contains(POSITION) || cites && timeline.contains(p.id());
+        // An overview is about the events as a whole, which every key item covers as well as the best
+        // found passage does, whether the question's words found it or not.
+        double covers = retrieval.bestCoverage();
+        List<Hit> hits = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (Hit h : retrieval.hits()) {
+            found.add(h.passage().id());
+            hits.add(key.test(h.passage()) ? new Hit(h.passage(), h.score(), covers, h.asked()) : h);
+        }
+        passages.values().stream().filter(p -> !found.contains(p.id()) && key.test(p))
+                .sorted(Comparator.comparing(Passage::id))
+                .forEach(p -> hits.add(new Hit(p, 0, covers)));
+        return hits.stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, timeline))).toList();
+    }
+
+    /** Whether a frame asks for the sides' accounts (the overview does; "day by day" or "how did it end" do not). */
+    private static boolean leadsWithPositions(List<Frame> frames) {
+        return frames.stream().anyMatch(f -> f.topics().contains(POSITION));
     }
 
     private static int rank(Passage p, List<Frame> frames, Set<String> timeline) {
+        boolean position = leadsWithPositions(frames) && p.topics().contains(POSITION);
         boolean cited = frames.stream().anyMatch(Frame::timeline) && timeline.contains(p.id());
         boolean labelled = frames.stream().anyMatch(f -> p.topics().stream().anyMatch(f.topics()::contains));
-        return (cited ? 2 : 0) + (labelled ? 1 : 0);
+        return (position ? 4 : 0) + (cited ? 2 : 0) + (labelled ? 1 : 0);
     }
 }

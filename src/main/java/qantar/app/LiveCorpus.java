@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qantar.answer.AnswerService;
 import qantar.corpus.Corpus;
+import qantar.corpus.Passage;
 import qantar.corpus.Source;
 import qantar.search.Analyzers;
 import qantar.search.Frames;
@@ -82,6 +83,11 @@ public final class LiveCorpus implements AnswerService.CorpusView, AutoCloseable
     @Override
     public Map<String, Source> sources() {
         return read().sources();
+    }
+
+    @Override
+    public Map<String, Passage> passages() {
+        return read().corpus().passagesById();
     }
 
     @Override

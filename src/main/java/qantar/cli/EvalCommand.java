@@ -89,6 +89,9 @@ final class EvalCommand implements Callable<Integer> {
                                 + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms%n",
                         t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
                         t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate(), t.meanMillis(), t.p95Millis());
+                Evaluation.byKind(results).forEach((kind, k) -> out.printf(
+                        "  %-12s questions %3d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f%n",
+                        kind.id(), k.questions(), k.fillerRate(), k.falseMissingRate(), k.coreFactRate(), k.ndcg3(), k.scopeAccuracy()));
             }
         }
         return 0;
@@ -138,6 +141,16 @@ final class EvalCommand implements Callable<Integer> {
         putRatio(totals, "out_of_scope_accuracy", t.scopeAccuracy());
         totals.put("latency_mean_ms", Math.round(t.meanMillis() * 10) / 10.0);
         totals.put("latency_p95_ms", Math.round(t.p95Millis() * 10) / 10.0);
+        ObjectNode kinds = totals.putObject("by_kind");
+        Evaluation.byKind(results).forEach((kind, k) -> {
+            ObjectNode n = kinds.putObject(kind.id());
+            n.put("questions", k.questions());
+            putRatio(n, "filler_rate", k.fillerRate());
+            putRatio(n, "false_missing_rate", k.falseMissingRate());
+            putRatio(n, "core_fact_rate", k.coreFactRate());
+            putRatio(n, "ndcg_at_3", k.ndcg3());
+            putRatio(n, "out_of_scope_accuracy", k.scopeAccuracy());
+        });
         return o;
     }
 

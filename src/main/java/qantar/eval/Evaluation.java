@@ -217,6 +217,18 @@ public final class Evaluation {
                 Percentiles.of(ms, 95));
     }
 
+    /** The totals of each kind of question (overview, leading, plain...), in the kinds' order, kinds absent left out. */
+    public static Map<EvalItem.Kind, Totals> byKind(List<Result> results) {
+        Map<EvalItem.Kind, Totals> out = new java.util.EnumMap<>(EvalItem.Kind.class);
+        for (EvalItem.Kind k : EvalItem.Kind.values()) {
+            List<Result> of = results.stream().filter(r -> r.item().kind() == k).toList();
+            if (!of.isEmpty()) {
+                out.put(k, totals(of));
+            }
+        }
+        return out;
+    }
+
     /** The mean of the defined values (NaN marks "not applicable"). */
     static double mean(double[] values) {
         return Arrays.stream(values).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);

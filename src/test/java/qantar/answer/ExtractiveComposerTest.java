@@ -115,4 +115,36 @@ class ExtractiveComposerTest {
         assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
                 .containsExactly("a-3", "a-2");
     }
+
+    @Test
+    void anOverviewLeadsWithEachSidesOverallAccountEvenWhereTheQuestionsWordsMissedIt() {
+        Passage found = passage("a-1", "a");
+        Passage keyItem = passage("a-2", "a");
+        Passage position = new Passage("b-1", "b", Side.OFFICIAL, "GPO", List.of("coup", "position"), Map.of(Lang.EN, "three stages"),
+                Lang.EN, false, null, null);
+        Passage otherSide = new Passage("c-1", "c", Side.HRW, "HRW", List.of("torture", "position"), Map.of(Lang.EN, "a cascade"),
+                Lang.EN, false, null, null);
+        var overview = new qantar.search.Frame("overview", Map.of(Lang.EN, List.of(List.of("briefly"))), false, null,
+                List.of("timeline", "position"), true, true);
+        var concepts = List.of(new qantar.search.Concept("briefly", List.of("briefly"), false, false, false, overview));
+        // the key item was found only in part; neither side's overall account was found at all
+        var retrieval = new qantar.search.Retriever.Retrieval(Lang.EN, concepts, true, null, List.of(),
+                List.of(new Hit(found, 3, 1), new Hit(keyItem, 2, 0.5)));
+        Map<String, Passage> corpus = Map.of("a-1", found, "a-2", keyItem, "b-1", position, "c-1", otherSide);
+        ExtractiveComposer composer = new ExtractiveComposer(p -> List.of(p), () -> qantar.search.RetrievalSettings.DEFAULT,
+                () -> java.util.Set.of("a-2"), () -> corpus);
+        assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("b-1", "a-2", "c-1");
+        assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of(Side.HRW))).extracting(Statement::passageId)
+                .containsExactly("c-1");
+
+        // "day by day" asks for the course of events, not for the sides' accounts of them
+        var chronology = new qantar.search.Frame("chronology", Map.of(Lang.EN, List.of(List.of("timeline"))), false, null,
+                List.of("timeline"), true, true);
+        var byDay = new qantar.search.Retriever.Retrieval(Lang.EN,
+                List.of(new qantar.search.Concept("timeline", List.of("timeline"), false, false, false, chronology)), true, null,
+                List.of(), retrieval.hits());
+        assertThat(composer.statements(byDay, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("a-2", "a-1");
+    }
 }

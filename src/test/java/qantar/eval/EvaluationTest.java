@@ -52,6 +52,13 @@ class EvaluationTest {
             assertThat(t.fillerRate()).isBetween(0.0, 1.0);
             assertThat(t.scopeAccuracy()).isEqualTo(1.0);
             assertThat(t.p95Millis()).isPositive();
+
+            // each kind of question is totalled on its own: the kinds' counts add up to the whole
+            var byKind = Evaluation.byKind(r);
+            assertThat(byKind.keySet()).containsExactly(EvalItem.Kind.PLAIN, EvalItem.Kind.OUT_OF_SCOPE);
+            assertThat(byKind.get(EvalItem.Kind.PLAIN).questions()).isEqualTo(2);
+            assertThat(byKind.get(EvalItem.Kind.PLAIN).fillerRate()).isEqualTo(Evaluation.totals(r.subList(0, 2)).fillerRate());
+            assertThat(byKind.get(EvalItem.Kind.OUT_OF_SCOPE).questions()).isEqualTo(1);
         }
     }
 
