@@ -109,6 +109,24 @@ public final class Embedder {
         }
     }
 
+    /**
+     * Starts loading the model on a daemon thread and returns at once: for a caller that will embed
+     * soon and has other work first (a fresh question reads the corpus before it embeds).
+     */
+    public void loadInBackground() {
+        if (model == null && failure == null) {
+            Thread t = new Thread(() -> {
+                try {
+                    model();
+                } catch (Unavailable e) {
+                    // logged once by model(); embed then reports it to its caller
+                }
+            }, "embedder-load");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     /** Names the model, so vectors of another model are never mixed in. */
     public String id() {
         return id;

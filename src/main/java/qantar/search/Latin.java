@@ -35,6 +35,9 @@ final class Latin {
     }
 
     static String of(String word) {
+        if (ascii(word)) {
+            return word.toLowerCase(java.util.Locale.ROOT); // the rules change no ASCII letter but its case: ICU need not start for it
+        }
         String latin = WORDS.get(word);
         if (latin == null) {
             latin = Compiled.TO_LATIN.transliterate(word);
@@ -43,6 +46,15 @@ final class Latin {
             }
         }
         return latin;
+    }
+
+    private static boolean ascii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Compiles the rules on a background thread; returns at once. */

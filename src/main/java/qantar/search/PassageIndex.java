@@ -11,6 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -47,6 +50,7 @@ public final class PassageIndex implements AutoCloseable {
     private static final String NO_VECTORS = "none";
     /** Fewer, larger segments on a first build: each flushed segment builds its own vector graph, and merging rebuilds them. */
     private static final double RAM_BUFFER_MB = 128;
+    private static final KnnVectorsFormat EXACT_VECTORS = new ExactVectorsFormat();
 
     private final Directory directory;
     private final Optional<Embedder> embedder;
@@ -158,7 +162,7 @@ public final class PassageIndex implements AutoCloseable {
                 vectorsId = NO_VECTORS; // recorded so, the next start tries again with the whole index
             }
             boolean fresh = indexed.isEmpty() && !hinted;
-            IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField()).setRAMBufferSizeMB(RAM_BUFFER_MB)
+            IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField()).setRAMBufferSizeMB(RAM_BUFFER_MB).setCodec(codecFor(passages.size()))
                     .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
             try (IndexWriter w = new IndexWriter(directory, config)) {
                 for (String id : indexed.keySet()) {
@@ -186,6 +190,19 @@ public final class PassageIndex implements AutoCloseable {
             step.accept(passages.size());
             searchers.refresh();
         }
+    }
+
+    /** Vectors without a graph while the answer path scans them all anyway ({@link ExactVectorsFormat}); with one beyond. */
+    private static Codec codecFor(int passages) {
+        if (passages > NearestBySide.EXACT_UP_TO) {
+            return Codec.getDefault();
+        }
+        return new Lucene912Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return EXACT_VECTORS;
+            }
+        };
     }
 
     /** Every indexed passage id with its document hash; empty when the index must be rebuilt whole (another format or model). */

@@ -98,6 +98,9 @@ public final class Retriever {
         if (s == null) {
             synchronized (this) {
                 if (state == null) {
+                    // The first question also embeds and transliterates: both start on the other core while the corpus is read.
+                    index.embedder().ifPresent(Embedder::loadInBackground);
+                    Analyzers.prepareTranslit();
                     state = RetrievalState.of(first.get(), frames, null);
                     first = null;
                 }

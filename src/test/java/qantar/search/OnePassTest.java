@@ -184,7 +184,7 @@ class OnePassTest {
     }
 
     /** Vectors from the text's hash: cheap, and distinct enough to order the passages. */
-    private static EmbeddingModel hashed() {
+    static EmbeddingModel hashed() {
         return new EmbeddingModel() {
             @Override
             public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
