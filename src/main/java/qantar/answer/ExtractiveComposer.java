@@ -68,10 +68,11 @@ public final class ExtractiveComposer {
         // candidates; an overview is about the whole events, so any topic is.
         RetrievalSettings set = settings.get();
         if (retrieval.overview()) {
-            return statements(KeyItems.first(retrieval, timeline.get(), passages.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY, set);
+            return statements(KeyItems.first(retrieval, timeline.get(), passages.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY, false, set);
         }
         SubjectTopics subject = SubjectTopics.of(retrieval.hits(), set.topicHits(), set.questionTopics());
-        return statements(retrieval.hits(), lang, sides, set.perSide(), subject, set);
+        // The answers-this model scores only candidates found with vectors too (see Ranking).
+        return statements(retrieval.hits(), lang, sides, set.perSide(), subject, set.answersThis().on() && retrieval.vectorText() != null, set);
     }
 
     /** The least coverage of the question for a passage to be shown at all (the live setting). */
@@ -81,15 +82,17 @@ public final class ExtractiveComposer {
 
     /** The statements chosen from the hits, at most {@code perSide} a side. */
     public List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide) {
-        return statements(hits, lang, sides, perSide, SubjectTopics.ANY, settings.get());
+        return statements(hits, lang, sides, perSide, SubjectTopics.ANY, false, settings.get());
     }
 
+    /** {@code model}: the answers-this probability (the hits' score) alone decides what is shown. */
     private List<Statement> statements(List<Hit> hits, Lang lang, Set<Side> sides, int perSide, SubjectTopics subject,
-                                       RetrievalSettings set) {
+                                       boolean model, RetrievalSettings set) {
         Map<Side, List<Hit>> bySide = new EnumMap<>(Side.class);
         for (Hit h : hits) {
-            if (h.coverage() >= set.relevant() && subject.holds(h.passage()) && asksBackLowCoverage(h, set)
-                    && (sides.isEmpty() || sides.contains(h.passage().side()))) {
+            boolean shows = model ? h.score() >= set.answersThis().threshold()
+                    : h.coverage() >= set.relevant() && subject.holds(h.passage()) && asksBackLowCoverage(h, set);
+            if (shows && (sides.isEmpty() || sides.contains(h.passage().side()))) {
                 bySide.computeIfAbsent(h.passage().side(), s -> new ArrayList<>()).add(h);
             }
         }
@@ -104,7 +107,7 @@ public final class ExtractiveComposer {
                 if (taken == perSide) {
                     break;
                 }
-                if (h.coverage() < best - set.sideSpread()) {
+                if (model ? taken > 0 && h.score() < set.answersThis().further() : h.coverage() < best - set.sideSpread()) {
                     continue;
                 }
                 if (!clustersShown.add(h.passage().clusterId())) {

@@ -1,11 +1,7 @@
 package qantar.answer;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import qantar.corpus.Passage;
 import qantar.search.Retriever.Hit;
 
@@ -33,11 +29,7 @@ final class SubjectTopics {
         if (top <= 0 || count <= 0 || hits.isEmpty()) {
             return ANY;
         }
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        hits.stream().limit(top).forEach(h -> h.passage().topics().forEach(t -> seen.merge(t, 1, Integer::sum)));
-        List<Map.Entry<String, Integer>> ranked = new ArrayList<>(seen.entrySet());
-        ranked.sort((a, b) -> b.getValue() - a.getValue()); // stable: ties keep the order met
-        return new SubjectTopics(ranked.stream().limit(count).map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet()));
+        return new SubjectTopics(qantar.search.QuestionTopics.of(hits.stream().limit(top).map(Hit::passage).toList(), count));
     }
 
     /** Whether the passage is labelled with one of the question's topics. */

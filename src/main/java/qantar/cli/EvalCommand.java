@@ -30,6 +30,20 @@ final class EvalCommand implements Callable<Integer> {
             description = "Retrieve with one setting changed (see qantar.search.RetrievalSettings), e.g. askField=0; repeatable.")
     List<String> settings = new ArrayList<>();
 
+    @Option(names = "--fit", paramLabel = "FILE",
+            description = "Fit the answers-this model (qantar.search.AnswersThis) on the set's judgments: report the measures "
+                    + "5-fold cross-validated by question and in-sample, then write the model fitted on all questions to FILE.")
+    Path fit;
+
+    @Option(names = "--thresholds", split = ",", paramLabel = "P[/P2]", defaultValue = "0.5",
+            description = "With --fit: the thresholds on the probability to measure (P2: for a side's statements after its "
+                    + "first); the first is written.")
+    List<String> thresholds = new ArrayList<>();
+
+    @Option(names = "--signals", paramLabel = "TSV",
+            description = "With --fit: also write every candidate's question number, passage id, side, grade and signals.")
+    Path signals;
+
     @Parameters(paramLabel = "FILE", description = "The question set.")
     Path file;
 
@@ -56,6 +70,10 @@ final class EvalCommand implements Callable<Integer> {
             }
             app.retriever().use(tuned);
             Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
+            if (fit != null) {
+                new FitAnswersThis(app, eval, tuned, output.out()).run(items, thresholds, fit, signals);
+                return 0;
+            }
             List<Evaluation.Result> results = new ArrayList<>();
             for (EvalItem item : items) {
                 results.add(eval.run(item));
@@ -85,16 +103,20 @@ final class EvalCommand implements Callable<Integer> {
                 out.printf("%nprivate answers: visible characters p50 %d, p95 %d, max %d; messages max %d%n",
                         (int) Percentiles.of(chars, 50), (int) Percentiles.of(chars, 95),
                         (int) Percentiles.of(chars, 100), messagesMax);
-                out.printf("questions %d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f | "
-                                + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms%n",
-                        t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
-                        t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate(), t.meanMillis(), t.p95Millis());
+                out.println(measures(t));
                 Evaluation.byKind(results).forEach((kind, k) -> out.printf(
                         "  %-12s questions %3d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f%n",
                         kind.id(), k.questions(), k.fillerRate(), k.falseMissingRate(), k.coreFactRate(), k.ndcg3(), k.scopeAccuracy()));
             }
         }
         return 0;
+    }
+
+    static String measures(Evaluation.Totals t) {
+        return String.format(java.util.Locale.ROOT, "questions %d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f | "
+                        + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms",
+                t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
+                t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate(), t.meanMillis(), t.p95Millis());
     }
 
     private static ObjectNode toJson(List<Evaluation.Result> results, Evaluation.Totals t) {

@@ -39,6 +39,8 @@ final class Ranking {
         double[] weights = coverage.weights();
         double maxBm25 = c.bm25().values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
         List<Hit> hits = new ArrayList<>();
+        Map<String, double[]> signals = new HashMap<>();
+        AnswersThis model = set.answersThis();
         for (var e : c.bm25().entrySet()) {
             Passage p = found.get(e.getKey());
             if (p == null) {
@@ -48,10 +50,40 @@ final class Ranking {
             double order = !fused ? e.getValue() / maxBm25
                     : (rrf(bm25Rank.get(e.getKey()), set) + rrf(c.vectorRank().get(e.getKey()), set)) / (2 * rrf(1, set));
             double asked = s.asks().of(p, concepts, askForms, weights, coverage.total());
-            hits.add(new Hit(p, cover + set.bm25Share() * order + preference(s, frames, overview, p, set) + set.askMatch() * asked, cover, asked));
+            double frame = preference(s, frames, overview, p, set);
+            hits.add(new Hit(p, cover + set.bm25Share() * order + frame + set.askMatch() * asked, cover, asked));
+            if (model.computes() && fused) {
+                signals.put(p.id(), new double[] {cover, 0, e.getValue() / maxBm25, rrf(bm25Rank.get(e.getKey()), set) / rrf(1, set),
+                        rrf(c.vectorRank().get(e.getKey()), set) / rrf(1, set), asked, asked > 0 ? 1 : 0, frame > 0 ? 1 : 0, 0, 0, 0, 0, 0});
+            }
         }
         hits.sort(BEST_FIRST);
-        return hits;
+        // The model is fitted on the vector ranks too: a search by words only keeps the coverage gates.
+        return model.computes() && fused ? answering(hits, signals, model, set) : hits;
+    }
+
+    /**
+     * The candidates scored by how likely each answers the question ({@link AnswersThis}), best
+     * first; the signals that need all candidates (best coverage, the question's topics) are added here.
+     */
+    private static List<Hit> answering(List<Hit> hits, Map<String, double[]> signals, AnswersThis model, RetrievalSettings set) {
+        double best = hits.stream().mapToDouble(Hit::coverage).max().orElse(0);
+        Set<String> topics = QuestionTopics.of(hits.stream().limit(set.topicHits()).map(Hit::passage).toList(), set.questionTopics());
+        List<Hit> out = new ArrayList<>(hits.size());
+        Map<Side, Integer> sideRank = new HashMap<>();
+        for (Hit h : hits) {
+            double[] x = signals.get(h.passage().id());
+            x[1] = best > 0 ? h.coverage() / best : 0;
+            x[8] = h.passage().topics().stream().anyMatch(topics::contains) ? 1 : 0;
+            x[9] = 1.0 / sideRank.merge(h.passage().side(), 1, Integer::sum);
+            x[10] = h.coverage() >= 1 - 1e-9 ? 1 : 0;
+            x[11] = x[10] * x[8];
+            x[12] = best;
+            double p = model.p(h.passage().id(), x);
+            out.add(model.on() ? new Hit(h.passage(), p, h.coverage(), h.asked()) : h);
+        }
+        out.sort(BEST_FIRST);
+        return out;
     }
 
     /** The candidates' passages by document, read from the id doc values (no stored document is loaded). */

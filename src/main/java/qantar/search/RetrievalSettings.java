@@ -32,15 +32,27 @@ import java.lang.reflect.RecordComponent;
  *                         must carry one (0: any passage may be shown)
  * @param askGate          the coverage below which a passage is shown only if one of its asks holds
  *                         a subject word of the question (0: no such gate)
+ * @param answersThis      the model of how likely a candidate answers the question, which then orders
+ *                         and gates alone ({@link AnswersThis#NONE}: coverage and the gates above do);
+ *                         {@code --set answersThis=T} sets its threshold
  */
 public record RetrievalSettings(int globalCandidates, int sideCandidates, float otherField, float translitField,
                                 float fuzzyTranslit, float askField, float scene, double bm25Share, double glossaryWeight,
                                 double bareWordCap, double unseenWord, double framePreference, int rrfK, double askMatch,
                                 double sceneCoverage, double relevant, double sideSpread, int perSide, int overviewPerSide,
-                                int topicHits, int questionTopics, double askGate) {
+                                int topicHits, int questionTopics, double askGate,
+                                AnswersThis answersThis) {
 
     public static final RetrievalSettings DEFAULT =
-            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.5, 0.3, 3, 2, 10, 3, 0.6);
+            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.5, 0.3, 3, 2, 10, 3, 0.6,
+                    AnswersThis.NONE);
+
+    /** The same settings with another answers-this model. */
+    public RetrievalSettings with(AnswersThis model) {
+        return new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene,
+                bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch, sceneCoverage, relevant,
+                sideSpread, perSide, overviewPerSide, topicHits, questionTopics, askGate, model);
+    }
 
     /** The same settings with one changed by name (for sweeps); an unknown name is an error. */
     public RetrievalSettings with(String name, double v) {
@@ -54,6 +66,7 @@ public record RetrievalSettings(int globalCandidates, int sideCandidates, float 
                 boolean named = parts[i].getName().equals(name);
                 found |= named;
                 values[i] = !named ? parts[i].getAccessor().invoke(this)
+                        : types[i] == AnswersThis.class ? answersThis.withThreshold(v)
                         : types[i] == int.class ? (Object) (int) v : types[i] == float.class ? (Object) (float) v : (Object) v;
             }
             if (!found) {
