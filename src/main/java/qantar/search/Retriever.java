@@ -158,32 +158,37 @@ public final class Retriever {
 
     /**
      * The question's candidates, with those of its other forms (translations) that name a subject
-     * the glossary knows ({@link Translations#merge}).
+     * the glossary knows ({@link Translations#merge}). Every form is searched with the question's
+     * one vector, so the forms' candidates are scored alike and their scores compare.
      */
     public Retrieval retrieve(String question, Lang lang, Set<Side> sides) {
         RetrievalState s = state();
         List<String> others = Translations.of(forms, question);
-        Retrieval own = retrieve(s, question, lang, sides, true, Translations.english(others));
+        List<Concept> concepts = s.planner().plan(question, lang);
+        String vectorText = concepts.isEmpty() || index.embedder().isEmpty() ? null
+                : VectorQuestion.text(question, lang, concepts, Translations.english(others));
+        // The question is embedded while its lexical pass runs: neither needs the other.
+        CompletableFuture<float[]> embedding = vectorText == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> embed(vectorText));
+        Retrieval own = retrieve(s, question, lang, concepts, sides, embedding, vectorText);
         if (others.isEmpty()) {
             return own;
         }
-        return Translations.merge(own, others.stream()
-                .map(o -> new Translations.Form(o, retrieve(s, o, LanguageDetector.detect(o), sides, false, null))).toList());
+        return Translations.merge(own, others.stream().map(o -> {
+            Lang l = LanguageDetector.detect(o);
+            return new Translations.Form(o, retrieve(s, o, l, s.planner().plan(o, l), sides, embedding, vectorText));
+        }).toList());
     }
 
-    /** One form of the question; {@code english} is its English translation, if any, for the vector search. */
-    private Retrieval retrieve(RetrievalState s, String question, Lang lang, Set<Side> sides, boolean vectors, String english) {
-        List<Concept> concepts = s.planner().plan(question, lang);
+    /** One form of the question, with {@code embedding}, the vector of {@code vectorText} (null without vectors). */
+    private Retrieval retrieve(RetrievalState s, String question, Lang lang, List<Concept> concepts, Set<Side> sides,
+                               CompletableFuture<float[]> embedding, String vectorText) {
         if (concepts.isEmpty()) {
             return new Retrieval(lang, concepts, false, null, List.of(), List.of());
         }
         RetrievalSettings set = settings;
         ConceptQueries cq = queries();
         List<Query> conceptQueries = concepts.stream().map(c -> cq.of(c, lang)).toList();
-        String wantedVectorText = vectors && index.embedder().isPresent() ? VectorQuestion.text(question, lang, concepts, english) : null;
-        // The question is embedded while its lexical pass runs: neither needs the other.
-        CompletableFuture<float[]> embedding = wantedVectorText == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> embed(wantedVectorText));
         List<Frame> frames = framesOf(concepts);
         boolean overview = isOverview(concepts);
         // An overview ("what happened?") is a question about the events even without naming them.
@@ -201,7 +206,7 @@ public final class Retriever {
             Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.matches(), set);
             List<Hit> hits = Ranking.rank(s, concepts, frames, overview, new Ranking.Candidates(bm25, vectorRank), vector != null,
                     Ranking.passagesOf(searcher, s, bm25.keySet()), coverage, set);
-            return new Retrieval(lang, concepts, anchored, vector == null ? null : wantedVectorText, List.of(), hits,
+            return new Retrieval(lang, concepts, anchored, vector == null ? null : vectorText, List.of(), hits,
                     Names.uncovered(searcher, question, concepts, cq, lang));
         });
     }

@@ -13,12 +13,11 @@ import qantar.search.Retriever.Retrieval;
 /**
  * The other forms of a question (its translations, when a model is configured) and how their
  * candidates join those of the question as asked: a form counts only when it names a subject the
- * glossary knows, a passage keeps its best coverage under any form, and among equally covering
- * passages the question as asked decides the order.
+ * glossary knows, and a passage keeps its best score under any form (every form is scored alike,
+ * with the question's one vector: by coverage and order, or by the answers-this probability), its
+ * best coverage and its best ask match.
  */
 final class Translations {
-    private static final Hit NONE = new Hit(null, 0, 0);
-
     /** One other form of the question and what it retrieved. */
     record Form(String text, Retrieval retrieval) {
     }
@@ -41,9 +40,8 @@ final class Translations {
     static Retrieval merge(Retrieval own, List<Form> forms) {
         List<Concept> concepts = new ArrayList<>(own.concepts());
         boolean anchored = own.anchored();
-        Map<String, Hit> asked = new HashMap<>();
-        own.hits().forEach(h -> asked.put(h.passage().id(), h));
-        Map<String, Hit> best = new HashMap<>(asked);
+        Map<String, Hit> best = new HashMap<>();
+        own.hits().forEach(h -> best.put(h.passage().id(), h));
         List<String> used = new ArrayList<>();
         for (Form form : forms) {
             Retrieval r = form.retrieval();
@@ -54,12 +52,8 @@ final class Translations {
             r.concepts().stream().filter(c -> concepts.stream().noneMatch(k -> k.forms().equals(c.forms()))).forEach(concepts::add);
             anchored |= r.anchored();
             for (Hit h : r.hits()) {
-                String id = h.passage().id();
-                if (h.coverage() > best.getOrDefault(id, NONE).coverage()) {
-                    Hit mine = asked.get(id);
-                    best.put(id, new Hit(h.passage(), h.coverage() + (mine == null ? 0 : mine.score() - mine.coverage()), h.coverage(),
-                            Math.max(h.asked(), mine == null ? 0 : mine.asked())));
-                }
+                best.merge(h.passage().id(), h, (x, y) -> new Hit(x.passage(), Math.max(x.score(), y.score()),
+                        Math.max(x.coverage(), y.coverage()), Math.max(x.asked(), y.asked())));
             }
         }
         if (used.isEmpty()) {
