@@ -214,7 +214,7 @@ class ModeratorCommandsTest {
         String id = proposalId(accepted);
         int aliceBefore = h.api.sentTo(ALICE).size();
         assertThat(say(BOB, "/approve " + id).text()).contains("is approved");
-        assertThat(h.app.corpus().passagesById()).containsKey("n1-detained");
+        assertThat(h.app.live().corpus().passagesById()).containsKey("n1-detained");
         assertThat(h.next(ALICE, aliceBefore, "the author's notice").text()).contains("Your proposal " + id + " (n1) was approved");
 
         // not a .yaml file: refused before anything is downloaded
