@@ -10,11 +10,9 @@ import qantar.answer.llm.QueryTranslator;
 import qantar.config.Locations;
 import qantar.config.ScopeRules;
 import qantar.config.Texts;
-import qantar.corpus.Corpus;
 import qantar.search.Embedder;
 import qantar.search.Frames;
 import qantar.search.PassageIndex;
-import qantar.search.Retriever;
 import qantar.search.ShippedVectors;
 import qantar.store.AnswerStore;
 import qantar.store.CorpusStore;
@@ -72,24 +70,6 @@ public record Qantar(Database database, CorpusStore corpusStore, PassageIndex in
             db.close();
             throw e;
         }
-    }
-
-    public Retriever retriever() {
-        return live.retriever();
-    }
-
-    /** The corpus answering now: a reload replaces it, so ask again rather than keep it. */
-    public Corpus corpus() {
-        return live.corpus();
-    }
-
-    public long revision() {
-        return live.revision();
-    }
-
-    /** Reads the changed corpus after an import or an approved change ({@link LiveCorpus#reload}). */
-    public void reload() {
-        live.reload();
     }
 
     @Override

@@ -118,14 +118,14 @@ final class BenchCommand implements Callable<Integer> {
             report.put("cold_open_ms", round(ms(t0)));
             // a first start with the vectors shipped beside the corpus embeds nothing
             report.put("cold_open_embedded_texts", model.map(qantar.search.Embedder::embedded).orElse(0L) - embeddedBefore);
-            report.put("passages", app.corpus().passages().size());
+            report.put("passages", app.live().corpus().passages().size());
             for (String q : QUESTIONS) {
                 app.answers().answer(Question.of(q)); // warm-up
             }
             double[] answer = new double[rounds * QUESTIONS.size()];
             double[] baseline = new double[answer.length];
             PassageIndex plain = PassageIndex.open(data.resolve("baseline-index"), java.util.Optional.empty());
-            plain.update(app.corpus().passages(), app.corpus().topics(), 0, null);
+            plain.update(app.live().corpus().passages(), app.live().corpus().topics(), 0, null);
             QueryParser parser = new QueryParser(Analyzers.RU, Analyzers.russian());
             int k = 0;
             for (int r = 0; r < rounds; r++) {
@@ -146,20 +146,20 @@ final class BenchCommand implements Callable<Integer> {
             report.put("answer_to_baseline_ratio", round(mean(answer) / mean(baseline)));
 
             // Vectors: embedding every passage is the slow part of a first build; a rebuild takes them from the store.
-            var embedder = app.retriever().embedder();
+            var embedder = app.live().retriever().embedder();
             if (embedder.isPresent()) {
                 // The reused vectors come from the program's own store, as a lost index's do.
                 try (PassageIndex lexical = PassageIndex.open(data.resolve("lexical-index"), java.util.Optional.empty());
                         PassageIndex hybrid = PassageIndex.open(data.resolve("vector-index"), embedder);
                         PassageIndex reused = PassageIndex.open(data.resolve("reused-index"), embedder, new VectorStore(app.database()))) {
                     long l = System.nanoTime();
-                    lexical.update(app.corpus().passages(), app.corpus().topics(), 0, null);
+                    lexical.update(app.live().corpus().passages(), app.live().corpus().topics(), 0, null);
                     double lexicalMs = ms(l);
                     long v = System.nanoTime();
-                    hybrid.update(app.corpus().passages(), app.corpus().topics(), 0, null);
+                    hybrid.update(app.live().corpus().passages(), app.live().corpus().topics(), 0, null);
                     double vectorMs = ms(v);
                     long c = System.nanoTime();
-                    reused.update(app.corpus().passages(), app.corpus().topics(), 1, null);
+                    reused.update(app.live().corpus().passages(), app.live().corpus().topics(), 1, null);
                     double cachedMs = ms(c);
                     report.put("index_lexical_ms", round(lexicalMs));
                     report.put("index_with_vectors_ms", round(vectorMs));
@@ -177,14 +177,14 @@ final class BenchCommand implements Callable<Integer> {
 
             List<Passage> many = new ArrayList<>();
             for (int c = 0; c < COPIES; c++) {
-                for (Passage p : app.corpus().passages()) {
+                for (Passage p : app.live().corpus().passages()) {
                     many.add(new Passage(p.id() + "-x" + c, p.sourceId(), p.side(), p.speaker(), p.topics(), p.texts(),
                             p.original(), p.quote(), p.said(), p.caution()));
                 }
             }
             PassageIndex big = PassageIndex.open(data.resolve("scale-index"), java.util.Optional.empty());
             long s = System.nanoTime();
-            big.update(many, app.corpus().topics(), 0, null);
+            big.update(many, app.live().corpus().topics(), 0, null);
             report.put("scale_passages", many.size());
             report.put("scale_index_build_ms", round(ms(s)));
             big.close();

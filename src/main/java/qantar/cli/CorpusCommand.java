@@ -138,9 +138,9 @@ final class CorpusCommand {
         @Override
         public Integer call() throws IOException {
             try (Qantar app = Options.open()) {
-                CorpusWriter.write(app.corpus(), dir);
-                io.out().println("exported " + app.corpus().sources().size() + " sources, "
-                        + app.corpus().passages().size() + " passages to " + dir);
+                CorpusWriter.write(app.live().corpus(), dir);
+                io.out().println("exported " + app.live().corpus().sources().size() + " sources, "
+                        + app.live().corpus().passages().size() + " passages to " + dir);
             }
             return 0;
         }
@@ -154,7 +154,7 @@ final class CorpusCommand {
         @Override
         public Integer call() throws IOException {
             try (Qantar app = Options.open()) {
-                Corpus c = app.corpus();
+                Corpus c = app.live().corpus();
                 Map<String, Integer> bySide = new TreeMap<>();
                 for (Side s : Side.values()) {
                     bySide.put(s.id(), 0);
@@ -187,7 +187,7 @@ final class CorpusCommand {
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o));
                 } else {
                     out.println("sources: " + c.sources().size());
-                    out.println("passages: " + c.passages().size() + " (corpus revision " + app.revision() + ")");
+                    out.println("passages: " + c.passages().size() + " (corpus revision " + app.live().revision() + ")");
                     bySide.forEach((k, v) -> out.printf("  %-13s %4d%n", k, v));
                     out.println("texts by language:");
                     byLang.forEach((k, v) -> out.printf("  %-13s %4d%n", k, v));

@@ -56,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
             throw Failure.badInput(e.getMessage(), e);
         }
         try (Qantar app = Options.open()) {
-            qantar.search.RetrievalSettings tuned = app.retriever().settings();
+            qantar.search.RetrievalSettings tuned = app.live().retriever().settings();
             for (String kv : settings) {
                 String[] p = kv.split("=", 2);
                 if (p.length != 2) {
@@ -68,8 +68,8 @@ final class EvalCommand implements Callable<Integer> {
                     throw output.usage("--set " + kv + ": " + e.getMessage());
                 }
             }
-            app.retriever().use(tuned);
-            Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
+            app.live().retriever().use(tuned);
+            Evaluation eval = new Evaluation(app.answers(), app.live().retriever(), app.live().corpus().passagesById());
             if (fit != null) {
                 new FitAnswersThis(app, eval, tuned, output.out()).run(items, thresholds, fit, signals);
                 return 0;
@@ -151,29 +151,26 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         ObjectNode totals = o.putObject("totals");
-        totals.put("questions", t.questions());
+        putMeasures(totals, t);
         putRatio(totals, "recall_at_5", t.recallAt5());
         putRatio(totals, "side_coverage", t.sideCoverage());
         putRatio(totals, "key_fact_hit_rate", t.factHitRate());
-        putRatio(totals, "filler_rate", t.fillerRate());
-        putRatio(totals, "false_missing_rate", t.falseMissingRate());
-        putRatio(totals, "core_fact_rate", t.coreFactRate());
-        putRatio(totals, "ndcg_at_3", t.ndcg3());
         putRatio(totals, "overview_answered", t.overviewAnswered());
-        putRatio(totals, "out_of_scope_accuracy", t.scopeAccuracy());
         totals.put("latency_mean_ms", Math.round(t.meanMillis() * 10) / 10.0);
         totals.put("latency_p95_ms", Math.round(t.p95Millis() * 10) / 10.0);
         ObjectNode kinds = totals.putObject("by_kind");
-        Evaluation.byKind(results).forEach((kind, k) -> {
-            ObjectNode n = kinds.putObject(kind.id());
-            n.put("questions", k.questions());
-            putRatio(n, "filler_rate", k.fillerRate());
-            putRatio(n, "false_missing_rate", k.falseMissingRate());
-            putRatio(n, "core_fact_rate", k.coreFactRate());
-            putRatio(n, "ndcg_at_3", k.ndcg3());
-            putRatio(n, "out_of_scope_accuracy", k.scopeAccuracy());
-        });
+        Evaluation.byKind(results).forEach((kind, k) -> putMeasures(kinds.putObject(kind.id()), k));
         return o;
+    }
+
+    /** The measures reported for every set of questions: the whole dev set and each kind of question. */
+    private static void putMeasures(ObjectNode n, Evaluation.Totals t) {
+        n.put("questions", t.questions());
+        putRatio(n, "filler_rate", t.fillerRate());
+        putRatio(n, "false_missing_rate", t.falseMissingRate());
+        putRatio(n, "core_fact_rate", t.coreFactRate());
+        putRatio(n, "ndcg_at_3", t.ndcg3());
+        putRatio(n, "out_of_scope_accuracy", t.scopeAccuracy());
     }
 
     private static void putRatio(ObjectNode n, String key, double v) {

@@ -52,7 +52,7 @@ final class FitAnswersThis {
         // The signals of every question's candidates, recorded while answering as without the model.
         List<Map<String, double[]>> signals = new ArrayList<>();
         Map<String, double[]> current = new HashMap<>();
-        app.retriever().use(tuned.with(AnswersThis.NONE.recording(current::put)));
+        app.live().retriever().use(tuned.with(AnswersThis.NONE.recording(current::put)));
         List<Evaluation.Result> today = new ArrayList<>();
         for (EvalItem item : items) {
             current.clear();
@@ -63,7 +63,7 @@ final class FitAnswersThis {
             List<String> rows = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 for (var e : signals.get(i).entrySet()) {
-                    Passage p = app.corpus().passagesById().get(e.getKey());
+                    Passage p = app.live().corpus().passagesById().get(e.getKey());
                     int grade = gradeOf(items.get(i), p);
                     StringBuilder row = new StringBuilder(i + "\t" + e.getKey() + "\t" + p.side().id() + "\t" + grade);
                     for (double v : e.getValue()) {
@@ -87,16 +87,16 @@ final class FitAnswersThis {
             List<Evaluation.Result> heldOut = new ArrayList<>();
             List<Evaluation.Result> inSample = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                app.retriever().use(tuned.with(AnswersThis.of(byFold[i % FOLDS], t, further)));
+                app.live().retriever().use(tuned.with(AnswersThis.of(byFold[i % FOLDS], t, further)));
                 heldOut.add(eval.run(items.get(i)));
-                app.retriever().use(tuned.with(AnswersThis.of(all, t, further)));
+                app.live().retriever().use(tuned.with(AnswersThis.of(all, t, further)));
                 inSample.add(eval.run(items.get(i)));
             }
             out.printf(Locale.ROOT, "threshold %s, %d-fold cross-validated by question:%n%s%n", pair, FOLDS,
                     EvalCommand.measures(Evaluation.totals(heldOut)));
             out.printf(Locale.ROOT, "threshold %s, in-sample:%n%s%n", pair, EvalCommand.measures(Evaluation.totals(inSample)));
         }
-        app.retriever().use(tuned);
+        app.live().retriever().use(tuned);
         String first = thresholds.get(0);
         AnswersThis model = AnswersThis.of(all, Double.parseDouble(first.split("/")[0]),
                 Double.parseDouble(first.contains("/") ? first.split("/")[1] : first));
@@ -111,14 +111,14 @@ final class FitAnswersThis {
 
     /** A candidate's judged grade, a cluster counting as its best member (as the evaluation counts it). */
     private int gradeOf(EvalItem item, Passage p) {
-        return app.retriever().cluster(p).stream().mapToInt(q -> item.grade(q.id())).max().orElse(0);
+        return app.live().retriever().cluster(p).stream().mapToInt(q -> item.grade(q.id())).max().orElse(0);
     }
 
     /** The weights fitted on every question outside fold {@code held} (-1: on all). */
     private double[] fit(List<EvalItem> items, List<Map<String, double[]>> signals, int held) {
         List<double[]> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
-        Map<String, Passage> passages = app.corpus().passagesById();
+        Map<String, Passage> passages = app.live().corpus().passagesById();
         for (int i = 0; i < items.size(); i++) {
             if (i % FOLDS == held) {
                 continue;

@@ -16,6 +16,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import qantar.answer.Question;
+import qantar.app.LiveCorpus;
 import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.corpus.Corpus;
@@ -63,14 +64,14 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds) {
             report.put("first_index_ms", round(ms(t)));
             // zero on a kept data dir: its texts were embedded and stored by the run that made it
             report.put("first_index_embedded_texts", model.map(Embedder::embedded).orElse(0L) - embeddedBefore);
-            report.put("vectors", app.retriever().embedder().isPresent());
+            report.put("vectors", app.live().retriever().embedder().isPresent());
             Timings normal = answerTimings(app, questions);
             normal.report(report);
 
             // An approval: one passage changed, the index updated while questions go on.
             t = System.nanoTime();
             change(app, 0);
-            app.reload();
+            app.live().reload();
             report.put("update_one_passage_ms", round(ms(t)));
             // Each question asked during the reindex is asked again right after it, as the baseline:
             // the machine's load then is the same as during, but for the reindex.
@@ -80,7 +81,7 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds) {
             for (int a = 1; a <= APPROVALS; a++) {
                 change(app, a);
                 AtomicReference<Throwable> failed = new AtomicReference<>();
-                Qantar live = app;
+                LiveCorpus live = app.live();
                 Thread reindex = new Thread(() -> {
                     try {
                         live.reload();
@@ -134,7 +135,7 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds) {
     /** Changes the English text of one passage, as an approved edit does. */
     private static void change(Qantar app, int n) {
         CorpusStore store = app.corpusStore();
-        Passage p = app.corpus().passages().get((n * 7919) % app.corpus().passages().size());
+        Passage p = app.live().corpus().passages().get((n * 7919) % app.live().corpus().passages().size());
         CorpusStore.Stored stored = store.passage(p.id()).orElseThrow();
         Map<Lang, String> texts = new java.util.EnumMap<>(Lang.class);
         texts.putAll(p.texts());
@@ -146,7 +147,7 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds) {
 
     /** Per question, over the rounds: the fresh answer, BM25 of the question, and its embedding. */
     private Timings answerTimings(Qantar app, List<EvalItem> questions) throws Exception {
-        Embedder embedder = app.retriever().embedder().orElse(null);
+        Embedder embedder = app.live().retriever().embedder().orElse(null);
         PassageIndex index = app.index();
         Map<Lang, QueryParser> parsers = new java.util.EnumMap<>(Lang.class);
         for (Lang l : Lang.values()) {

@@ -56,8 +56,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             app = Options.open();
             // moderation: roles (QANTAR_ADMINS at the first start that names any), commands, reports, uploads, export
-            BotSources sources = new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision);
-            Moderation mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+            BotSources sources = new BotSources(app.answers(), app.texts(), app.database(), app.live()::corpus, app.live()::revision);
+            Moderation mod = Moderation.of(app.database(), app.corpusStore(), app.live()::corpus, Moderation.Settings.DEFAULTS, app.live()::reload);
             ModerationBot.Wired wired = ModerationBot.create(sources, mod, TelegramBot.Settings.of(token, Locations.setting("TELEGRAM_API_URL")), admins);
             // webhook mode: Telegram POSTs the updates to the web server instead of answering getUpdates
             String hookUrl = Locations.setting("TELEGRAM_WEBHOOK_URL");
@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
                 lock[0] = consumerLock(store); // the pages are up meanwhile; updates wait for the lock
             }
             bot = wired.bot().start();
-            ModerationBot.tellAboutCorpusProblems(wired, app.corpusProblems(), app.texts(), app.revision());
+            ModerationBot.tellAboutCorpusProblems(wired, app.corpusProblems(), app.texts(), app.live().revision());
         } catch (RuntimeException e) {
             if (web != null) {
                 web.close();

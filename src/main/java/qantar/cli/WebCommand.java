@@ -28,7 +28,7 @@ final class WebCommand implements Callable<Integer> {
 
     /** What the pages use of the opened application (the console reloads it after an approved change). */
     static WebSources sources(Qantar app) {
-        return new WebSources(app.answers(), app.texts(), app.database(), app.corpusStore(), app::corpus, app::reload);
+        return new WebSources(app.answers(), app.texts(), app.database(), app.corpusStore(), app.live()::corpus, app.live()::reload);
     }
 
     static WebServer.Settings settings() {

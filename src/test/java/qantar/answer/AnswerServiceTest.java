@@ -117,7 +117,7 @@ class AnswerServiceTest {
     @Test
     void anAnswerRetrievesOnceAndItsExplanationIsThatRetrieval() {
         AtomicInteger retrievals = new AtomicInteger();
-        app.retriever().useQueryTransformer(q -> {
+        app.live().retriever().useQueryTransformer(q -> {
             retrievals.incrementAndGet();
             return List.of(q);
         });

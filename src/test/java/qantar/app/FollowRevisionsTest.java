@@ -17,7 +17,7 @@ class FollowRevisionsTest {
     void aNewerRevisionCommittedByAnotherProcessIsLoaded() throws Exception {
         Path k = Fixture.copyKnowledge(tmp.resolve("k"));
         try (Qantar web = Fixture.open(tmp.resolve("data"), k)) {
-            long before = web.revision();
+            long before = web.live().revision();
             assertThat(web.live().reloadIfNewer()).isFalse();
             Path f = k.resolve("sources/o29.yaml");
             Files.writeString(f, Files.readString(f).replace("4.4 thousand", "4.5 thousand"));
@@ -27,8 +27,8 @@ class FollowRevisionsTest {
                 store.importCorpus(qantar.corpus.CorpusReader.read(k).corpus(), "test", n -> { });
             }
             assertThat(web.live().reloadIfNewer()).isTrue();
-            assertThat(web.revision()).isGreaterThan(before);
-            assertThat(web.corpus().sourcesById().get("o29").title()).contains("4.5 thousand");
+            assertThat(web.live().revision()).isGreaterThan(before);
+            assertThat(web.live().corpus().sourcesById().get("o29").title()).contains("4.5 thousand");
         }
     }
 }

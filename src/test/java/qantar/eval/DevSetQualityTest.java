@@ -56,7 +56,7 @@ class DevSetQualityTest {
     private static Evaluation.Totals evaluate(List<EvalItem> items, Path data, boolean vectors) {
         System.setProperty("QANTAR_VECTORS", vectors ? "on" : "off");
         try (Qantar app = Qantar.open(data, Path.of("knowledge"), Path.of("config"), Progress.NONE)) {
-            Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
+            Evaluation eval = new Evaluation(app.answers(), app.live().retriever(), app.live().corpus().passagesById());
             List<Evaluation.Result> results = items.stream().map(eval::run).toList();
             Evaluation.Totals t = Evaluation.totals(results);
             System.out.printf("dev set, vectors %s: filler %.3f, false missing %.3f, core fact %.3f, nDCG@3 %.3f, scope %.3f, "

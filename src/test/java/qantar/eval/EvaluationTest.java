@@ -19,7 +19,7 @@ class EvaluationTest {
     void scoresEachMeasureAndNamesWhatWasMissed() {
         List<EvalItem> items = EvalSet.read(Fixture.resource("fixture/eval.yaml"));
         try (Qantar app = Fixture.open(tmp)) {
-            Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
+            Evaluation eval = new Evaluation(app.answers(), app.live().retriever(), app.live().corpus().passagesById());
             List<Evaluation.Result> r = items.stream().map(eval::run).toList();
 
             assertThat(r.get(0).misses()).isEmpty();

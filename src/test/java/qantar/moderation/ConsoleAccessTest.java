@@ -60,7 +60,7 @@ class ConsoleAccessTest {
     @BeforeEach
     void open() {
         app = engine.app(tmp.resolve("data"));
-        mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        mod = Moderation.of(app.database(), app.corpusStore(), app.live()::corpus, Moderation.Settings.DEFAULTS, app.live()::reload);
         mod.team().bootstrapAdmins(Team.parseAdmins("1001"));
         assertThat(mod.team().grant(ADMIN, ALICE).ok()).isTrue();
         access = new ConsoleAccess(mod.access(), app.database(), SecretKey.load(null, tmp.resolve("data")), clock, 5);

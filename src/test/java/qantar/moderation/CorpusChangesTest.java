@@ -76,7 +76,7 @@ class CorpusChangesTest {
     void open() {
         knowledge = Fixture.copyKnowledge(tmp.resolve("knowledge"));
         app = engine.app(tmp.resolve("data"), knowledge);
-        mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        mod = Moderation.of(app.database(), app.corpusStore(), app.live()::corpus, Moderation.Settings.DEFAULTS, app.live()::reload);
         mod.team().bootstrapAdmins(java.util.List.of(ADMIN));
         mod.team().grant(ADMIN, ALICE);
         mod.team().grant(ADMIN, BOB);
@@ -96,7 +96,7 @@ class CorpusChangesTest {
         assertThat(r.arg("problems")).contains("n1.yaml:21").contains("unknown side 'bystander'");
         assertThat(mod.review().queue(BOB).value()).isEmpty();
         assertThat(app.corpusStore().revision()).isEqualTo(revision);
-        assertThat(app.corpus().sourcesById()).doesNotContainKey("n1");
+        assertThat(app.live().corpus().sourcesById()).doesNotContainKey("n1");
     }
 
     @Test
@@ -113,7 +113,7 @@ class CorpusChangesTest {
         Result<Proposal> again = mod.proposing().upload(ALICE, "n1.yaml", good.replace("96", "97"));
         assertThat(again.arg("updated")).isEqualTo("1");
         assertThat(mod.review().approve(BOB, "" + again.value().id()).ok()).isTrue();
-        assertThat(app.corpus().passagesById().get("n1-market").texts().get(Lang.RU)).contains("97");
+        assertThat(app.live().corpus().passagesById().get("n1-market").texts().get(Lang.RU)).contains("97");
         // a passage id of another source is a clash with its line
         Result<Proposal> clash = mod.proposing().upload(ALICE, "n1.yaml", good.replace("id: n1-market", "id: o29-detained-4404"));
         assertThat(clash.arg("problems")).contains("n1.yaml:9").contains("duplicate passage id 'o29-detained-4404'");

@@ -42,7 +42,7 @@ class FeedbackAndInsightsTest {
     @BeforeEach
     void open() {
         app = engine.app(tmp.resolve("data"));
-        mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        mod = Moderation.of(app.database(), app.corpusStore(), app.live()::corpus, Moderation.Settings.DEFAULTS, app.live()::reload);
         mod.team().bootstrapAdmins(List.of(ADMIN));
         mod.team().grant(ADMIN, ALICE);
     }

@@ -52,7 +52,7 @@ class ModerationFlowTest {
     }
 
     Moderation moderation(Moderation.Settings settings) {
-        return Moderation.of(app.database(), app.corpusStore(), app::corpus, settings, app::reload);
+        return Moderation.of(app.database(), app.corpusStore(), app.live()::corpus, settings, app.live()::reload);
     }
 
     @AfterEach
@@ -191,12 +191,12 @@ class ModerationFlowTest {
                 "- text.en: On 8 January 2022 the Interior Ministry said 4,404 people had been detained.",
                 "+ text.en: On 8 January 2022 the Interior Ministry said 4,404 people had been detained in the unrest.");
         assertThat(mod.review().approve(BOB, "p" + edit.value().id()).ok()).isTrue();
-        assertThat(app.corpus().passagesById().get("o29-detained-4404").texts().get(qantar.corpus.Lang.EN)).endsWith("in the unrest.");
+        assertThat(app.live().corpus().passagesById().get("o29-detained-4404").texts().get(qantar.corpus.Lang.EN)).endsWith("in the unrest.");
 
         assertThat(mod.proposing().retire(ALICE, "o29-detained-4404", null).key()).isEqualTo("mod.retire_usage");
         long retire = mod.proposing().retire(ALICE, "o29-detained-4404", "superseded by the prosecutor's figure").value().id();
         assertThat(mod.review().approve(BOB, "#" + retire).ok()).isTrue();
-        assertThat(app.corpus().passagesById()).doesNotContainKey("o29-detained-4404");
+        assertThat(app.live().corpus().passagesById()).doesNotContainKey("o29-detained-4404");
         assertThat(shown("How many were detained?")).doesNotContain("o29-detained-4404");
 
         Result<List<CorpusStore.Revision>> history = mod.review().history(BOB, "o29-detained-4404");
@@ -218,7 +218,7 @@ class ModerationFlowTest {
         assertThat(mod.review().approve(BOB, "" + first).ok()).isTrue();
         Result<Review.Decision> stale = mod.review().approve(ALICE, "" + second);
         assertThat(stale.key()).isEqualTo("mod.cannot_apply");
-        assertThat(app.corpus().passagesById().get("o29-detained-4404").speaker()).isEqualTo("Ministry of Internal Affairs");
+        assertThat(app.live().corpus().passagesById().get("o29-detained-4404").speaker()).isEqualTo("Ministry of Internal Affairs");
         assertThat(mod.review().queue(ALICE).value()).extracting(i -> i.proposal().id()).containsExactly(second);
     }
 

@@ -47,7 +47,7 @@ class ReporterPrivacyTest {
     @Test
     void aReportersIdIsNotFoundByHashingEveryIdWithWhatTheDatabaseHolds() throws Exception {
         try (Qantar app = engine.app(tmp.resolve("data"))) {
-            Moderation mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+            Moderation mod = Moderation.of(app.database(), app.corpusStore(), app.live()::corpus, Moderation.Settings.DEFAULTS, app.live()::reload);
             String answer = app.answers().answer(Question.of("How many people died in January 2022?")).id();
             mod.feedback().report(CITIZEN, answer, "wrong", null);
             mod.feedback().report(CITIZEN, answer, "still wrong", null);

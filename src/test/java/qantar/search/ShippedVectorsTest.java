@@ -79,12 +79,12 @@ class ShippedVectorsTest {
         }
         try (Qantar app = Fixture.open(data, knowledge)) {
             assertThat(model.embedded()).isEqualTo(before + 1);
-            assertThat(withVectors(app)).isEqualTo(app.corpus().passages().size());
+            assertThat(withVectors(app)).isEqualTo(app.live().corpus().passages().size());
         }
         qantar.store.Folders.delete(data.resolve("index"));
         try (Qantar app = Fixture.open(data, knowledge)) {
             assertThat(model.embedded()).isEqualTo(before + 1);
-            assertThat(withVectors(app)).isEqualTo(app.corpus().passages().size());
+            assertThat(withVectors(app)).isEqualTo(app.live().corpus().passages().size());
         }
     }
 

@@ -143,12 +143,12 @@ final class BotHarness implements AutoCloseable {
 
     /** What the bot uses of an opened application, as serve wires it. */
     static BotSources sources(Qantar app) {
-        return new BotSources(app.answers(), app.texts(), app.database(), app::corpus, app::revision);
+        return new BotSources(app.answers(), app.texts(), app.database(), app.live()::corpus, app.live()::revision);
     }
 
     /** The bot with moderation on an opened application, as serve wires it. */
     static ModerationBot.Wired moderated(Qantar app, TelegramBot.Settings settings, List<Long> admins) {
-        Moderation mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        Moderation mod = Moderation.of(app.database(), app.corpusStore(), app.live()::corpus, Moderation.Settings.DEFAULTS, app.live()::reload);
         return ModerationBot.create(sources(app), mod, settings, admins);
     }
 

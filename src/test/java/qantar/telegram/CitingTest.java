@@ -47,7 +47,7 @@ class CitingTest {
         Path t1 = h.knowledge.resolve("sources/t1.yaml");
         Files.writeString(t1, Files.readString(t1).replace("тела 225 погибших", "тела 227 погибших"));
         h.app.corpusStore().importCorpus(CorpusReader.read(h.knowledge).orThrow(), "test edit", n -> { });
-        h.app.reload();
+        h.app.live().reload();
         assertThat(say(TestCorpus.TOLL_RU).text()).contains("227 погибших").doesNotContain("Ответ: " + id);
 
         int before = h.api.sentTo(USER).size();

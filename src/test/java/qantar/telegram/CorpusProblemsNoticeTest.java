@@ -39,7 +39,7 @@ class CorpusProblemsNoticeTest {
             return wired[0].bot();
         })) {
             // as serve does once the bot has started
-            ModerationBot.tellAboutCorpusProblems(wired[0], h.app.corpusProblems(), h.app.texts(), h.app.revision());
+            ModerationBot.tellAboutCorpusProblems(wired[0], h.app.corpusProblems(), h.app.texts(), h.app.live().revision());
             Sent notice = h.api.awaitSent(s -> s.chatId() == 1001, "the notice to the administrator");
             assertThat(notice.text()).contains("were not imported", "last good corpus", "sources/" + broken.getFileName() + ":");
             assertThat(h.ask(77, "ru", TestCorpus.TOLL_RU).text()).contains("Официальная позиция");

@@ -61,7 +61,7 @@ public final class Fixture {
 
     /** What the web pages use of an opened application, as the command line wires it. */
     public static WebSources webSources(Qantar app) {
-        return new WebSources(app.answers(), app.texts(), app.database(), app.corpusStore(), app::corpus, app::reload);
+        return new WebSources(app.answers(), app.texts(), app.database(), app.corpusStore(), app.live()::corpus, app.live()::reload);
     }
 
     /** Replaces the first occurrence of {@code from} in a file. */

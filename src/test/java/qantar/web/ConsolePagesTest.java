@@ -65,7 +65,7 @@ class ConsolePagesTest {
     static void start() throws Exception {
         HeadlessChromium.assumeInstalled();
         app = Fixture.open(tmp.resolve("data"), Fixture.copyKnowledge(tmp.resolve("knowledge")));
-        mod = Moderation.of(app.database(), app.corpusStore(), app::corpus, Moderation.Settings.DEFAULTS, app::reload);
+        mod = Moderation.of(app.database(), app.corpusStore(), app.live()::corpus, Moderation.Settings.DEFAULTS, app.live()::reload);
         mod.team().bootstrapAdmins(Team.parseAdmins("1001"));
         mod.team().grant(ADMIN, ALICE);
         mod.team().grant(ADMIN, BOB);
@@ -199,7 +199,7 @@ class ConsolePagesTest {
         Files.write(Path.of("target/console-queue.png"), browser.getScreenshotAs(OutputType.BYTES));
         navigate(card.findElement(By.cssSelector("form.approve button")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("approved");
-        assertThat(app.corpus().passagesById().get("o29-detained-4404").texts().get(Lang.EN)).endsWith("in the unrest.");
+        assertThat(app.live().corpus().passagesById().get("o29-detained-4404").texts().get(Lang.EN)).endsWith("in the unrest.");
 
         signIn(ALICE);
         browser.get(base + "/console/passages/o29-detained-4404");
@@ -320,7 +320,7 @@ class ConsolePagesTest {
         card.findElement(By.cssSelector("form.reject input[name=reason]")).sendKeys("the publisher's name is Armradio");
         navigate(card.findElement(By.cssSelector("form.reject button")));
         assertThat(browser.findElement(By.id("flash")).getText()).contains("rejected");
-        assertThat(app.corpus().sourcesById().get("o29").publisher()).isEqualTo("Armradio");
+        assertThat(app.live().corpus().sourcesById().get("o29").publisher()).isEqualTo("Armradio");
     }
 
     @Test

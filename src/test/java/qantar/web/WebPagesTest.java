@@ -97,7 +97,7 @@ class WebPagesTest {
         Answer a = app.answers().answer(Question.of("Сколько человек погибло по данным Генпрокуратуры?"));
         Fixture.edit(knowledge.resolve("sources/o11.yaml"), "тела 225 погибших", "тела 227 погибших");
         app.corpusStore().importCorpus(qantar.corpus.CorpusReader.read(knowledge).orThrow(), "test edit", n -> { });
-        app.reload();
+        app.live().reload();
         browser.get(base + "/a/" + a.id());
         assertThat(browser.findElement(By.id("side-official")).getText()).contains("225 погибших").doesNotContain("227");
         browser.get(base + "/ask?q=" + java.net.URLEncoder.encode("Сколько погибших назвала Генпрокуратура?", java.nio.charset.StandardCharsets.UTF_8));
@@ -105,7 +105,7 @@ class WebPagesTest {
         // back as it was, for the other tests
         Fixture.edit(knowledge.resolve("sources/o11.yaml"), "тела 227 погибших", "тела 225 погибших");
         app.corpusStore().importCorpus(qantar.corpus.CorpusReader.read(knowledge).orThrow(), "test edit undone", n -> { });
-        app.reload();
+        app.live().reload();
     }
 
     @Test

@@ -93,7 +93,7 @@ class QueryTranslatorTest {
     void theTranslationFindsWhatTheKazakhWordsMissed() throws Exception {
         server = new FakeChatServer().replying("{\"en\": \"" + KK_EN + "\", \"ru\": \"" + KK_RU + "\"}");
         try (Qantar app = Qantar.open(tmp, Fixture.knowledge(), Fixture.config(), qantar.app.Progress.NONE)) {
-            Retriever r = app.retriever();
+            Retriever r = app.live().retriever();
             double alone = coverage(r.retrieve(KK, Lang.KK, Set.of()), "i18-toll-263");
             r.useQueryTransformer(translator(server.baseUrl(), Duration.ofSeconds(3)));
             Retriever.Retrieval translated = r.retrieve(KK, Lang.KK, Set.of());

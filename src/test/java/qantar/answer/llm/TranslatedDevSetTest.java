@@ -42,7 +42,7 @@ class TranslatedDevSetTest {
         try (FakeChatServer server = new FakeChatServer().replying(user -> translate(user, reference));
                 Qantar app = Qantar.open(tmp, Path.of("knowledge"), Path.of("config"), Progress.NONE)) {
             Evaluation.Totals alone = run(app, items, "as asked");
-            app.retriever().useQueryTransformer(new QueryTranslator(
+            app.live().retriever().useQueryTransformer(new QueryTranslator(
                     ModelCall.chatModel(new LlmSettings(LlmSettings.Provider.OPENAI, server.baseUrl(), "fake", null, Duration.ofSeconds(5))),
                     Duration.ofSeconds(5)));
             Evaluation.Totals translated = run(app, items, "with translations");
@@ -54,7 +54,7 @@ class TranslatedDevSetTest {
     }
 
     private static Evaluation.Totals run(Qantar app, List<EvalItem> items, String label) {
-        Evaluation eval = new Evaluation(app.answers(), app.retriever(), app.corpus().passagesById());
+        Evaluation eval = new Evaluation(app.answers(), app.live().retriever(), app.live().corpus().passagesById());
         List<Evaluation.Result> results = items.stream().map(eval::run).toList();
         Evaluation.Totals t = Evaluation.totals(results);
         System.out.printf("dev set %s: recall@5 %.3f, side coverage %.3f, key facts %.3f, scope %.3f, mean %.1f ms%n", label,
