@@ -37,7 +37,8 @@ final class Ranking {
         Map<Integer, Integer> bm25Rank = fused ? ranksWithinSide(c.bm25(), found) : Map.of();
         var askForms = s.asks().forms(concepts);
         double[] weights = coverage.weights();
-        double maxBm25 = c.bm25().values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
+        // Only vector candidates (no word of the question in the corpus): every BM25 share is 0, not 0/0.
+        double maxBm25 = c.bm25().values().stream().mapToDouble(Float::doubleValue).filter(v -> v > 0).max().orElse(1);
         List<Hit> hits = new ArrayList<>();
         Map<String, double[]> signals = new HashMap<>();
         AnswersThis model = set.answersThis();
