@@ -47,16 +47,16 @@ public final class LiveCorpus implements AnswerService.CorpusView, AutoCloseable
         }
     }
 
-    private LiveCorpus(CorpusStore store, PassageIndex index, long revision, Read read, Frames frames) {
+    private LiveCorpus(CorpusStore store, PassageIndex index, long revision, Read read, Frames frames, RetrievalSettings settings) {
         this.store = store;
         this.index = index;
         this.revision = revision;
         this.read = read;
-        this.retriever = new Retriever(index, this::corpus, frames, RetrievalSettings.DEFAULT);
+        this.retriever = new Retriever(index, this::corpus, frames, settings);
     }
 
     /** Brings the index up to the stored corpus when the revision moved since it was built (reading the corpus for that). */
-    static LiveCorpus open(CorpusStore store, PassageIndex index, Frames frames, Progress progress) {
+    static LiveCorpus open(CorpusStore store, PassageIndex index, Frames frames, RetrievalSettings settings, Progress progress) {
         // The revision first: a change committed in between is then read again by the next reload, never missed.
         long revision = store.revision();
         StartupTrace.mark("index opened");
@@ -69,7 +69,7 @@ public final class LiveCorpus implements AnswerService.CorpusView, AutoCloseable
             index.update(corpus.passages(), corpus.topics(), revision, progress.start("Indexing", corpus.passages().size()));
             StartupTrace.mark("index updated");
         }
-        return new LiveCorpus(store, index, revision, read, frames);
+        return new LiveCorpus(store, index, revision, read, frames, settings);
     }
 
     public Retriever retriever() {

@@ -10,9 +10,11 @@ import qantar.answer.llm.QueryTranslator;
 import qantar.config.Locations;
 import qantar.config.ScopeRules;
 import qantar.config.Texts;
+import qantar.search.AnswersThis;
 import qantar.search.Embedder;
 import qantar.search.Frames;
 import qantar.search.PassageIndex;
+import qantar.search.RetrievalSettings;
 import qantar.search.ShippedVectors;
 import qantar.store.AnswerStore;
 import qantar.store.CorpusStore;
@@ -55,7 +57,9 @@ public record Qantar(Database database, CorpusStore corpusStore, PassageIndex in
             // The vectors shipped with the corpus, for texts the database has none of: a first start embeds nothing.
             VectorCache vectors = knowledgeDir == null ? new VectorStore(db) : new VectorStore(db).orElse(ShippedVectors.in(knowledgeDir));
             PassageIndex index = PassageIndex.open(dataDir.resolve("index"), embedder, vectors);
-            LiveCorpus live = LiveCorpus.open(corpusStore, index, Frames.load(configDir.resolve("frames.yaml")), progress);
+            // With config/answers-this.yaml, the fitted "answers this" model orders and gates a side's passages.
+            RetrievalSettings settings = RetrievalSettings.DEFAULT.with(AnswersThis.load(configDir.resolve("answers-this.yaml")));
+            LiveCorpus live = LiveCorpus.open(corpusStore, index, Frames.load(configDir.resolve("frames.yaml")), settings, progress);
             AnswerService answers = new AnswerService(live.retriever(), ScopeRules.load(configDir), texts, new AnswerStore(db), live);
             // With a model (QANTAR_LLM_*): questions also searched in translation, and model-written answers.
             LlmSettings.fromEnvironment().ifPresent(s -> {

@@ -13,7 +13,7 @@ import qantar.corpus.Lang;
 /**
  * The shipped corpus answers the judged dev set at least as well as when these bounds were set;
  * the build fails when retrieval or the corpus gets worse. The bounds are today's measures with a
- * small margin. Of the targets (filler and false missing at most 5 %, core fact 0.9, nDCG@3 0.8)
+ * small margin, with the answers-this model of config/ (which a search by words only does not use). Of the targets (filler and false missing at most 5 %, core fact 0.9, nDCG@3 0.8)
  * false missing and core fact are reached; filler and nDCG@3 are not yet. Vectors are on by
  * default because they help the judged measures: the run without them must not rank better
  * (nDCG@3), show less filler nor call fewer sides empty wrongly. (Side coverage is not compared:
@@ -40,12 +40,12 @@ class DevSetQualityTest {
 
         Evaluation.Totals t = evaluate(items, tmp.resolve("hybrid"), true);
         assertThat(t.fillerRate()).isLessThanOrEqualTo(0.28);
-        assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.045);
+        assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.025);
         assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.93);
-        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.665);
+        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.67);
         assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.97);
         assertThat(t.overviewAnswered()).isEqualTo(1.0);
-        assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.68);
+        assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.70);
 
         Evaluation.Totals lexical = evaluate(items, tmp.resolve("lexical"), false);
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(lexical.ndcg3());
