@@ -27,6 +27,11 @@ public final class AnswerJson {
         }
     }
 
+    /** Builds the reader of stored answers ahead of the first one (a cold start loads its classes in the background). */
+    public static void prepareReading() {
+        Json.MAPPER.readerFor(AnswerOut.class);
+    }
+
     /** A stored answer, read strictly: a missing or unknown field is an error that names it. */
     public static Answer read(String json) {
         AnswerOut o;

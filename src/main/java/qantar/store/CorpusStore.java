@@ -137,12 +137,12 @@ public final class CorpusStore {
      * time that grows with the change, not the corpus.
      */
     public Corpus loadSince(Corpus known, long revision, Set<String> changed) {
-        return db.query(() -> LiveCorpus.since(db.connection(), this, known, revision, changed));
+        return db.query(() -> StoredCorpus.since(db.connection(), this, known, revision, changed));
     }
 
     /** The live corpus: what answers are built from. */
     public Corpus load() {
-        return db.query(() -> LiveCorpus.load(db.connection(), this, true));
+        return db.query(() -> StoredCorpus.load(db.connection(), this, true));
     }
 
     /** The corpus revision: the id of the latest change. Answers record it so citations stay exact. */

@@ -13,8 +13,8 @@ import qantar.corpus.Passage;
 import qantar.corpus.Source;
 
 /** Reads the live corpus out of the store, whole or as the change since a known revision. */
-final class LiveCorpus {
-    private LiveCorpus() {
+final class StoredCorpus {
+    private StoredCorpus() {
     }
 
     /** See {@link CorpusStore#loadSince}. */
