@@ -56,8 +56,8 @@ public final class AnswerService {
         /** The passages the timeline cites (the curated key items an overview shows first). */
         java.util.Set<String> timelinePassages();
 
-        /** The passages by id, where an overview takes each side's key items from (its overall account, the timeline's). */
-        Map<String, qantar.corpus.Passage> passages();
+        /** The passages, where an overview takes each side's key items from (its overall account, the timeline's). */
+        java.util.List<qantar.corpus.Passage> passages();
     }
 
     public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {

@@ -33,8 +33,8 @@ public final class ExtractiveComposer {
 
     /** The passages the timeline cites, which an overview shows first. */
     private final java.util.function.Supplier<Set<String>> timeline;
-    /** The corpus's passages by id, where an overview finds the key items the question's words did not. */
-    private final java.util.function.Supplier<Map<String, Passage>> passages;
+    /** The corpus's passages, where an overview finds the key items the question's words did not. */
+    private final java.util.function.Supplier<List<Passage>> passages;
 
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings) {
@@ -44,13 +44,13 @@ public final class ExtractiveComposer {
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings,
                               java.util.function.Supplier<Set<String>> timeline) {
-        this(cluster, settings, timeline, Map::of);
+        this(cluster, settings, timeline, List::of);
     }
 
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings,
                               java.util.function.Supplier<Set<String>> timeline,
-                              java.util.function.Supplier<Map<String, Passage>> passages) {
+                              java.util.function.Supplier<List<Passage>> passages) {
         this.cluster = cluster;
         this.settings = settings;
         this.timeline = timeline;

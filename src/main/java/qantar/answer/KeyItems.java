@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import qantar.corpus.Passage;
@@ -33,14 +32,15 @@ final class KeyItems {
      * The hits, and the key items of the corpus they lack, reordered with the key items first (a
      * stable sort: the retrieval's order within each rank, the added items after the found ones).
      */
-    static List<Hit> first(Retrieval retrieval, Set<String> timeline, Map<String, Passage> passages) {
+    static List<Hit> first(Retrieval retrieval, Set<String> timeline, List<Passage> passages) {
         List<Frame> frames = retrieval.concepts().stream().map(Concept::frame).filter(Objects::nonNull)
                 .filter(Frame::standsAlone).distinct().toList();
         if (frames.isEmpty()) {
             return retrieval.hits();
         }
         boolean cites = frames.stream().anyMatch(Frame::timeline);
-        boolean positions = leadsWithPositions(frames);
+        // Whether the frame asks for the sides' accounts (the overview does; "day by day" or "how did it end" do not).
+        boolean positions = frames.stream().anyMatch(f -> f.topics().contains(POSITION));
         java.util.function.Predicate<Passage> key = p -> positions && p.topics().contains(POSITION) || cites && timeline.contains(p.id());
         // An overview is about the events as a whole, which every key item covers as well as the best
         // found passage does, whether the question's words found it or not.
@@ -51,20 +51,16 @@ final class KeyItems {
             found.add(h.passage().id());
             hits.add(key.test(h.passage()) ? new Hit(h.passage(), h.score(), covers, h.asked()) : h);
         }
-        passages.values().stream().filter(p -> !found.contains(p.id()) && key.test(p))
+        passages.stream().filter(p -> !found.contains(p.id()) && key.test(p))
                 .sorted(Comparator.comparing(Passage::id))
                 .forEach(p -> hits.add(new Hit(p, 0, covers)));
-        return hits.stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, timeline))).toList();
+        return hits.stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, positions, cites, timeline)))
+                .toList();
     }
 
-    /** Whether a frame asks for the sides' accounts (the overview does; "day by day" or "how did it end" do not). */
-    private static boolean leadsWithPositions(List<Frame> frames) {
-        return frames.stream().anyMatch(f -> f.topics().contains(POSITION));
-    }
-
-    private static int rank(Passage p, List<Frame> frames, Set<String> timeline) {
-        boolean position = leadsWithPositions(frames) && p.topics().contains(POSITION);
-        boolean cited = frames.stream().anyMatch(Frame::timeline) && timeline.contains(p.id());
+    private static int rank(Passage p, List<Frame> frames, boolean positions, boolean cites, Set<String> timeline) {
+        boolean position = positions && p.topics().contains(POSITION);
+        boolean cited = cites && timeline.contains(p.id());
         boolean labelled = frames.stream().anyMatch(f -> p.topics().stream().anyMatch(f.topics()::contains));
         return (position ? 4 : 0) + (cited ? 2 : 0) + (labelled ? 1 : 0);
     }

@@ -1,6 +1,7 @@
 package qantar.app;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -86,8 +87,8 @@ public final class LiveCorpus implements AnswerService.CorpusView, AutoCloseable
     }
 
     @Override
-    public Map<String, Passage> passages() {
-        return read().corpus().passagesById();
+    public List<Passage> passages() {
+        return read().corpus().passages();
     }
 
     @Override

@@ -130,7 +130,7 @@ class ExtractiveComposerTest {
         // the key item was found only in part; neither side's overall account was found at all
         var retrieval = new qantar.search.Retriever.Retrieval(Lang.EN, concepts, true, null, List.of(),
                 List.of(new Hit(found, 3, 1), new Hit(keyItem, 2, 0.5)));
-        Map<String, Passage> corpus = Map.of("a-1", found, "a-2", keyItem, "b-1", position, "c-1", otherSide);
+        List<Passage> corpus = List.of(found, keyItem, position, otherSide);
         ExtractiveComposer composer = new ExtractiveComposer(p -> List.of(p), () -> qantar.search.RetrievalSettings.DEFAULT,
                 () -> java.util.Set.of("a-2"), () -> corpus);
         assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
