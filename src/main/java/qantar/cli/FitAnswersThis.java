@@ -61,9 +61,10 @@ final class FitAnswersThis {
         }
         if (signalsFile != null) { // for analysis: every candidate's signals and grade
             List<String> rows = new ArrayList<>();
+            Map<String, Passage> passages = app.live().corpus().passagesById();
             for (int i = 0; i < items.size(); i++) {
                 for (var e : signals.get(i).entrySet()) {
-                    Passage p = app.live().corpus().passagesById().get(e.getKey());
+                    Passage p = passages.get(e.getKey());
                     int grade = gradeOf(items.get(i), p);
                     StringBuilder row = new StringBuilder(i + "\t" + e.getKey() + "\t" + p.side().id() + "\t" + grade);
                     for (double v : e.getValue()) {
@@ -82,14 +83,13 @@ final class FitAnswersThis {
         }
         double[] all = fit(items, signals, -1);
         for (String pair : thresholds) {
-            double t = Double.parseDouble(pair.split("/")[0]);
-            double further = Double.parseDouble(pair.contains("/") ? pair.split("/")[1] : pair);
+            double[] t = thresholds(pair);
             List<Evaluation.Result> heldOut = new ArrayList<>();
             List<Evaluation.Result> inSample = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                app.live().retriever().use(tuned.with(AnswersThis.of(byFold[i % FOLDS], t, further)));
+                app.live().retriever().use(tuned.with(AnswersThis.of(byFold[i % FOLDS], t[0], t[1])));
                 heldOut.add(eval.run(items.get(i)));
-                app.live().retriever().use(tuned.with(AnswersThis.of(all, t, further)));
+                app.live().retriever().use(tuned.with(AnswersThis.of(all, t[0], t[1])));
                 inSample.add(eval.run(items.get(i)));
             }
             out.printf(Locale.ROOT, "threshold %s, %d-fold cross-validated by question:%n%s%n", pair, FOLDS,
@@ -98,8 +98,8 @@ final class FitAnswersThis {
         }
         app.live().retriever().use(tuned);
         String first = thresholds.get(0);
-        AnswersThis model = AnswersThis.of(all, Double.parseDouble(first.split("/")[0]),
-                Double.parseDouble(first.contains("/") ? first.split("/")[1] : first));
+        double[] t = thresholds(first);
+        AnswersThis model = AnswersThis.of(all, t[0], t[1]);
         String made = "How likely a candidate answers the question (qantar.search.AnswersThis): logistic weights over its\n"
                 + "signals, fitted on the judged dev set (grade 2 against the rest, a cluster as its best member) by\n"
                 + "  java -jar target/qantar-bot.jar eval knowledge/eval/dev.yaml --fit config/answers-this.yaml --thresholds "
@@ -107,6 +107,12 @@ final class FitAnswersThis {
                 + "which also reports the measures " + FOLDS + "-fold cross-validated by question. Refit after the corpus or the dev set change.";
         Files.writeString(file, model.write(made));
         out.println(model.write("fitted on all " + items.size() + " questions, written to " + file));
+    }
+
+    /** "P" or "P/P2" as the thresholds of a side's first statement and of its further ones. */
+    private static double[] thresholds(String pair) {
+        String[] p = pair.split("/");
+        return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p.length > 1 ? p[1] : p[0])};
     }
 
     /** A candidate's judged grade, a cluster counting as its best member (as the evaluation counts it). */
