@@ -2,7 +2,6 @@ package qantar.search;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public final class Embedder {
 
     private static synchronized Embedder miniLm() {
         if (shared == null) {
-            shared = new Embedder(() -> new AllMiniLmL6V2QuantizedEmbeddingModel(pool()), MINI_LM);
+            shared = new Embedder(() -> new MiniLm(pool()), MINI_LM);
         }
         return shared;
     }

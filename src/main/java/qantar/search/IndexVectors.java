@@ -25,7 +25,8 @@ import qantar.corpus.Passage;
 /**
  * The vectors an index update needs, by text hash. Embedding is the slow part, so they are looked
  * up in the {@link VectorCache} (the database), then in the previous index, and only texts found in
- * neither are embedded, in parallel batches; what was found or embedded goes back to the cache.
+ * neither are embedded, in parallel batches; what was found or embedded goes back to the cache, each
+ * batch as soon as it is embedded.
  */
 record IndexVectors(Directory directory, Embedder embedder, VectorCache cache) {
     /** Texts per call to the model: enough to keep every core busy, few enough to report progress. */
@@ -37,12 +38,12 @@ record IndexVectors(Directory directory, Embedder embedder, VectorCache cache) {
         passages.forEach(p -> wanted.putIfAbsent(IndexDocuments.textHash(p), p));
         String model = embedder.id();
         Map<String, float[]> vectors = new HashMap<>(cache.get(model, wanted.keySet()));
-        Map<String, float[]> fresh = new HashMap<>();
         if (vectors.size() < wanted.size()) {
-            previous(wanted.keySet(), vectors).forEach((h, v) -> {
-                vectors.put(h, v);
-                fresh.put(h, v);
-            });
+            Map<String, float[]> found = previous(wanted.keySet(), vectors);
+            vectors.putAll(found);
+            if (!found.isEmpty()) {
+                cache.put(model, found);
+            }
         }
         // Passages with the same English text share one vector, embedded once.
         List<Passage> toEmbed = wanted.entrySet().stream().filter(e -> !vectors.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
@@ -56,12 +57,10 @@ record IndexVectors(Directory directory, Embedder embedder, VectorCache cache) {
                 got.put(IndexDocuments.textHash(batch.get(k)), embedded.get(k));
             }
             vectors.putAll(got);
-            fresh.putAll(got);
+            // stored batch by batch, so a first index stopped halfway keeps what it embedded
+            cache.put(model, got);
             n += batch.size();
             step.accept(n);
-        }
-        if (!fresh.isEmpty()) {
-            cache.put(model, fresh);
         }
         return vectors;
     }
