@@ -72,7 +72,9 @@ final class BotHarness implements AutoCloseable {
         WebServer served = null;
         TelegramBot started = null;
         try {
-            opened = open(tmp.resolve("data"), knowledge);
+            Path data = tmp.resolve("data");
+            Seed.copyTo(data, knowledge);
+            opened = open(data, knowledge);
             TelegramBot built = build.apply(opened, TelegramBot.Settings.of(TOKEN, api.url()).withLimits(limits).withPollSeconds(2));
             if (intake == Intake.WEBHOOK) {
                 served = serveWebhook(opened, built);
