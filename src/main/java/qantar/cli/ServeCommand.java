@@ -32,6 +32,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Failure.badInput(e.getMessage(), e); // before anything is opened: one clear line
         }
+        int follow = Options.followSeconds();
         // whatever a library prints, the token never reaches the logs
         PrintStream err = System.err;
         PrintStream out = System.out;
@@ -69,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
             // the web console shares the bot's moderation services, so /console links open it
             web = qantar.web.WebServer.start(WebCommand.sources(app), WebCommand.settings(), wired.moderation(), wired.console(), hooks);
             // what other instances' moderators approve, or a `corpus import` beside it, even while waiting for the lock
-            app.live().follow(5);
+            app.live().follow(follow);
             if (shared) {
                 lock[0] = consumerLock(store); // the pages are up meanwhile; updates wait for the lock
             }

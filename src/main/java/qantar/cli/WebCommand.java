@@ -13,8 +13,9 @@ import qantar.web.WebSources;
 final class WebCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
+        int follow = Options.followSeconds();
         Qantar app = Options.open();
-        app.live().follow(5); // a serve on the same data folder approves changes
+        app.live().follow(follow); // a serve on the same data folder approves changes
         WebServer web = WebServer.start(sources(app), settings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -73,8 +73,8 @@ final class BotHarness implements AutoCloseable {
         TelegramBot started = null;
         try {
             Path data = tmp.resolve("data");
-            // no vectors: these tests are about the bot, not ranking, and the few passages rank the same by words alone
-            opened = Qantar.open(data, Database.Location.of(data).withBusyTimeout(BUSY_TIMEOUT), knowledge, CONFIG, Progress.NONE, Optional.empty());
+            Seed.copyTo(data, knowledge);
+            opened = open(data, knowledge);
             TelegramBot built = build.apply(opened, TelegramBot.Settings.of(TOKEN, api.url()).withLimits(limits).withPollSeconds(2));
             if (intake == Intake.WEBHOOK) {
                 served = serveWebhook(opened, built);
@@ -87,6 +87,15 @@ final class BotHarness implements AutoCloseable {
         app = opened;
         web = served;
         bot = started;
+    }
+
+    /**
+     * The application on {@code data} as the bot tests open it, also to leave a state for the bot to
+     * meet: without vectors (these tests are about the bot, not ranking, and the few passages rank the
+     * same by words alone), SQLite waiting {@link #BUSY_TIMEOUT} for a lock.
+     */
+    static Qantar open(Path data, Path knowledge) {
+        return Qantar.open(data, Database.Location.of(data).withBusyTimeout(BUSY_TIMEOUT), knowledge, CONFIG, Progress.NONE, Optional.empty());
     }
 
     /**

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.moderation.Team;
 import qantar.telegram.TelegramWorld.Sent;
@@ -28,7 +27,7 @@ class CorpusProblemsNoticeTest {
     @Test
     void administratorsAreToldWhichFileAndLineKeptKnowledgeFromBeingImported() throws Exception {
         Path knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
-        try (Qantar first = Qantar.open(tmp.resolve("data"), knowledge, BotHarness.CONFIG, Progress.NONE)) {
+        try (Qantar first = BotHarness.open(tmp.resolve("data"), knowledge)) {
             assertThat(first.corpusProblems()).isEmpty(); // the last good corpus is in the database
         }
         Path broken = Files.list(knowledge.resolve("sources")).findFirst().orElseThrow();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.telegram.TelegramWorld.Sent;
 import qantar.telegram.api.Repeats;
@@ -154,7 +153,7 @@ class DeliveryFaultsTest {
     @Test
     void aMessageInFlightAtACrashIsSentOnceMoreMarkedAsARepeat() {
         Path knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
-        try (Qantar app = Qantar.open(tmp.resolve("data"), knowledge, BotHarness.CONFIG, Progress.NONE)) {
+        try (Qantar app = BotHarness.open(tmp.resolve("data"), knowledge)) {
             TelegramStore store = new TelegramStore(app.database());
             Reply reply = new Reply(45L, null, null).html("Ответ");
             TelegramStore.Outgoing queued = store.commit(null, List.of(), reply.calls()).get(0);
@@ -183,7 +182,7 @@ class DeliveryFaultsTest {
     /** What a bot killed while sending leaves: a message to this chat, sent, Telegram's answer never seen. */
     private void aMessageInFlightAtACrashIsLeftInTheOutbox(long chat) {
         Path knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
-        try (Qantar app = Qantar.open(tmp.resolve("data"), knowledge, BotHarness.CONFIG, Progress.NONE)) {
+        try (Qantar app = BotHarness.open(tmp.resolve("data"), knowledge)) {
             TelegramStore store = new TelegramStore(app.database());
             Reply reply = new Reply(chat, null, null).html("Ответ");
             store.markAttempted(store.commit(null, List.of(), reply.calls()).get(0).id());

@@ -32,7 +32,8 @@ import qantar.testing.EmbeddedPostgresServer;
  * killed with SIGKILL in the middle of them, the standby taking over. Every question is answered,
  * and a repeat only as the delivery bound allows (one kill: at most one per chat and one per
  * sending thread, each marked 🔁). A moderator's approval made through the consumer's Telegram
- * commands reaches the standby's web answers within the revision-following interval.
+ * commands reaches the standby's web answers within the revision-following interval (1 s here,
+ * QANTAR_FOLLOW_SECONDS; 5 s by default).
  */
 class MultiInstanceTest {
     static final int QUESTIONS = 200;
@@ -55,7 +56,7 @@ class MultiInstanceTest {
         Database.Location db = EmbeddedPostgresServer.locationFor(tmp.resolve("shared"));
         Map<String, String> env = Map.of("QANTAR_DATABASE_URL", db.url(), "QANTAR_DATABASE_USER", db.user(),
                 "QANTAR_DATABASE_PASSWORD", db.password(), "QANTAR_SECRET", "a-shared-secret-of-at-least-32-characters",
-                "QANTAR_ADMINS", String.valueOf(ADMIN));
+                "QANTAR_ADMINS", String.valueOf(ADMIN), "QANTAR_FOLLOW_SECONDS", "1");
         int webB = ServeProcess.freePort();
         Map<String, String> envB = new java.util.HashMap<>(env);
         envB.put("QANTAR_WEB_PORT", String.valueOf(webB));

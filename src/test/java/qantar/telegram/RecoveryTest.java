@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import qantar.app.Progress;
 import qantar.app.Qantar;
 import qantar.telegram.api.TelegramStore;
 
@@ -34,7 +33,7 @@ class RecoveryTest {
     /** Stores what a killed bot would have left: update 100 handled, 101 received but not handled. */
     private void crashState() {
         Path knowledge = TestCorpus.write(tmp.resolve("knowledge"), false);
-        try (Qantar app = Qantar.open(tmp.resolve("data"), knowledge, BotHarness.CONFIG, Progress.NONE)) {
+        try (Qantar app = BotHarness.open(tmp.resolve("data"), knowledge)) {
             TelegramStore store = new TelegramStore(app.database());
             Map<Long, String> batch = new java.util.LinkedHashMap<>();
             batch.put(100L, update(100, 11, "/help"));

@@ -68,7 +68,7 @@ class SendLimitsTest {
     @Test
     void noTypingActionGoesToAChatWhileItWaitsOutA429() {
         try (BotHarness h = BotHarness.quick(intake, tmp)) {
-            h.api.storm(1, 3);
+            h.api.storm(1, 2); // long enough for the second answer to be ready while the chat waits
             h.api.privateText(604, "ru", TestCorpus.TOLL_RU);
             FakeBotApi.await(() -> h.api.tooManyRequests() >= 1, Duration.ofSeconds(15), "the 429 on the first answer");
             h.api.privateText(604, "ru", "Сколько человек задержали после январских событий?");
@@ -92,7 +92,7 @@ class SendLimitsTest {
 
     @Test
     void aGroupGetsNoMoreThanItsLimitPerWindowAndEveryMentionIsAnswered() {
-        SendLimits tightGroups = new SendLimits(50, 30, 3, 1500);
+        SendLimits tightGroups = new SendLimits(50, 30, 3, 1000);
         try (BotHarness h = new BotHarness(intake, tmp, tightGroups, s -> s)) {
             long group = -100200;
             for (int i = 0; i < 5; i++) {

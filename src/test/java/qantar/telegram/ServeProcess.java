@@ -12,6 +12,9 @@ final class ServeProcess {
 
     /** Starts serve on {@code folder}/data, with its web pages on a free port (never one another test holds). */
     static Process launch(FakeBotApi api, Path knowledge, Path folder, String name, Map<String, String> more) throws IOException {
+        if (!more.containsKey("QANTAR_DATABASE_URL")) {
+            Seed.copyTo(folder.resolve("data"), knowledge); // SQLite: the corpus already imported, as after a restart
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "qantar.cli.Main", "serve");

@@ -23,7 +23,7 @@ import qantar.telegram.api.SendLimits;
 class ServeTest {
     static final long USER = 42;
     static final List<String> SETTINGS = List.of("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "QANTAR_DATA_DIR", "QANTAR_KNOWLEDGE_DIR", "QANTAR_CONFIG_DIR", "QANTAR_ADMINS",
-            "QANTAR_VECTORS");
+            "QANTAR_VECTORS", "QANTAR_FOLLOW_SECONDS");
 
     @TempDir
     Path tmp;
@@ -66,6 +66,13 @@ class ServeTest {
         String[] r = serveInProcess(Map.of("TELEGRAM_BOT_TOKEN", BotHarness.TOKEN, "QANTAR_ADMINS", "1001,bob"));
         assertThat(r[0]).isNotEqualTo("0");
         assertThat(r[1].strip()).isEqualTo("error: QANTAR_ADMINS: 'bob' is not a Telegram user id");
+    }
+
+    @Test
+    void aBadFollowIntervalIsOneClearErrorLine() {
+        String[] r = serveInProcess(Map.of("TELEGRAM_BOT_TOKEN", BotHarness.TOKEN, "QANTAR_FOLLOW_SECONDS", "0.5"));
+        assertThat(r[0]).isEqualTo("65");
+        assertThat(r[1].strip()).isEqualTo("error: QANTAR_FOLLOW_SECONDS must be a whole number of seconds above 0, not '0.5'");
     }
 
     /** serve wires moderation in: the administrator from QANTAR_ADMINS grants, a citizen is refused. */

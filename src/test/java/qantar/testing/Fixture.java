@@ -34,7 +34,11 @@ public final class Fixture {
 
     /** A writable copy of the fixture corpus in {@code target}. */
     public static Path copyKnowledge(Path target) {
-        Path from = knowledge();
+        return copyTree(knowledge(), target);
+    }
+
+    /** A copy of the folder {@code from} and everything in it at {@code target}. */
+    public static Path copyTree(Path from, Path target) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path to = target.resolve(from.relativize(f).toString());

@@ -96,11 +96,14 @@ public final class SendQueue {
         return schedule.pending();
     }
 
-    /** Lets the queue drain for up to {@code graceMillis}, then stops; what is left stays in the outbox. */
+    /**
+     * Lets the queue drain for up to {@code graceMillis}, then stops; what is left stays in the outbox.
+     * It stops sooner when what is left could not go out within the grace anyway (a 429's wait).
+     */
     public void stop(long graceMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         synchronized (this) {
-            while (pending() > 0 && System.nanoTime() < deadline) {
+            while (pending() > 0 && System.nanoTime() < deadline && !schedule.idleUntil(deadline, System.nanoTime())) {
                 try {
                     wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 } catch (InterruptedException e) {

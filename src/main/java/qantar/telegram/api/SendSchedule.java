@@ -117,6 +117,23 @@ final class SendSchedule {
     }
 
     /**
+     * Whether nothing can go out before {@code deadline}: no call in flight, and every queued one
+     * held back past it (its chat's 429 wait or gap, or the instant lane's). The rate windows are
+     * left out: they only ever hold a call back further.
+     */
+    boolean idleUntil(long deadline, long now) {
+        if (callsInFlight > 0 || !instant.isEmpty() && instantReadyAt <= deadline) {
+            return false;
+        }
+        for (var e : byChat.entrySet()) {
+            if (!e.getValue().isEmpty() && chatReadyAt.getOrDefault(e.getKey(), now) <= deadline) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * A call taken by {@link #take} completed: frees its chat, counts it against the rates, holds the
      * chat (or the instant lane) back for {@code waitNanos}, and puts the call first again on
      * {@code requeue}.
