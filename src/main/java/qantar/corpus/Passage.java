@@ -3,6 +3,7 @@ package qantar.corpus;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One statement of one speaker, tied to one source. {@code texts} holds the statement in each
@@ -22,14 +23,25 @@ public record Passage(String id, String sourceId, Side side, String speaker, Lis
 
     public Passage {
         topics = List.copyOf(topics);
-        texts = Map.copyOf(texts);
-        caution = caution == null ? Map.of() : Map.copyOf(caution);
+        texts = inLangOrder(texts);
+        caution = caution == null ? Map.of() : inLangOrder(caution);
         Map<Lang, List<String>> a = new EnumMap<>(Lang.class);
         if (asks != null) {
             asks.forEach((l, qs) -> a.put(l, List.copyOf(qs)));
         }
-        asks = Map.copyOf(a);
-        speakers = speakers == null ? Map.of() : Map.copyOf(speakers);
+        asks = inLangOrder(a);
+        speakers = speakers == null ? Map.of() : inLangOrder(speakers);
+    }
+
+    /**
+     * An unmodifiable copy that iterates in {@link Lang} order. Not {@code Map.copyOf}: its order
+     * changes from one run of the program to the next, and whatever takes a passage's first text
+     * would then answer differently after each start.
+     */
+    private static <V> Map<Lang, V> inLangOrder(Map<Lang, V> m) {
+        Map<Lang, V> out = new EnumMap<>(Lang.class);
+        m.forEach((l, v) -> out.put(Objects.requireNonNull(l), Objects.requireNonNull(v)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public Passage(String id, String sourceId, Side side, String speaker, List<String> topics,

@@ -36,9 +36,16 @@ record RetrievalState(QueryPlanner planner, Map<String, Passage> passages, Set<S
                 corpus.timeline().stream().flatMap(t -> t.passageIds().stream()).collect(Collectors.toSet()));
     }
 
-    /** Whether a passage gives a figure: a number of 10 or more that is not a year. */
+    /**
+     * Whether a passage gives a figure: a number of 10 or more that is not a year, in any of its
+     * texts (a translation may spell out what the original gives in digits: «более тысячи» for 1,000).
+     */
     static boolean givesFigure(Passage p) {
-        Matcher m = NUMBER.matcher(Analyzers.joinDigitGroups(p.texts().values().iterator().next()));
+        return p.texts().values().stream().anyMatch(RetrievalState::givesFigure);
+    }
+
+    private static boolean givesFigure(String text) {
+        Matcher m = NUMBER.matcher(Analyzers.joinDigitGroups(text));
         while (m.find()) {
             String digits = m.group();
             boolean year = digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));

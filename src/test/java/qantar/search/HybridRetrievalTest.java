@@ -118,6 +118,20 @@ class HybridRetrievalTest {
         assertThat(RetrievalState.givesFigure(withEnglish(List.of(p), 0, "On 5 January 2022 it began.").get(0))).isFalse();
     }
 
+    @Test
+    void aFigureInAnyOfThePassagesTextsCounts() {
+        Passage p = corpus.passages().get(0);
+        for (Lang withFigure : Lang.values()) {
+            Map<Lang, String> texts = new EnumMap<>(Lang.class);
+            for (Lang l : Lang.values()) {
+                texts.put(l, l == withFigure ? "1,000 people were convicted." : "More than a thousand people were convicted.");
+            }
+            Passage q = new Passage(p.id(), p.sourceId(), p.side(), p.speaker(), p.topics(), texts, p.original(), p.quote(),
+                    p.said(), p.caution());
+            assertThat(RetrievalState.givesFigure(q)).as("a figure in %s only", withFigure).isTrue();
+        }
+    }
+
     private static Map<String, Double> coverage(Retriever.Retrieval r) {
         Map<String, Double> out = new java.util.TreeMap<>();
         r.hits().stream().filter(h -> h.coverage() > 0).forEach(h -> out.put(h.passage().id(), h.coverage()));
