@@ -17,7 +17,8 @@ import qantar.corpus.Lang;
  * «январских событий» is one concept (an anchor), and «ОДКБ» brings in "CSTO" and «ҰҚШҰ».
  */
 public final class QueryPlanner {
-    private static final Pattern WORD = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
+    /** A question word: a figure (digit groups joined) or letters and digits, hyphenated or with an apostrophe. */
+    static final Pattern WORD = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
     private static final int STEM_PREFIX = 5;
 
     private record Term(GlossaryGroup group, Lang lang, List<String> stems, String surface) {
