@@ -67,7 +67,7 @@ final class Names {
             if (inNames.contains(w) || c.fromGlossary() || c.frame() != null || c.anchor() || w.length() < 4 || !looksLikeName(question, w)) {
                 continue;
             }
-            if (searcher.count(cq.exact(c, lang)) == 0) {
+            if (searcher.count(cq.of(c, lang)) == 0) {
                 out.add(w);
             }
         }

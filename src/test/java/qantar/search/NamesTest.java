@@ -47,6 +47,8 @@ class NamesTest {
     void aMisspeltNameTheCorpusUsesIsCovered() {
         assertThat(uncovered("Did Leonid Mlechin write about the detentions?")).isEmpty();
         assertThat(uncovered("Did Leonid Mlechn write about the detentions?")).isEmpty();
+        assertThat(uncovered("Did Mlechn write about the detentions?")).isEmpty();
+        assertThat(uncovered("Did Lukashenko write about the detentions?")).containsExactly("Lukashenko");
     }
 
     @Test
