@@ -32,15 +32,6 @@ final class ConceptQueries {
      * a passage's text using them says nothing about what it answers.
      */
     Query of(Concept c, Lang lang) {
-        return of(c, lang, true);
-    }
-
-    /** The same without the one-edit matches of misspelt names: whether the corpus uses the word itself. */
-    Query exact(Concept c, Lang lang) {
-        return of(c, lang, false);
-    }
-
-    private Query of(Concept c, Lang lang, boolean fuzzy) {
         Set<Query> clauses = new LinkedHashSet<>();
         for (String form : c.forms()) {
             for (Lang l : Lang.values()) {
@@ -57,7 +48,7 @@ final class ConceptQueries {
             List<String> latin = Analyzers.tokens(translit, "q", form);
             add(clauses, terms(Analyzers.TRANSLIT, latin), settings.translitField());
             // Misspelt names: one edit away in Latin letters, for single longer words typed by the user.
-            if (fuzzy && !c.fromGlossary() && latin.size() == 1 && latin.get(0).length() >= 5 && !latin.get(0).chars().allMatch(Character::isDigit)) {
+            if (!c.fromGlossary() && latin.size() == 1 && latin.get(0).length() >= 5 && !latin.get(0).chars().allMatch(Character::isDigit)) {
                 clauses.add(new BoostQuery(new FuzzyQuery(new Term(Analyzers.TRANSLIT, latin.get(0)), 1, 2), settings.fuzzyTranslit()));
             }
         }

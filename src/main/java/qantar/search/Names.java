@@ -2,13 +2,33 @@ package qantar.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.util.BytesRef;
 import qantar.corpus.Lang;
 
 /** Whether a question word is written as a name: a person, place or body rather than a common word. */
 final class Names {
+    /** A misspelt name word is matched one edit away in Latin letters, from this many letters on (as {@link ConceptQueries}). */
+    private static final int FUZZY_FROM = 5;
+    private static final Map<String, Analyzer> FIELDS = Map.of(
+            Analyzers.RU, Analyzers.russian(), Analyzers.EN, Analyzers.english(), Analyzers.KK, Analyzers.kazakh(),
+            Analyzers.askField(Lang.RU), Analyzers.russian(), Analyzers.askField(Lang.EN), Analyzers.english(),
+            Analyzers.askField(Lang.KK), Analyzers.kazakh());
+
     private Names() {
     }
 
@@ -26,22 +46,119 @@ final class Names {
     }
 
     /**
-     * The names among the words no passage uses, not even misspelt by one letter: a person, place or
-     * thing the corpus does not cover ("Satybaldy", "Aktobe"). Passages about the rest of the
-     * question would not be about it.
+     * The names no passage uses, not even misspelt by one letter: a person, place or thing the
+     * corpus does not cover ("Satybaldy", "Aktobe", "UN Secretary-General"). Passages about the rest
+     * of the question would not be about it. A name of several words («Садыр Жапаров») must occur
+     * as written, in order: that the corpus uses each word apart (a CSTO Secretary-General, a UN
+     * rapporteur) does not make it cover the UN Secretary-General.
      */
     static List<String> uncovered(IndexSearcher searcher, String question, List<Concept> concepts, ConceptQueries cq, Lang lang)
             throws IOException {
         List<String> out = new ArrayList<>();
+        Set<String> inNames = new HashSet<>();
+        for (List<String> name : multiWordNames(question, concepts)) {
+            inNames.addAll(name);
+            if (!used(searcher, name)) {
+                out.add(String.join(" ", name));
+            }
+        }
         for (Concept c : concepts) {
             String w = c.label();
-            if (c.fromGlossary() || c.frame() != null || c.anchor() || w.length() < 4 || !looksLikeName(question, w)) {
+            if (inNames.contains(w) || c.fromGlossary() || c.frame() != null || c.anchor() || w.length() < 4 || !looksLikeName(question, w)) {
                 continue;
             }
-            if (searcher.count(cq.exact(c, lang)) == 0) {
+            if (searcher.count(cq.of(c, lang)) == 0) {
                 out.add(w);
             }
         }
         return out;
+    }
+
+    /**
+     * Runs of two or more capitalised words standing next to each other in the question (an
+     * acronym among them: "UN Secretary-General"), each a word the glossary and the frames left as
+     * it is. At least one is not all capitals, so a question typed in capitals names nothing.
+     */
+    static List<List<String>> multiWordNames(String question, List<Concept> concepts) {
+        Set<String> free = new HashSet<>();
+        for (Concept c : concepts) {
+            if (!c.fromGlossary() && c.frame() == null && !c.anchor() && !c.context()) {
+                free.add(c.label());
+            }
+        }
+        List<List<String>> out = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        int end = -1;
+        Matcher m = QueryPlanner.WORD.matcher(question);
+        while (m.find()) {
+            String w = m.group();
+            boolean part = free.contains(w) && Character.isUpperCase(w.codePointAt(0));
+            boolean adjacent = end >= 0 && question.substring(end, m.start()).isBlank();
+            if (!part || !adjacent) {
+                keep(run, out);
+            }
+            if (part) {
+                run.add(w);
+            }
+            end = m.end();
+        }
+        keep(run, out);
+        return out;
+    }
+
+    private static void keep(List<String> run, List<List<String>> out) {
+        if (run.size() >= 2 && run.stream().anyMatch(w -> w.codePoints().anyMatch(Character::isLowerCase))) {
+            out.add(List.copyOf(run));
+        }
+        run.clear();
+    }
+
+    /**
+     * Whether some passage has the name's words in order: in a language's text or asks, or in
+     * Latin letters, where a word of five letters or more may be misspelt by one. A field that drops
+     * one of the words (the Latin one drops short words such as "UN") cannot tell.
+     */
+    private static boolean used(IndexSearcher searcher, List<String> name) throws IOException {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (var f : FIELDS.entrySet()) {
+            List<List<Term>> positions = positions(f.getKey(), f.getValue(), name);
+            if (positions != null) {
+                any.add(phrase(positions), Occur.SHOULD);
+            }
+        }
+        List<List<Term>> latin = positions(Analyzers.TRANSLIT, Analyzers.translit(), name);
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Analyzers.TRANSLIT);
+        if (latin != null && terms != null) {
+            for (List<Term> at : latin) {
+                Term t = at.get(0);
+                if (t.text().length() >= FUZZY_FROM && !t.text().chars().allMatch(Character::isDigit)) {
+                    FuzzyTermsEnum near = new FuzzyTermsEnum(terms, t, 1, 2, true);
+                    for (BytesRef b = near.next(); b != null; b = near.next()) {
+                        at.add(new Term(t.field(), BytesRef.deepCopyOf(b)));
+                    }
+                }
+            }
+            any.add(phrase(latin), Occur.SHOULD);
+        }
+        return searcher.count(any.build()) > 0;
+    }
+
+    /** The terms at each position of the name in a field, or null when the field keeps no token of one of its words. */
+    private static List<List<Term>> positions(String field, Analyzer analyzer, List<String> name) {
+        List<List<Term>> out = new ArrayList<>();
+        for (String w : name) {
+            List<String> tokens = Analyzers.tokens(analyzer, "q", w);
+            if (tokens.isEmpty()) {
+                return null;
+            }
+            tokens.forEach(t -> out.add(new ArrayList<>(List.of(new Term(field, t)))));
+        }
+        return out;
+    }
+
+    private static MultiPhraseQuery phrase(List<List<Term>> positions) {
+        MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder();
+        positions.forEach(terms -> b.add(terms.toArray(Term[]::new)));
+        return b.build();
     }
 }

@@ -5,9 +5,12 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import qantar.corpus.Folding;
 import qantar.corpus.GlossaryGroup;
 import qantar.corpus.Lang;
@@ -17,8 +20,13 @@ import qantar.corpus.Lang;
  * «январских событий» is one concept (an anchor), and «ОДКБ» brings in "CSTO" and «ҰҚШҰ».
  */
 public final class QueryPlanner {
-    private static final Pattern WORD = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
+    /** A question word: a figure (digit groups joined) or letters and digits, hyphenated or with an apostrophe. */
+    static final Pattern WORD = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
     private static final int STEM_PREFIX = 5;
+    /** Words this long may be misspelt glossary terms; shorter ones are too often another word one letter off. */
+    private static final int MISSPELT_FROM = 6;
+    private static final int TWO_EDITS_FROM = 9;
+    private static final int TWO_EDITS_STEM = 7;
 
     private record Term(GlossaryGroup group, Lang lang, List<String> stems, String surface) {
     }
@@ -34,6 +42,7 @@ public final class QueryPlanner {
     private final Map<Lang, Analyzer> analyzers = new EnumMap<>(Lang.class);
     private final List<Term> terms = new ArrayList<>();
     private final Frames frames;
+    private final Set<String> vocabulary;
     /** The events themselves (the glossary's first anchor group), for a question that names nothing else. */
     private final GlossaryGroup events;
 
@@ -42,7 +51,13 @@ public final class QueryPlanner {
     }
 
     public QueryPlanner(List<GlossaryGroup> glossary, Frames frames) {
+        this(glossary, frames, Set.of());
+    }
+
+    /** {@code vocabulary}: the words the corpus uses (folded), none of which is taken for a misspelling. */
+    public QueryPlanner(List<GlossaryGroup> glossary, Frames frames, Set<String> vocabulary) {
         this.frames = frames;
+        this.vocabulary = vocabulary;
         this.events = glossary.stream().filter(GlossaryGroup::anchor).findFirst().orElse(null);
         analyzers.put(Lang.RU, Analyzers.russian());
         analyzers.put(Lang.EN, Analyzers.english());
@@ -106,6 +121,7 @@ public final class QueryPlanner {
                 }
             }
         }
+        misspelt(words, stems, used, matched, concepts);
         // "Explain briefly what happened in January, pls": beside a frame that stands alone and a
         // glossary term naming the events, a word the glossary lacks is manner, not subject, unless it
         // is written as a name. Without such a term ("what is the square root of 144?") it is the subject.
@@ -123,6 +139,43 @@ public final class QueryPlanner {
             concepts.add(new Concept(events.terms().get(0), events.terms(), true, false, true));
         }
         return concepts;
+    }
+
+    /**
+     * A longer word no term claimed and the corpus never uses, one edit from a one-word term's stem
+     * (two from nine letters on): "torchuring" is torture misspelt. A word the corpus uses is a word,
+     * not a misspelling («процентов» is not «протестов»). Russian and English stems only: the Kazakh
+     * analyzer cuts words to a five-letter prefix, too short to tell a misspelling from another word.
+     */
+    private void misspelt(List<String> words, Map<Lang, String[]> stems, boolean[] used, List<GlossaryGroup> matched,
+                          List<Concept> concepts) {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (used[i] || w.length() < MISSPELT_FROM || !w.codePoints().allMatch(Character::isLetter) || vocabulary.contains(fold(w))) {
+                continue;
+            }
+            Term found = null;
+            for (int edits = 1; edits <= (w.length() >= TWO_EDITS_FROM ? 2 : 1) && found == null; edits++) {
+                for (Lang l : List.of(Lang.RU, Lang.EN)) {
+                    String stem = stems.get(l)[i];
+                    if (stem == null || stem.length() < (edits == 1 ? STEM_PREFIX : TWO_EDITS_STEM) || found != null) {
+                        continue;
+                    }
+                    CharacterRunAutomaton near = new CharacterRunAutomaton(new LevenshteinAutomata(stem, true).toAutomaton(edits));
+                    for (Term term : terms) {
+                        if (term.lang() == l && term.stems().size() == 1 && !matched.contains(term.group()) && near.run(term.stems().get(0))) {
+                            found = term;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (found != null) {
+                used[i] = true;
+                matched.add(found.group());
+                concepts.add(new Concept(w, found.group().terms(), found.group().anchor(), found.group().context(), true));
+            }
+        }
     }
 
     /**

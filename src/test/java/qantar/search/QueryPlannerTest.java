@@ -64,4 +64,20 @@ class QueryPlannerTest {
         assertThat(framed.plan("what happened to Satybaldy", Lang.EN)).filteredOn(Concept::counts).extracting(Concept::label)
                 .containsExactly("Satybaldy");
     }
+
+    @Test
+    void aLongerWordMisspeltByOneLetterOrTwoIsStillTheGlossaryTerm() {
+        GlossaryGroup torture = new GlossaryGroup(false, false, List.of("пытки", "torture", "tortured"));
+        GlossaryGroup court = new GlossaryGroup(false, false, List.of("суд", "court"));
+        QueryPlanner p = new QueryPlanner(List.of(torture, court, PROTESTS));
+        assertThat(p.plan("did anyone go to jail for torchuring people", Lang.EN)).filteredOn(Concept::fromGlossary)
+                .singleElement().satisfies(c -> assertThat(c.label()).isEqualTo("torchuring"));
+        assertThat(p.plan("кого осудили за пыткки", Lang.RU)).anyMatch(c -> c.fromGlossary() && c.forms().contains("torture"));
+        // a short word one letter from a term is too often another word
+        assertThat(p.plan("what was the final count", Lang.EN)).noneMatch(Concept::fromGlossary);
+        // a word the corpus uses is a word, not a misspelling: «процентов» two edits from «протест»
+        assertThat(p.plan("сколько будет 15 процентов", Lang.RU)).anyMatch(c -> c.forms().contains("protests"));
+        QueryPlanner knowing = new QueryPlanner(List.of(torture, court, PROTESTS), Frames.NONE, java.util.Set.of("процентов"));
+        assertThat(knowing.plan("сколько будет 15 процентов", Lang.RU)).noneMatch(Concept::fromGlossary);
+    }
 }
