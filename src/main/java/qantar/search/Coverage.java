@@ -12,8 +12,10 @@ final class Coverage {
     private final FixedBitSet[] matches;
     private final double[] weight;
     private final double total;
+    private final boolean claim;
 
-    private Coverage(List<Concept> concepts, FixedBitSet[] matches, double[] weight, double total) {
+    private Coverage(List<Concept> concepts, FixedBitSet[] matches, double[] weight, double total, boolean claim) {
+        this.claim = claim;
         this.concepts = concepts;
         this.matches = matches;
         this.weight = weight;
@@ -27,15 +29,30 @@ final class Coverage {
         // Beside a subject, context words (a place, a side named) narrow it a little: «protests in
         // Zhanaozen». Alone they are only the scene, which any passage on the events covers.
         boolean subject = concepts.stream().anyMatch(Concept::counts);
+        boolean claim = claim(concepts);
         for (int i = 0; i < concepts.size(); i++) {
             Concept c = concepts.get(i);
-            double share = c.counts() ? 1 : subject && c.context() && c.frame() == null && !c.anchor() ? settings.sceneCoverage() : 0;
+            double share = c.counts() ? 1 : wording(c, claim) ? settings.claimWording()
+                    : subject && c.context() && c.frame() == null && !c.anchor() ? settings.sceneCoverage() : 0;
             if (share > 0) {
                 weight[i] = share * weight(c, matches[i].cardinality(), docs, settings);
                 total += weight[i];
             }
         }
-        return new Coverage(concepts, matches, weight, total);
+        return new Coverage(concepts, matches, weight, total, claim);
+    }
+
+    /** Whether the question puts a claim ("is it true that", "admit that"). */
+    static boolean claim(List<Concept> concepts) {
+        return concepts.stream().anyMatch(c -> c.frame() != null && c.frame().claim());
+    }
+
+    /**
+     * A claim's wording («paid», «banner»: the words the glossary lacks, beside a subject it names):
+     * part of what the claim says, weighing less than its subject.
+     */
+    static boolean wording(Concept c, boolean claim) {
+        return claim && c.context() && !c.fromGlossary() && c.frame() == null && !c.anchor();
     }
 
     /**
@@ -50,8 +67,9 @@ final class Coverage {
         for (int i = 0; i < concepts.size(); i++) {
             if (matches[i].get(doc)) {
                 covered += weight[i];
-                sceneMatch |= !concepts.get(i).counts();
-                subjectMatch |= concepts.get(i).counts();
+                boolean subject = concepts.get(i).counts() || wording(concepts.get(i), claim);
+                sceneMatch |= !subject;
+                subjectMatch |= subject;
             }
         }
         if (total == 0) {

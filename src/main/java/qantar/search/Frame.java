@@ -16,11 +16,18 @@ import qantar.corpus.Lang;
  * @param topics      prefers passages of these topics ("how did it begin": the course of events)
  * @param timeline    prefers the passages the timeline cites: the curated key items of the events
  * @param standsAlone the frame alone is a question about the events ("what happened?", "briefly")
+ * @param claim       the frame puts a claim ("is it true that", "admit that"): beside a subject the
+ *                    glossary names, the claim's other words ("paid", "banner") are its wording, not its subject
  */
 public record Frame(String id, Map<Lang, List<List<String>>> phrases, boolean figure, Pattern textPattern,
-                    List<String> topics, boolean timeline, boolean standsAlone) {
+                    List<String> topics, boolean timeline, boolean standsAlone, boolean claim) {
     public Frame {
         phrases = Map.copyOf(phrases);
         topics = List.copyOf(topics);
+    }
+
+    public Frame(String id, Map<Lang, List<List<String>>> phrases, boolean figure, Pattern textPattern, List<String> topics,
+                 boolean timeline, boolean standsAlone) {
+        this(id, phrases, figure, textPattern, topics, timeline, standsAlone, false);
     }
 }

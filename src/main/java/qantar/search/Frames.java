@@ -55,7 +55,7 @@ public final class Frames {
             out.add(new Frame(id, phrases, Boolean.TRUE.equals(f.get("prefers_figure")),
                     text == null ? null : Pattern.compile(String.valueOf(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
                     (List<String>) f.getOrDefault("prefers_topics", List.of()), Boolean.TRUE.equals(f.get("prefers_timeline")),
-                    Boolean.TRUE.equals(f.get("stands_alone"))));
+                    Boolean.TRUE.equals(f.get("stands_alone")), Boolean.TRUE.equals(f.get("claim"))));
         }
         return new Frames(out);
     }

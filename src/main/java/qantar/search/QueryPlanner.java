@@ -127,10 +127,15 @@ public final class QueryPlanner {
         // is written as a name. Without such a term ("what is the square root of 144?") it is the subject.
         boolean standsAlone = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone());
         boolean overview = standsAlone && concepts.stream().anyMatch(c -> c.frame() == null && c.fromGlossary());
+        // "Is it true the protesters were paid $200 to riot?": beside a subject the glossary names
+        // (protesters, riots), the claim's other words are its wording; passages on the subject answer
+        // it, those sharing only "paid" do not.
+        boolean claim = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().claim())
+                && concepts.stream().anyMatch(c -> c.fromGlossary() && c.counts());
         for (int i = 0; i < words.size(); i++) {
             if (!used[i]) {
                 String w = words.get(i);
-                boolean manner = overview && !Names.looksLikeName(question, w);
+                boolean manner = (overview || claim) && !Names.looksLikeName(question, w);
                 concepts.add(new Concept(w, List.of(w), false, manner, false));
             }
         }

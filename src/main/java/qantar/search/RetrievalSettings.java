@@ -23,6 +23,8 @@ import java.lang.reflect.RecordComponent;
  * @param askMatch         what matching one of a passage's asks as a whole adds to the score
  * @param sceneCoverage    the share of its weight a context word (a place, a named side) adds to
  *                         coverage beside a subject
+ * @param claimWording     the share of its weight a claim's wording adds to coverage: the words the
+ *                         glossary lacks in a question with a claim frame and a subject the glossary names
  * @param relevant         the least coverage of a question for a passage to be shown at all
  * @param sideSpread       within a side, passages this far below the side's best coverage are left out
  * @param perSide          the most statements a side shows
@@ -39,18 +41,18 @@ import java.lang.reflect.RecordComponent;
 public record RetrievalSettings(int globalCandidates, int sideCandidates, float otherField, float translitField,
                                 float fuzzyTranslit, float askField, float scene, double bm25Share, double glossaryWeight,
                                 double bareWordCap, double unseenWord, double framePreference, int rrfK, double askMatch,
-                                double sceneCoverage, double relevant, double sideSpread, int perSide, int overviewPerSide,
+                                double sceneCoverage, double claimWording, double relevant, double sideSpread, int perSide, int overviewPerSide,
                                 int topicHits, int questionTopics, double askGate,
                                 AnswersThis answersThis) {
 
     public static final RetrievalSettings DEFAULT =
-            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.5, 0.3, 3, 2, 10, 3, 0.6,
+            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.5, 0.5, 0.3, 3, 2, 10, 3, 0.6,
                     AnswersThis.NONE);
 
     /** The same settings with another answers-this model. */
     public RetrievalSettings with(AnswersThis model) {
         return new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene,
-                bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch, sceneCoverage, relevant,
+                bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch, sceneCoverage, claimWording, relevant,
                 sideSpread, perSide, overviewPerSide, topicHits, questionTopics, askGate, model);
     }
 

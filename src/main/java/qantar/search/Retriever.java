@@ -214,9 +214,12 @@ public final class Retriever {
     /** The question as one query: any of its concepts, the scene words weighing less. */
     private static Query questionQuery(List<Concept> concepts, List<Query> conceptQueries, RetrievalSettings set) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
+        // A claim's wording finds candidates as its subject does ("$200"); coverage weighs it less.
+        boolean claim = Coverage.claim(concepts);
         for (int i = 0; i < concepts.size(); i++) {
             Query q = conceptQueries.get(i);
-            all.add(concepts.get(i).counts() ? q : new BoostQuery(q, set.scene()), Occur.SHOULD);
+            boolean full = concepts.get(i).counts() || Coverage.wording(concepts.get(i), claim);
+            all.add(full ? q : new BoostQuery(q, set.scene()), Occur.SHOULD);
         }
         return all.build();
     }

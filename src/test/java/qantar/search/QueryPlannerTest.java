@@ -80,4 +80,55 @@ class QueryPlannerTest {
         QueryPlanner knowing = new QueryPlanner(List.of(torture, court, PROTESTS), Frames.NONE, java.util.Set.of("процентов"));
         assertThat(knowing.plan("сколько будет 15 процентов", Lang.RU)).noneMatch(Concept::fromGlossary);
     }
+
+    @Test
+    void besideASubjectTheGlossaryNamesAClaimsOtherWordsAreItsWordingNotItsSubject() {
+        Frame claim = new Frame("claim", java.util.Map.of(Lang.EN, List.of(List.of("is", "it", "true"), List.of("weren't"))),
+                false, null, List.of(), false, false, true);
+        QueryPlanner framed = new QueryPlanner(List.of(PROTESTERS, PROTESTS), new Frames(List.of(claim)));
+
+        List<Concept> paid = framed.plan("The protesters were paid $200 each, weren't they?", Lang.EN);
+        assertThat(paid).filteredOn(Concept::counts).extracting(Concept::label).containsExactly("protesters");
+        assertThat(paid).filteredOn(c -> Coverage.wording(c, Coverage.claim(paid))).extracting(Concept::label)
+                .containsExactly("paid", "200", "each");
+        // a name still counts; without a glossary subject the claim's words are all the subject there is
+        assertThat(framed.plan("Is it true the protesters were paid by Ablyazov?", Lang.EN)).filteredOn(Concept::counts)
+                .extracting(Concept::label).containsExactly("protesters", "Ablyazov");
+        assertThat(framed.plan("Is it true the square root of 144 is 12?", Lang.EN)).filteredOn(Concept::counts)
+                .extracting(Concept::label).contains("square", "root", "144");
+        // without a claim frame nothing changes
+        assertThat(planner.plan("The protesters were paid $200 each", Lang.EN)).filteredOn(Concept::counts)
+                .extracting(Concept::label).contains("protesters", "paid", "200");
+    }
+
+    @Test
+    void aPassageOnAClaimsSubjectCoversItBetterThanOneSharingOnlyItsWording() {
+        Frame claim = new Frame("claim", java.util.Map.of(Lang.EN, List.of(List.of("weren't"))), false, null, List.of(), false, false, true);
+        List<Concept> concepts = new QueryPlanner(List.of(PROTESTERS), new Frames(List.of(claim)))
+                .plan("The protesters were paid, weren't they?", Lang.EN);
+        int protesters = labelAt(concepts, "protesters");
+        int paid = labelAt(concepts, "paid");
+        // documents 0..9: 0 is on the protesters, 1 shares only "paid", 2 has both
+        org.apache.lucene.util.FixedBitSet[] matches = new org.apache.lucene.util.FixedBitSet[concepts.size()];
+        for (int i = 0; i < matches.length; i++) {
+            matches[i] = new org.apache.lucene.util.FixedBitSet(10);
+        }
+        matches[protesters].set(0);
+        matches[protesters].set(2);
+        matches[paid].set(1);
+        matches[paid].set(2);
+        Coverage c = Coverage.of(10, concepts, matches, RetrievalSettings.DEFAULT);
+        assertThat(c.of(2)).isEqualTo(1.0);
+        assertThat(c.of(0)).isGreaterThan(0.5).isGreaterThan(c.of(1));
+        assertThat(c.of(1)).isGreaterThan(0);
+    }
+
+    private static int labelAt(List<Concept> concepts, String label) {
+        for (int i = 0; i < concepts.size(); i++) {
+            if (concepts.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        throw new AssertionError(label + " not in " + concepts);
+    }
 }
