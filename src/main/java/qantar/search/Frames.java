@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
 import qantar.corpus.Folding;
 import qantar.corpus.Lang;
 
-/** The question frames of config/frames.yaml, and how question words are folded to match them. */
+/** The question frames of config/frames.yaml, how question words are folded to match them, and which words of a question they claim. */
 public final class Frames {
     public static final Frames NONE = new Frames(List.of());
     private static final String KAZAKH = "әғқңөұүһі";
@@ -58,6 +59,58 @@ public final class Frames {
                     Boolean.TRUE.equals(f.get("stands_alone")), Boolean.TRUE.equals(f.get("claim"))));
         }
         return new Frames(out);
+    }
+
+    /**
+     * The frames the question's words make, longest phrases first; their words are claimed, so "how
+     * many" or "began" is never taken for the subject. A frame word may also be a stop word. Marks
+     * the claimed words in {@code used}.
+     */
+    List<Concept> claim(List<String> words, boolean[] used) {
+        String[] folded = words.stream().map(Frames::fold).toArray(String[]::new);
+        boolean[] claimed = new boolean[words.size()];
+        List<Concept> out = new ArrayList<>();
+        record Phrase(Frame frame, List<String> words) {
+        }
+        List<Phrase> phrases = new ArrayList<>();
+        for (Frame f : all()) {
+            f.phrases().values().forEach(list -> list.forEach(p -> phrases.add(new Phrase(f, p))));
+        }
+        phrases.sort(Comparator.comparingInt((Phrase p) -> -p.words().size()));
+        for (Phrase p : phrases) {
+            for (int i = 0; i + p.words().size() <= folded.length; i++) {
+                int k = 0;
+                while (k < p.words().size() && !claimed[i + k] && Frames.matches(p.words().get(k), folded[i + k])) {
+                    k++;
+                }
+                if (k == p.words().size()) {
+                    List<String> forms = new ArrayList<>();
+                    for (int j = i; j < i + k; j++) {
+                        if (p.words().get(j - i).equals("*")) {
+                            continue; // "what does * say": the word in the gap is the subject, not the frame
+                        }
+                        claimed[j] = true;
+                        used[j] = true;
+                        forms.add(words.get(j));
+                    }
+                    final int at = i;
+                    if (out.stream().noneMatch(c -> c.frame() == p.frame())) {
+                        out.add(new Concept(String.join(" ", forms), forms, false, false, false, p.frame()));
+                    } else {
+                        out.replaceAll(c -> c.frame() != p.frame() ? c : new Concept(c.label() + " " + String.join(" ", forms),
+                                concat(c.forms(), forms), false, false, false, p.frame()));
+                    }
+                    i = at + k - 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Lower case, ё as е, Kazakh letters as the Russian ones people type without a Kazakh keyboard. */

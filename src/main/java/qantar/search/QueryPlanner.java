@@ -99,7 +99,7 @@ public final class QueryPlanner {
         for (int i = 0; i < words.size(); i++) {
             used[i] = own[i] == null;
         }
-        List<Concept> concepts = new ArrayList<>(frames(words, used));
+        List<Concept> concepts = new ArrayList<>(frames.claim(words, used));
         List<GlossaryGroup> matched = new ArrayList<>();
         // Exact matches first, so «протесты» goes to the protests group before «протестующие» claims it by prefix.
         for (Pass pass : Pass.values()) {
@@ -181,57 +181,6 @@ public final class QueryPlanner {
                 concepts.add(new Concept(w, found.group().terms(), found.group().anchor(), found.group().context(), true));
             }
         }
-    }
-
-    /**
-     * The frames the question's words make, longest phrases first; their words are claimed, so "how
-     * many" or "began" is never taken for the subject. A frame word may also be a stop word.
-     */
-    private List<Concept> frames(List<String> words, boolean[] used) {
-        String[] folded = words.stream().map(Frames::fold).toArray(String[]::new);
-        boolean[] claimed = new boolean[words.size()];
-        List<Concept> out = new ArrayList<>();
-        record Phrase(Frame frame, List<String> words) {
-        }
-        List<Phrase> phrases = new ArrayList<>();
-        for (Frame f : frames.all()) {
-            f.phrases().values().forEach(list -> list.forEach(p -> phrases.add(new Phrase(f, p))));
-        }
-        phrases.sort(Comparator.comparingInt((Phrase p) -> -p.words().size()));
-        for (Phrase p : phrases) {
-            for (int i = 0; i + p.words().size() <= folded.length; i++) {
-                int k = 0;
-                while (k < p.words().size() && !claimed[i + k] && Frames.matches(p.words().get(k), folded[i + k])) {
-                    k++;
-                }
-                if (k == p.words().size()) {
-                    List<String> forms = new ArrayList<>();
-                    for (int j = i; j < i + k; j++) {
-                        if (p.words().get(j - i).equals("*")) {
-                            continue; // "what does * say": the word in the gap is the subject, not the frame
-                        }
-                        claimed[j] = true;
-                        used[j] = true;
-                        forms.add(words.get(j));
-                    }
-                    final int at = i;
-                    if (out.stream().noneMatch(c -> c.frame() == p.frame())) {
-                        out.add(new Concept(String.join(" ", forms), forms, false, false, false, p.frame()));
-                    } else {
-                        out.replaceAll(c -> c.frame() != p.frame() ? c : new Concept(c.label() + " " + String.join(" ", forms),
-                                concat(c.forms(), forms), false, false, false, p.frame()));
-                    }
-                    i = at + k - 1;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 
     /** The position of a free question word spelled as the term, or null. */
