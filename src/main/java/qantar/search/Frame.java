@@ -25,9 +25,4 @@ public record Frame(String id, Map<Lang, List<List<String>>> phrases, boolean fi
         phrases = Map.copyOf(phrases);
         topics = List.copyOf(topics);
     }
-
-    public Frame(String id, Map<Lang, List<List<String>>> phrases, boolean figure, Pattern textPattern, List<String> topics,
-                 boolean timeline, boolean standsAlone) {
-        this(id, phrases, figure, textPattern, topics, timeline, standsAlone, false);
-    }
 }

@@ -37,9 +37,9 @@ class QueryPlannerTest {
     @Test
     void frameWordsSayWhatKindOfAnswerIsWantedAndAreNeverTheSubject() {
         Frame howMany = new Frame("how_many", java.util.Map.of(Lang.RU, List.of(List.of("сколько")), Lang.KK, List.of(List.of("канша")),
-                Lang.EN, List.of(List.of("how", "many"))), true, null, List.of(), false, false);
+                Lang.EN, List.of(List.of("how", "many"))), true, null, List.of(), false, false, false);
         Frame overview = new Frame("overview", java.util.Map.of(Lang.EN, List.of(List.of("what", "happened"), List.of("briefly")),
-                Lang.RU, List.of(List.of("что", "произошло"))), false, null, List.of(), true, true);
+                Lang.RU, List.of(List.of("что", "произошло"))), false, null, List.of(), true, true, false);
         GlossaryGroup events = new GlossaryGroup(true, false, List.of("январские события", "January events"));
         GlossaryGroup january = new GlossaryGroup(false, true, List.of("январь", "January"));
         QueryPlanner framed = new QueryPlanner(List.of(events, january, PROTESTERS, PROTESTS), new Frames(List.of(howMany, overview)));
