@@ -105,7 +105,7 @@ class ExtractiveComposerTest {
         Passage citedOnTheTimeline = new Passage("a-3", "a", Side.OFFICIAL, "GPO", List.of("timeline"), Map.of(Lang.EN, "key item"),
                 Lang.EN, false, null, null);
         var overview = new qantar.search.Frame("overview", Map.of(Lang.EN, List.of(List.of("briefly"))), false, null,
-                List.of("timeline"), true, true);
+                List.of("timeline"), true, true, false);
         var concepts = List.of(new qantar.search.Concept("briefly", List.of("briefly"), false, false, false, overview));
         var retrieval = new qantar.search.Retriever.Retrieval(Lang.EN, concepts, true, null, List.of(),
                 List.of(new Hit(ceremony, 3, 1), new Hit(cited, 2, 1), new Hit(citedOnTheTimeline, 1, 1)));
@@ -125,7 +125,7 @@ class ExtractiveComposerTest {
         Passage otherSide = new Passage("c-1", "c", Side.HRW, "HRW", List.of("torture", "position"), Map.of(Lang.EN, "a cascade"),
                 Lang.EN, false, null, null);
         var overview = new qantar.search.Frame("overview", Map.of(Lang.EN, List.of(List.of("briefly"))), false, null,
-                List.of("timeline", "position"), true, true);
+                List.of("timeline", "position"), true, true, false);
         var concepts = List.of(new qantar.search.Concept("briefly", List.of("briefly"), false, false, false, overview));
         // the key item was found only in part; neither side's overall account was found at all
         var retrieval = new qantar.search.Retriever.Retrieval(Lang.EN, concepts, true, null, List.of(),
@@ -140,7 +140,7 @@ class ExtractiveComposerTest {
 
         // "day by day" asks for the course of events, not for the sides' accounts of them
         var chronology = new qantar.search.Frame("chronology", Map.of(Lang.EN, List.of(List.of("timeline"))), false, null,
-                List.of("timeline"), true, true);
+                List.of("timeline"), true, true, false);
         var byDay = new qantar.search.Retriever.Retrieval(Lang.EN,
                 List.of(new qantar.search.Concept("timeline", List.of("timeline"), false, false, false, chronology)), true, null,
                 List.of(), retrieval.hits());
