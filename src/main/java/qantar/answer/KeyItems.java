@@ -2,8 +2,10 @@ package qantar.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import qantar.corpus.Passage;
@@ -54,7 +56,13 @@ final class KeyItems {
         passages.stream().filter(p -> !found.contains(p.id()) && key.test(p))
                 .sorted(Comparator.comparing(Passage::id))
                 .forEach(p -> hits.add(new Hit(p, 0, covers)));
-        return hits.stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, positions, cites, timeline)))
+        // The question's words are only the scene here ("January", "Kazakhstan"), so the order they
+        // found the timeline's items in says nothing: those come in the timeline's order, the start
+        // of the events first.
+        Map<String, Integer> order = new HashMap<>();
+        timeline.forEach(id -> order.putIfAbsent(id, order.size()));
+        return hits.stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, positions, cites, timeline))
+                        .thenComparingInt(h -> cites ? order.getOrDefault(h.passage().id(), Integer.MAX_VALUE) : 0))
                 .toList();
     }
 
