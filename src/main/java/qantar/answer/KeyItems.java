@@ -41,8 +41,10 @@ final class KeyItems {
             return retrieval.hits();
         }
         boolean cites = frames.stream().anyMatch(Frame::timeline);
-        // Whether the frame asks for the sides' accounts (the overview does; "day by day" or "how did it end" do not).
-        boolean positions = frames.stream().anyMatch(f -> f.topics().contains(POSITION));
+        // Whether the frame asks for the sides' accounts (the overview does; "day by day" does not, and
+        // wins over a "briefly" beside it: the course of events alone is asked for).
+        boolean positions = frames.stream().anyMatch(f -> f.topics().contains(POSITION))
+                && frames.stream().noneMatch(f -> f.timeline() && !f.topics().contains(POSITION));
         java.util.function.Predicate<Passage> key = p -> positions && p.topics().contains(POSITION) || cites && timeline.contains(p.id());
         // An overview is about the events as a whole, which every key item covers as well as the best
         // found passage does, whether the question's words found it or not.
