@@ -63,7 +63,9 @@ final class KeyItems {
         // of the events first.
         Map<String, Integer> order = new HashMap<>();
         timeline.forEach(id -> order.putIfAbsent(id, order.size()));
-        return hits.stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, positions, cites, timeline))
+        Set<qantar.corpus.Side> keyed = new HashSet<>();
+        hits.stream().map(Hit::passage).filter(key).forEach(p -> keyed.add(p.side()));
+        return hits.stream().filter(h -> !positions || key.test(h.passage()) || !keyed.contains(h.passage().side())).sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, positions, cites, timeline))
                         .thenComparingInt(h -> cites ? order.getOrDefault(h.passage().id(), Integer.MAX_VALUE) : 0))
                 .toList();
     }
