@@ -18,7 +18,9 @@ import qantar.search.Retriever.Retrieval;
  * An overview ("what happened?") covers every passage on the events equally, so what a side shows
  * first are its key items: the passage stating the side's overall account of the events (topic
  * {@value #POSITION}, where the frame prefers that topic), then passages the timeline cites and that carry the overview frame's topics,
- * then those with either, then the rest, each in the retrieval's order. A small preference among
+ * then those with either, then the rest; the timeline's items in the timeline's order, the rest in the retrieval's.
+ * Where a side has its account or a timeline item, a "what happened" overview shows nothing else of it:
+ * the rest were found by scene words alone ("January"). A small preference among
  * equally covering passages is not enough here: the word order of BM25 and vectors says little
  * about what matters in the whole story, and the key items are taken from the corpus even where the
  * question's words did not find them.
