@@ -2,8 +2,10 @@ package qantar.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import qantar.corpus.Passage;
@@ -16,7 +18,9 @@ import qantar.search.Retriever.Retrieval;
  * An overview ("what happened?") covers every passage on the events equally, so what a side shows
  * first are its key items: the passage stating the side's overall account of the events (topic
  * {@value #POSITION}, where the frame prefers that topic), then passages the timeline cites and that carry the overview frame's topics,
- * then those with either, then the rest, each in the retrieval's order. A small preference among
+ * then those with either, then the rest; the timeline's items in the timeline's order, the rest in the retrieval's.
+ * Where a side has its account or a timeline item, a "what happened" overview shows nothing else of it:
+ * the rest were found by scene words alone ("January"). A small preference among
  * equally covering passages is not enough here: the word order of BM25 and vectors says little
  * about what matters in the whole story, and the key items are taken from the corpus even where the
  * question's words did not find them.
@@ -39,8 +43,10 @@ final class KeyItems {
             return retrieval.hits();
         }
         boolean cites = frames.stream().anyMatch(Frame::timeline);
-        // Whether the frame asks for the sides' accounts (the overview does; "day by day" or "how did it end" do not).
-        boolean positions = frames.stream().anyMatch(f -> f.topics().contains(POSITION));
+        // Whether the frame asks for the sides' accounts (the overview does; "day by day" does not, and
+        // wins over a "briefly" beside it: the course of events alone is asked for).
+        boolean positions = frames.stream().anyMatch(f -> f.topics().contains(POSITION))
+                && frames.stream().noneMatch(f -> f.timeline() && !f.topics().contains(POSITION));
         java.util.function.Predicate<Passage> key = p -> positions && p.topics().contains(POSITION) || cites && timeline.contains(p.id());
         // An overview is about the events as a whole, which every key item covers as well as the best
         // found passage does, whether the question's words found it or not.
@@ -54,7 +60,15 @@ final class KeyItems {
         passages.stream().filter(p -> !found.contains(p.id()) && key.test(p))
                 .sorted(Comparator.comparing(Passage::id))
                 .forEach(p -> hits.add(new Hit(p, 0, covers)));
-        return hits.stream().sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, positions, cites, timeline)))
+        // The question's words are only the scene here ("January", "Kazakhstan"), so the order they
+        // found the timeline's items in says nothing: those come in the timeline's order, the start
+        // of the events first.
+        Map<String, Integer> order = new HashMap<>();
+        timeline.forEach(id -> order.putIfAbsent(id, order.size()));
+        Set<qantar.corpus.Side> keyed = new HashSet<>();
+        hits.stream().map(Hit::passage).filter(key).forEach(p -> keyed.add(p.side()));
+        return hits.stream().filter(h -> !positions || key.test(h.passage()) || !keyed.contains(h.passage().side())).sorted(Comparator.comparingInt((Hit h) -> -rank(h.passage(), frames, positions, cites, timeline))
+                        .thenComparingInt(h -> cites ? order.getOrDefault(h.passage().id(), Integer.MAX_VALUE) : 0))
                 .toList();
     }
 

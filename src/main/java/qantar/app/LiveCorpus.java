@@ -42,9 +42,14 @@ public final class LiveCorpus implements AnswerService.CorpusView, AutoCloseable
     /** The corpus with what answers look up in it. */
     private record Read(Corpus corpus, Map<String, Source> sources, Set<String> timelinePassages) {
         Read(Corpus corpus) {
-            // The passages the timeline cites: the curated key items of the events.
-            this(corpus, corpus.sourcesById(), corpus.timeline().stream().flatMap(t -> t.passageIds().stream())
-                    .collect(Collectors.toUnmodifiableSet()));
+            // The passages the timeline cites: the curated key items of the events, in the timeline's order.
+            this(corpus, corpus.sourcesById(), timelinePassages(corpus));
+        }
+
+        private static Set<String> timelinePassages(Corpus corpus) {
+            Set<String> ids = new java.util.LinkedHashSet<>();
+            corpus.timeline().forEach(t -> ids.addAll(t.passageIds()));
+            return java.util.Collections.unmodifiableSet(ids);
         }
     }
 

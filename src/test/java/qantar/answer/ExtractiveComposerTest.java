@@ -147,4 +147,37 @@ class ExtractiveComposerTest {
         assertThat(composer.statements(byDay, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
                 .containsExactly("a-2", "a-1");
     }
+
+    @Test
+    void anOverviewTakesTheTimelinesItemsInItsOrderAndShowsNothingBesideASidesKeyItems() {
+        Passage position = new Passage("b-1", "b", Side.OFFICIAL, "GPO", List.of("coup", "position"), Map.of(Lang.EN, "three stages"),
+                Lang.EN, false, null, null);
+        Passage late = passage("a-1", "a");
+        Passage early = passage("a-2", "a");
+        Passage sceneWord = passage("a-3", "a");
+        Passage account = new Passage("c-1", "c", Side.HRW, "HRW", List.of("torture", "position"), Map.of(Lang.EN, "a cascade"),
+                Lang.EN, false, null, null);
+        Passage sharesAWord = new Passage("c-2", "c", Side.HRW, "HRW", List.of("torture"), Map.of(Lang.EN, "a book in January"),
+                Lang.EN, false, null, null);
+        var overview = new qantar.search.Frame("overview", Map.of(Lang.EN, List.of(List.of("briefly"))), false, null,
+                List.of("timeline", "position"), true, true);
+        var chronology = new qantar.search.Frame("chronology", Map.of(Lang.EN, List.of(List.of("day", "by", "day"))), false, null,
+                List.of("timeline"), true, true);
+        var briefly = new qantar.search.Concept("briefly", List.of("briefly"), false, false, false, overview);
+        // the question's scene word ("January") found the later item and two passages that are no key items, best
+        List<Hit> hits = List.of(new Hit(sceneWord, 5, 1), new Hit(sharesAWord, 4, 1), new Hit(late, 3, 1), new Hit(early, 1, 1));
+        var timeline = new java.util.LinkedHashSet<>(List.of("a-2", "a-1"));
+        ExtractiveComposer composer = new ExtractiveComposer(p -> List.of(p), () -> qantar.search.RetrievalSettings.DEFAULT,
+                () -> timeline, () -> List.of(position, late, early, sceneWord, account, sharesAWord));
+        var whatHappened = new qantar.search.Retriever.Retrieval(Lang.EN, List.of(briefly), true, null, List.of(), hits);
+        assertThat(composer.statements(whatHappened, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("b-1", "a-2", "c-1");
+
+        // "briefly, day by day" asks for the course of events: the timeline's items, from the start, not the accounts
+        var dayByDay = new qantar.search.Retriever.Retrieval(Lang.EN,
+                List.of(briefly, new qantar.search.Concept("day by day", List.of("day by day"), false, false, false, chronology)),
+                true, null, List.of(), hits);
+        assertThat(composer.statements(dayByDay, Lang.EN, java.util.Set.of(Side.OFFICIAL))).extracting(Statement::passageId)
+                .containsExactly("a-2", "a-1");
+    }
 }
