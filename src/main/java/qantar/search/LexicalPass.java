@@ -66,12 +66,13 @@ final class LexicalPass extends SimpleCollector {
     /** Runs {@code all}, the disjunction of {@code conceptQueries}, once. */
     static Result run(IndexSearcher searcher, Query all, List<Query> conceptQueries, Set<Side> wanted, RetrievalSettings set)
             throws IOException {
+        SharedTerms terms = new SharedTerms(searcher);
         List<Weight> weights = new java.util.ArrayList<>();
         for (Query q : conceptQueries) {
-            weights.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f));
+            weights.add(searcher.createWeight(searcher.rewrite(terms.of(q)), ScoreMode.COMPLETE_NO_SCORES, 1f));
         }
         LexicalPass pass = new LexicalPass(wanted, set.globalCandidates(), set.sideCandidates());
-        searcher.search(all, pass);
+        searcher.search(terms.of(all), pass);
         Map<Integer, Float> bm25 = new HashMap<>();
         pass.global.forEach(bm25::put);
         pass.bySide.values().forEach(top -> top.forEach(bm25::put));
