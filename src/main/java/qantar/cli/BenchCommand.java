@@ -53,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
             + "questions, indexing, a question during an approval's reindex, and heap.")
     Integer scale;
 
+    @Option(names = "--answers-only", description = "With --scale: time the answer path only (no approval, no lost index "
+            + "rebuilt), to compare changes to it in a few minutes at 100,000 passages.")
+    boolean answersOnly;
+
     @Option(names = "--stores", description = "Store run: fresh answers per second for one instance on SQLite, one on PostgreSQL "
             + "and two on one PostgreSQL database (QANTAR_DATABASE_URL, in schemas of its own), as ratios to SQLite.")
     boolean stores;
@@ -101,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (scale != null) {
             try {
-                report.putAll(new ScaleBench(Locations.knowledgeDir(), Locations.configDir(), scale, rounds == null ? 3 : rounds).run(data));
+                report.putAll(new ScaleBench(Locations.knowledgeDir(), Locations.configDir(), scale, rounds == null ? 3 : rounds, answersOnly).run(data));
             } finally {
                 if (keep == null) {
                     Folders.delete(data);

@@ -39,7 +39,7 @@ import qantar.store.Folders;
  * question on its language's field plus the embedding of the question, the two costs an answer
  * cannot avoid.
  */
-record ScaleBench(Path knowledge, Path config, int size, int rounds) {
+record ScaleBench(Path knowledge, Path config, int size, int rounds, boolean answersOnly) {
     /** Approvals whose reindex questions are asked during, for a steadier ratio. */
     private static final int APPROVALS = 20;
 
@@ -71,6 +71,9 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds) {
             report.put("vectors", app.live().retriever().embedder().isPresent());
             Timings normal = answerTimings(app, questions);
             normal.report(report);
+            if (answersOnly) {
+                return report;
+            }
 
             // An approval: one passage changed, the index updated while questions go on.
             t = System.nanoTime();

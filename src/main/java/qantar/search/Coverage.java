@@ -24,6 +24,14 @@ final class Coverage {
 
     /** {@code matches[i]}: the live documents matching concept i, of {@code docs} live documents in all. */
     static Coverage of(int docs, List<Concept> concepts, FixedBitSet[] matches, RetrievalSettings settings) {
+        return of(docs, concepts, java.util.Arrays.stream(matches).mapToInt(FixedBitSet::cardinality).toArray(), matches, settings);
+    }
+
+    /**
+     * {@code counts[i]}: how many live documents match concept i; {@code matches[i]}: which of the
+     * documents to be covered do (the others need not be marked).
+     */
+    static Coverage of(int docs, List<Concept> concepts, int[] counts, FixedBitSet[] matches, RetrievalSettings settings) {
         double[] weight = new double[concepts.size()];
         double total = 0;
         // Beside a subject, context words (a place, a side named) narrow it a little: «protests in
@@ -35,7 +43,7 @@ final class Coverage {
             double share = c.counts() ? 1 : wording(c, claim) ? settings.claimWording()
                     : subject && c.context() && c.frame() == null && !c.anchor() ? settings.sceneCoverage() : 0;
             if (share > 0) {
-                weight[i] = share * weight(c, matches[i].cardinality(), docs, settings);
+                weight[i] = share * weight(c, counts[i], docs, settings);
                 total += weight[i];
             }
         }

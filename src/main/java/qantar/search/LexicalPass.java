@@ -7,102 +7,126 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 import qantar.corpus.Side;
 
 /**
- * One Lucene search of the whole question that gathers, at once, the global top, every side's own
- * top (the side read from doc values) and which documents match each concept. The question's query
- * is the disjunction of its concepts, so every document matching a concept passes by here, and the
- * concepts' own iterators only need to be advanced to the documents visited: no second scan.
+ * One Lucene search of the whole question that gathers, at once, the global top and every side's own
+ * top (the side read from doc values). Once every top is full, a document scoring below the lowest
+ * of their last entries can enter none of them, and the search is told so: the disjunction then
+ * skips most of the documents (block-max scores) instead of scoring every one that matches a word.
+ *
+ * <p>Which documents match each concept is asked afterwards, of the candidates only
+ * ({@link Result#matches}); how many documents match a concept is counted once per index reader
+ * ({@link ConceptCounts}).
  */
 final class LexicalPass extends SimpleCollector {
-    /** BM25 scores of the global and per-side top documents, and each concept's matching documents. */
-    record Result(Map<Integer, Float> bm25, FixedBitSet[] matches) {
+    /**
+     * BM25 scores of the global and per-side top documents, and how many live documents match each
+     * concept; {@code weights} find which of given documents match each concept.
+     */
+    record Result(Map<Integer, Float> bm25, int[] counts, IndexSearcher searcher, List<Weight> weights) {
+        /** {@code matches[i]}: those of {@code docs} (live documents) that match concept i. */
+        FixedBitSet[] matches(java.util.Collection<Integer> docs) throws IOException {
+            return ConceptCounts.matches(searcher, weights, docs);
+        }
     }
 
-    private final List<Weight> concepts;
     private final Set<Side> wanted;
     private final SideTop global;
     private final Map<Side, SideTop> bySide = new EnumMap<>(Side.class);
-    private final FixedBitSet[] matches;
-    private final DocIdSetIterator[] iterators;
+    /** The tops that take documents: the global one only when every side is wanted. */
+    private final List<SideTop> tops = new java.util.ArrayList<>();
+    private final int[] capacity;
     private Scorable scorer;
     private SideValues sides;
     private int base;
+    /** The score below which no document can enter any top (0 while one is not full). */
+    private float competitive;
 
-    private LexicalPass(IndexSearcher searcher, List<Weight> concepts, Set<Side> wanted, int globalN, int sideN) {
-        this.concepts = concepts;
+    private LexicalPass(Set<Side> wanted, int globalN, int sideN) {
         this.wanted = wanted;
         this.global = new SideTop(wanted.size() == Side.values().length ? globalN : 0);
         wanted.forEach(s -> bySide.put(s, new SideTop(sideN)));
-        int maxDoc = Math.max(1, searcher.getIndexReader().maxDoc());
-        matches = new FixedBitSet[concepts.size()];
-        for (int i = 0; i < matches.length; i++) {
-            matches[i] = new FixedBitSet(maxDoc);
+        if (wanted.size() == Side.values().length && globalN > 0) {
+            tops.add(global);
         }
-        iterators = new DocIdSetIterator[concepts.size()];
+        if (sideN > 0) {
+            tops.addAll(bySide.values());
+        }
+        capacity = tops.stream().mapToInt(t -> t == global ? globalN : sideN).toArray();
     }
 
     /** Runs {@code all}, the disjunction of {@code conceptQueries}, once. */
     static Result run(IndexSearcher searcher, Query all, List<Query> conceptQueries, Set<Side> wanted, RetrievalSettings set)
             throws IOException {
+        SharedTerms terms = new SharedTerms(searcher);
         List<Weight> weights = new java.util.ArrayList<>();
         for (Query q : conceptQueries) {
-            weights.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f));
+            weights.add(searcher.createWeight(searcher.rewrite(terms.of(q)), ScoreMode.COMPLETE_NO_SCORES, 1f));
         }
-        LexicalPass pass = new LexicalPass(searcher, weights, wanted, set.globalCandidates(), set.sideCandidates());
-        searcher.search(all, pass);
+        LexicalPass pass = new LexicalPass(wanted, set.globalCandidates(), set.sideCandidates());
+        searcher.search(terms.of(all), pass);
         Map<Integer, Float> bm25 = new HashMap<>();
         pass.global.forEach(bm25::put);
         pass.bySide.values().forEach(top -> top.forEach(bm25::put));
-        return new Result(bm25, pass.matches);
+        return new Result(bm25, ConceptCounts.of(searcher, conceptQueries, weights), searcher, weights);
     }
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         base = context.docBase;
         sides = new SideValues(context.reader());
-        for (int i = 0; i < iterators.length; i++) {
-            Scorer s = concepts.get(i).scorer(context);
-            iterators[i] = s == null ? null : s.iterator();
-        }
     }
 
     @Override
-    public void setScorer(Scorable scorer) {
+    public void setScorer(Scorable scorer) throws IOException {
         this.scorer = scorer;
+        if (competitive > 0) {
+            scorer.setMinCompetitiveScore(competitive);
+        }
     }
 
     @Override
     public void collect(int doc) throws IOException {
-        int id = base + doc;
-        // Only live documents are collected, so the matches leave out an updated passage's old version.
-        for (int i = 0; i < iterators.length; i++) {
-            DocIdSetIterator it = iterators[i];
-            if (it != null && (it.docID() == doc || (it.docID() < doc && it.advance(doc) == doc))) {
-                matches[i].set(id);
-            }
-        }
         Side side = sides.of(doc);
         if (side == null || !wanted.contains(side)) {
             return;
         }
+        int id = base + doc;
         float score = scorer.score();
         global.offer(id, score);
         bySide.get(side).offer(id, score);
+        raiseCompetitive();
+    }
+
+    /**
+     * A top takes a document only when it scores above the top's last, so once all are full a
+     * score below the lowest last cannot be kept (equal scores are still collected, and refused).
+     */
+    private void raiseCompetitive() throws IOException {
+        float min = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < capacity.length; i++) {
+            SideTop top = tops.get(i);
+            if (top.size() < capacity[i]) {
+                return;
+            }
+            min = Math.min(min, top.worst());
+        }
+        if (min > competitive && min != Float.POSITIVE_INFINITY) {
+            competitive = min;
+            scorer.setMinCompetitiveScore(min);
+        }
     }
 
     @Override
     public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE;
+        return ScoreMode.TOP_SCORES;
     }
 }

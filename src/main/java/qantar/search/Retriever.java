@@ -203,7 +203,7 @@ public final class Retriever {
                 vectorRank = NearestBySide.ranks(searcher, vector, wanted, set.sideCandidates());
                 vectorRank.keySet().forEach(d -> bm25.putIfAbsent(d, 0f));
             }
-            Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.matches(), set);
+            Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.counts(), lexical.matches(bm25.keySet()), set);
             List<Hit> hits = Ranking.rank(s, concepts, frames, overview, new Ranking.Candidates(bm25, vectorRank), vector != null,
                     Ranking.passagesOf(searcher, s, bm25.keySet()), coverage, set);
             return new Retrieval(lang, concepts, anchored, vector == null ? null : vectorText, List.of(), hits,

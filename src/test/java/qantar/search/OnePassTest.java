@@ -68,8 +68,16 @@ class OnePassTest {
                     index.search(s -> {
                         LexicalPass.Result one = LexicalPass.run(s, all, queries, wanted, set);
                         assertThat(one.bm25()).isNotEmpty().isEqualTo(separately(s, all, wanted, set));
+                        // Which candidates match each concept, and how many documents in all, as a scan of each finds.
+                        FixedBitSet[] matches = one.matches(one.bm25().keySet());
                         for (int i = 0; i < queries.size(); i++) {
-                            assertThat(one.matches()[i]).isEqualTo(scan(s, queries.get(i)));
+                            FixedBitSet matching = scan(s, queries.get(i));
+                            assertThat(one.counts()[i]).isEqualTo(matching.cardinality());
+                            FixedBitSet candidates = matching.clone();
+                            candidates.clear();
+                            one.bm25().keySet().forEach(candidates::set);
+                            candidates.and(matching);
+                            assertThat(matches[i]).isEqualTo(candidates);
                         }
                         return null;
                     });
