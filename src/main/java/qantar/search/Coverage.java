@@ -22,11 +22,6 @@ final class Coverage {
         this.total = total;
     }
 
-    /** {@code matches[i]}: the live documents matching concept i, of {@code docs} live documents in all. */
-    static Coverage of(int docs, List<Concept> concepts, FixedBitSet[] matches, RetrievalSettings settings) {
-        return of(docs, concepts, java.util.Arrays.stream(matches).mapToInt(FixedBitSet::cardinality).toArray(), matches, settings);
-    }
-
     /**
      * {@code counts[i]}: how many live documents match concept i; {@code matches[i]}: which of the
      * documents to be covered do (the others need not be marked).

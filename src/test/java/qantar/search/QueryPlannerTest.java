@@ -117,7 +117,8 @@ class QueryPlannerTest {
         matches[protesters].set(2);
         matches[paid].set(1);
         matches[paid].set(2);
-        Coverage c = Coverage.of(10, concepts, matches, RetrievalSettings.DEFAULT);
+        int[] counts = java.util.Arrays.stream(matches).mapToInt(org.apache.lucene.util.FixedBitSet::cardinality).toArray();
+        Coverage c = Coverage.of(10, concepts, counts, matches, RetrievalSettings.DEFAULT);
         assertThat(c.of(2)).isEqualTo(1.0);
         assertThat(c.of(0)).isGreaterThan(0.5).isGreaterThan(c.of(1));
         assertThat(c.of(1)).isGreaterThan(0);
