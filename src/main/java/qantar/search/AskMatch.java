@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class AskMatch {
     /** Every token of any ask, numbered. */
     private final Map<String, Integer> ids;
     /** Per passage id, each ask as the sorted distinct numbers of its tokens, with the language's analyzer. */
-    private final Map<String, int[][]> asks = new HashMap<>();
+    private final Map<String, int[][]> asks;
 
     AskMatch(List<Passage> passages) {
         this(passages, null, Map.of());
@@ -37,12 +38,15 @@ final class AskMatch {
     AskMatch(List<Passage> passages, AskMatch before, Map<String, Passage> beforePassages) {
         // The previous numbers stay valid, so its analysed asks can be taken over as they are.
         ids = before == null ? new HashMap<>() : new HashMap<>(before.ids);
+        asks = before == null ? new HashMap<>() : new HashMap<>(before.asks);
+        int kept = 0;
         for (Passage p : passages) {
             Passage old = beforePassages.get(p.id());
-            int[][] known = before == null || old == null || !old.asks().equals(p.asks()) ? null : before.asks.get(p.id());
-            if (known != null) {
-                asks.put(p.id(), known);
-                continue;
+            if (old != null) {
+                kept++;
+                if (before != null && old.asks().equals(p.asks())) {
+                    continue;
+                }
             }
             List<int[]> sets = new ArrayList<>();
             for (Lang lang : Lang.values()) {
@@ -51,6 +55,11 @@ final class AskMatch {
                 }
             }
             asks.put(p.id(), sets.toArray(NO_ASKS));
+        }
+        if (kept < beforePassages.size()) { // some passages are gone
+            Set<String> live = new HashSet<>();
+            passages.forEach(p -> live.add(p.id()));
+            asks.keySet().retainAll(live);
         }
     }
 

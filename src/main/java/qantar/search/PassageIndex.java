@@ -139,10 +139,10 @@ public final class PassageIndex implements AutoCloseable {
             Map<String, String> changed = new LinkedHashMap<>();
             Map<String, Passage> byId = new HashMap<>();
             for (Passage p : passages) {
-                byId.put(p.id(), p);
                 if (hinted && !only.contains(p.id())) {
-                    continue;
+                    continue; // nor kept by id: at 100,000 passages a map of them all per approval is not free
                 }
+                byId.put(p.id(), p);
                 String hash = IndexDocuments.docHash(IndexDocuments.document(p, topicsById), p);
                 if (!hash.equals(indexed.get(p.id()))) {
                     changed.put(p.id(), hash);

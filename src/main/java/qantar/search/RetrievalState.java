@@ -13,7 +13,7 @@ import qantar.corpus.Corpus;
 import qantar.corpus.Passage;
 
 /** What retrieval needs of the live corpus, made once per corpus revision. */
-record RetrievalState(QueryPlanner planner, Map<String, Passage> passages, Set<String> withFigures,
+record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, Passage> passages, Set<String> withFigures,
                       Map<String, List<Passage>> clusters, AskMatch asks, Set<String> inTimeline) {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
@@ -31,7 +31,8 @@ record RetrievalState(QueryPlanner planner, Map<String, Passage> passages, Set<S
         corpus.passages().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p));
         // After an approval most passages are unchanged: their analysed asks are taken over.
         AskMatch asks = before == null ? new AskMatch(corpus.passages()) : new AskMatch(corpus.passages(), before.asks(), before.passages());
-        return new RetrievalState(new QueryPlanner(corpus.glossary(), frames, vocabulary(corpus)), corpus.passagesById(), withFigures, clusters,
+        Vocabulary vocabulary = before == null ? Vocabulary.of(corpus.passages()) : before.vocabulary().after(corpus.passages(), before.passages());
+        return new RetrievalState(new QueryPlanner(corpus.glossary(), frames, vocabulary.words()), vocabulary, corpus.passagesById(), withFigures, clusters,
                 asks,
                 corpus.timeline().stream().flatMap(t -> t.passageIds().stream()).collect(Collectors.toSet()));
     }
@@ -54,22 +55,5 @@ record RetrievalState(QueryPlanner planner, Map<String, Passage> passages, Set<S
             }
         }
         return false;
-    }
-
-    /** Every word of the passages' texts and asks, folded: what the corpus uses is not a misspelling. */
-    private static Set<String> vocabulary(Corpus corpus) {
-        Set<String> words = new HashSet<>();
-        for (Passage p : corpus.passages()) {
-            p.texts().values().forEach(t -> addWords(t, words));
-            p.asks().values().forEach(list -> list.forEach(a -> addWords(a, words)));
-        }
-        return words;
-    }
-
-    private static void addWords(String text, Set<String> words) {
-        Matcher m = QueryPlanner.WORD.matcher(text);
-        while (m.find()) {
-            words.add(qantar.corpus.Folding.fold(m.group()));
-        }
     }
 }

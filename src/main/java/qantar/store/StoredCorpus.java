@@ -5,7 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import qantar.corpus.Corpus;
@@ -27,18 +31,44 @@ final class StoredCorpus {
                 }
             }
         }
-        TreeMap<String, Passage> passages = new TreeMap<>();
-        known.passages().forEach(p -> passages.put(p.id(), p));
+        // The changed passages merged into the known ones in id order: no map of the whole corpus per approval.
+        TreeMap<String, Optional<Passage>> changes = new TreeMap<>();
         for (String id : changed) {
             CorpusStore.Stored s = CorpusStore.stored(c, id);
-            if (s != null && s.live()) {
-                passages.put(id, s.passage());
-            } else {
-                passages.remove(id);
+            changes.put(id, s != null && s.live() ? Optional.of(s.passage()) : Optional.empty());
+        }
+        List<Passage> passages = new ArrayList<>(known.passages().size() + changes.size());
+        Iterator<Map.Entry<String, Optional<Passage>>> next = changes.entrySet().iterator();
+        Map.Entry<String, Optional<Passage>> change = next.hasNext() ? next.next() : null;
+        for (Passage p : inIdOrder(known.passages())) {
+            while (change != null && change.getKey().compareTo(p.id()) <= 0) {
+                change.getValue().ifPresent(passages::add);
+                boolean same = change.getKey().equals(p.id());
+                change = next.hasNext() ? next.next() : null;
+                if (same) {
+                    p = null;
+                    break;
+                }
+            }
+            if (p != null) {
+                passages.add(p);
             }
         }
+        for (; change != null; change = next.hasNext() ? next.next() : null) {
+            change.getValue().ifPresent(passages::add);
+        }
         Corpus rest = load(c, store, false);
-        return new Corpus(rest.sources(), List.copyOf(passages.values()), rest.topics(), rest.glossary(), rest.timeline());
+        return new Corpus(rest.sources(), List.copyOf(passages), rest.topics(), rest.glossary(), rest.timeline());
+    }
+
+    /** The passages by id (as they are when read by {@link #load} or made by {@link #since}; sorted otherwise). */
+    private static List<Passage> inIdOrder(List<Passage> passages) {
+        for (int i = 1; i < passages.size(); i++) {
+            if (passages.get(i - 1).id().compareTo(passages.get(i).id()) > 0) {
+                return passages.stream().sorted(Comparator.comparing(Passage::id)).toList();
+            }
+        }
+        return passages;
     }
 
     static Corpus load(Connection c, CorpusStore store, boolean withPassages) throws SQLException {

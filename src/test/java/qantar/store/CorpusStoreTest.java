@@ -137,10 +137,16 @@ class CorpusStoreTest {
                     texts, edited.original(), edited.quote(), edited.said(), edited.caution(), edited.asks(), edited.sameAs(),
                     edited.speakers()), store.passage(edited.id()).orElseThrow().digest(), "moderator", "test");
             store.retirePassage("i59-gas-protests", "moderator", "test");
+            // new passages sorting first, between two known ones and last
+            for (String id : java.util.List.of("0-first", "o29-detained-4404-again", "zz-last")) {
+                store.createPassage(new qantar.corpus.Passage(id, edited.sourceId(), edited.side(), edited.speaker(), edited.topics(),
+                        texts, edited.original(), edited.quote(), edited.said(), edited.caution(), edited.asks(), null,
+                        edited.speakers()), "moderator", "test");
+            }
 
             java.util.Set<String> changed = new java.util.HashSet<>();
             Corpus since = store.loadSince(known, revision, changed);
-            assertThat(changed).containsExactlyInAnyOrder("o29-detained-4404", "i59-gas-protests");
+            assertThat(changed).containsExactlyInAnyOrder("o29-detained-4404", "i59-gas-protests", "0-first", "o29-detained-4404-again", "zz-last");
             assertThat(since).isEqualTo(store.load());
             assertThat(since.passagesById()).doesNotContainKey("i59-gas-protests");
         }
