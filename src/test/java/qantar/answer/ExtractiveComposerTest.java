@@ -160,9 +160,9 @@ class ExtractiveComposerTest {
         Passage sharesAWord = new Passage("c-2", "c", Side.HRW, "HRW", List.of("torture"), Map.of(Lang.EN, "a book in January"),
                 Lang.EN, false, null, null);
         var overview = new qantar.search.Frame("overview", Map.of(Lang.EN, List.of(List.of("briefly"))), false, null,
-                List.of("timeline", "position"), true, true);
+                List.of("timeline", "position"), true, true, false);
         var chronology = new qantar.search.Frame("chronology", Map.of(Lang.EN, List.of(List.of("day", "by", "day"))), false, null,
-                List.of("timeline"), true, true);
+                List.of("timeline"), true, true, false);
         var briefly = new qantar.search.Concept("briefly", List.of("briefly"), false, false, false, overview);
         // the question's scene word ("January") found the later item and two passages that are no key items, best
         List<Hit> hits = List.of(new Hit(sceneWord, 5, 1), new Hit(sharesAWord, 4, 1), new Hit(late, 3, 1), new Hit(early, 1, 1));
