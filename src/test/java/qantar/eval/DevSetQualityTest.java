@@ -39,18 +39,18 @@ class DevSetQualityTest {
                 .allMatch(i -> !i.judged().isEmpty())).as("every answerable question is judged").isTrue();
 
         Evaluation.Totals t = evaluate(items, tmp.resolve("hybrid"), true);
-        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.27);
+        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.26);
         assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.015);
         assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.94);
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.685);
         assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.99);
         assertThat(t.overviewAnswered()).isEqualTo(1.0);
-        assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.70);
+        assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.71);
 
         Evaluation.Totals lexical = evaluate(items, tmp.resolve("lexical"), false);
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(lexical.ndcg3());
-        // Identical runs differ by up to 0.001 (one shown statement in about 1,250): vectors may not add more filler than that.
-        assertThat(t.fillerRate()).isLessThanOrEqualTo(lexical.fillerRate() + 0.002);
+        // Answers depend only on corpus and question (no run-to-run differences): vectors may add no filler.
+        assertThat(t.fillerRate()).isLessThanOrEqualTo(lexical.fillerRate());
         assertThat(t.falseMissingRate()).isLessThanOrEqualTo(lexical.falseMissingRate());
     }
 
