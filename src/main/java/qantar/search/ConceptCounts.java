@@ -23,9 +23,9 @@ import org.apache.lucene.util.FixedBitSet;
  * question, and a reader changes only when the corpus does.
  */
 final class ConceptCounts {
-    /** The counts of the latest reader only: a new reader (an approval) starts afresh. */
     /** Enough for every glossary concept in every language and many questions' own words. */
     private static final int MAX_KEPT = 20_000;
+    /** The counts of the latest reader only: a new reader (an approval) starts afresh. */
     private static volatile Cache cache = new Cache(null);
 
     private record Cache(IndexReader.CacheKey reader, Map<Query, Integer> counts) {
