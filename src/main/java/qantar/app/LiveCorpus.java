@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import qantar.answer.AnswerService;
@@ -42,14 +41,7 @@ public final class LiveCorpus implements AnswerService.CorpusView, AutoCloseable
     /** The corpus with what answers look up in it. */
     private record Read(Corpus corpus, Map<String, Source> sources, Set<String> timelinePassages) {
         Read(Corpus corpus) {
-            // The passages the timeline cites: the curated key items of the events, in the timeline's order.
-            this(corpus, corpus.sourcesById(), timelinePassages(corpus));
-        }
-
-        private static Set<String> timelinePassages(Corpus corpus) {
-            Set<String> ids = new java.util.LinkedHashSet<>();
-            corpus.timeline().forEach(t -> ids.addAll(t.passageIds()));
-            return java.util.Collections.unmodifiableSet(ids);
+            this(corpus, corpus.sourcesById(), corpus.timelinePassageIds());
         }
     }
 

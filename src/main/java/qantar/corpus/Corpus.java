@@ -1,9 +1,12 @@
 package qantar.corpus;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The curated corpus: sources with their passages, plus topics, glossary and timeline. */
 public record Corpus(List<Source> sources, List<Passage> passages, List<Topic> topics,
@@ -27,6 +30,13 @@ public record Corpus(List<Source> sources, List<Passage> passages, List<Topic> t
         Map<String, Passage> m = new LinkedHashMap<>();
         passages.forEach(p -> m.put(p.id(), p));
         return m;
+    }
+
+    /** The passages the timeline cites, the curated key items of the events, in the timeline's order. */
+    public Set<String> timelinePassageIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        timeline.forEach(t -> ids.addAll(t.passageIds()));
+        return Collections.unmodifiableSet(ids);
     }
 
     public Optional<Topic> topic(String id) {
