@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +30,21 @@ final class AskMatch {
     private final Map<String, int[][]> asks;
 
     AskMatch(List<Passage> passages) {
-        this(passages, null, Map.of());
+        this(passages, null, Map.of(), List.of());
     }
 
-    /** The asks of these passages, analysed again only where they differ from {@code before}'s (the previous corpus's). */
-    AskMatch(List<Passage> passages, AskMatch before, Map<String, Passage> beforePassages) {
+    /**
+     * The asks of these passages, analysed again only where they differ from {@code before}'s (the
+     * previous corpus's); those of the passages {@code gone} since are dropped.
+     */
+    AskMatch(List<Passage> passages, AskMatch before, Map<String, Passage> beforePassages, List<Passage> gone) {
         // The previous numbers stay valid, so its analysed asks can be taken over as they are.
         ids = before == null ? new HashMap<>() : new HashMap<>(before.ids);
         asks = before == null ? new HashMap<>() : new HashMap<>(before.asks);
-        int kept = 0;
         for (Passage p : passages) {
             Passage old = beforePassages.get(p.id());
-            if (old != null) {
-                kept++;
-                if (before != null && old.asks().equals(p.asks())) {
-                    continue;
-                }
+            if (before != null && old != null && old.asks().equals(p.asks())) {
+                continue;
             }
             List<int[]> sets = new ArrayList<>();
             for (Lang lang : Lang.values()) {
@@ -56,11 +54,7 @@ final class AskMatch {
             }
             asks.put(p.id(), sets.toArray(NO_ASKS));
         }
-        if (kept < beforePassages.size()) { // some passages are gone
-            Set<String> live = new HashSet<>();
-            passages.forEach(p -> live.add(p.id()));
-            asks.keySet().retainAll(live);
-        }
+        gone.forEach(p -> asks.remove(p.id()));
     }
 
     private int[] number(List<String> tokens) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import qantar.corpus.Corpus;
 import qantar.corpus.Passage;
 
@@ -29,12 +28,30 @@ record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, P
         }
         Map<String, List<Passage>> clusters = new HashMap<>();
         corpus.passages().forEach(p -> clusters.computeIfAbsent(p.clusterId(), k -> new ArrayList<>()).add(p));
-        // After an approval most passages are unchanged: their analysed asks are taken over.
-        AskMatch asks = before == null ? new AskMatch(corpus.passages()) : new AskMatch(corpus.passages(), before.asks(), before.passages());
-        Vocabulary vocabulary = before == null ? Vocabulary.of(corpus.passages()) : before.vocabulary().after(corpus.passages(), before.passages());
+        // After an approval most passages are unchanged: their analysed asks and words are taken over.
+        AskMatch asks;
+        Vocabulary vocabulary;
+        if (before == null) {
+            asks = new AskMatch(corpus.passages());
+            vocabulary = Vocabulary.of(corpus.passages());
+        } else {
+            List<Passage> gone = gone(corpus.passages(), before.passages());
+            asks = new AskMatch(corpus.passages(), before.asks(), before.passages(), gone);
+            vocabulary = before.vocabulary().after(corpus.passages(), before.passages(), gone);
+        }
         return new RetrievalState(new QueryPlanner(corpus.glossary(), frames, vocabulary.words()), vocabulary, corpus.passagesById(), withFigures, clusters,
-                asks,
-                corpus.timeline().stream().flatMap(t -> t.passageIds().stream()).collect(Collectors.toSet()));
+                asks, corpus.timelinePassageIds());
+    }
+
+    /** The passages of {@code before} that {@code passages} no longer has. */
+    private static List<Passage> gone(List<Passage> passages, Map<String, Passage> before) {
+        long kept = passages.stream().filter(p -> before.containsKey(p.id())).count();
+        if (kept == before.size()) {
+            return List.of();
+        }
+        Set<String> live = new HashSet<>();
+        passages.forEach(p -> live.add(p.id()));
+        return before.values().stream().filter(p -> !live.contains(p.id())).toList();
     }
 
     /**

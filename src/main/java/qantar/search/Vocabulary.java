@@ -32,16 +32,13 @@ final class Vocabulary {
 
     /**
      * The vocabulary of {@code passages}, given this one of {@code before}: a passage that is the
-     * very object it was (unchanged by a reload) or has the same texts and asks is not read again.
+     * very object it was (unchanged by a reload) or has the same texts and asks is not read again;
+     * the words of those {@code gone} are counted out.
      */
-    Vocabulary after(List<Passage> passages, Map<String, Passage> before) {
+    Vocabulary after(List<Passage> passages, Map<String, Passage> before, List<Passage> gone) {
         Map<String, Integer> counts = null;
-        int kept = 0;
         for (Passage p : passages) {
             Passage old = before.get(p.id());
-            if (old != null) {
-                kept++;
-            }
             if (old == p || old != null && old.texts().equals(p.texts()) && old.asks().equals(p.asks())) {
                 continue;
             }
@@ -51,15 +48,9 @@ final class Vocabulary {
             }
             count(p, counts, 1);
         }
-        if (kept < before.size()) { // some passages are gone
-            Set<String> live = new HashSet<>();
-            passages.forEach(p -> live.add(p.id()));
-            for (Passage old : before.values()) {
-                if (!live.contains(old.id())) {
-                    counts = counts == null ? new HashMap<>(passagesUsing) : counts;
-                    count(old, counts, -1);
-                }
-            }
+        for (Passage old : gone) {
+            counts = counts == null ? new HashMap<>(passagesUsing) : counts;
+            count(old, counts, -1);
         }
         return counts == null ? this : new Vocabulary(counts);
     }
