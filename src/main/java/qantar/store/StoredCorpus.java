@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,25 +36,18 @@ final class StoredCorpus {
             changes.put(id, s != null && s.live() ? Optional.of(s.passage()) : Optional.empty());
         }
         List<Passage> passages = new ArrayList<>(known.passages().size() + changes.size());
-        Iterator<Map.Entry<String, Optional<Passage>>> next = changes.entrySet().iterator();
-        Map.Entry<String, Optional<Passage>> change = next.hasNext() ? next.next() : null;
         for (Passage p : inIdOrder(known.passages())) {
-            while (change != null && change.getKey().compareTo(p.id()) <= 0) {
-                change.getValue().ifPresent(passages::add);
-                boolean same = change.getKey().equals(p.id());
-                change = next.hasNext() ? next.next() : null;
-                if (same) {
-                    p = null;
-                    break;
-                }
+            while (!changes.isEmpty() && changes.firstKey().compareTo(p.id()) < 0) {
+                changes.pollFirstEntry().getValue().ifPresent(passages::add);
             }
-            if (p != null) {
+            Optional<Passage> changedTo = changes.remove(p.id());
+            if (changedTo == null) {
                 passages.add(p);
+            } else {
+                changedTo.ifPresent(passages::add);
             }
         }
-        for (; change != null; change = next.hasNext() ? next.next() : null) {
-            change.getValue().ifPresent(passages::add);
-        }
+        changes.values().forEach(v -> v.ifPresent(passages::add));
         Corpus rest = load(c, store, false);
         return new Corpus(rest.sources(), List.copyOf(passages), rest.topics(), rest.glossary(), rest.timeline());
     }
