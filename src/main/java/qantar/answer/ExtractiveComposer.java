@@ -38,13 +38,7 @@ public final class ExtractiveComposer {
 
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings) {
-        this(cluster, settings, Set::of);
-    }
-
-    public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
-                              java.util.function.Supplier<RetrievalSettings> settings,
-                              java.util.function.Supplier<Set<String>> timeline) {
-        this(cluster, settings, timeline, List::of);
+        this(cluster, settings, Set::of, List::of);
     }
 
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,

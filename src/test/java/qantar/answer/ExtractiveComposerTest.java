@@ -110,7 +110,7 @@ class ExtractiveComposerTest {
         var retrieval = new qantar.search.Retriever.Retrieval(Lang.EN, concepts, true, null, List.of(),
                 List.of(new Hit(ceremony, 3, 1), new Hit(cited, 2, 1), new Hit(citedOnTheTimeline, 1, 1)));
         ExtractiveComposer composer = new ExtractiveComposer(p -> List.of(p), () -> qantar.search.RetrievalSettings.DEFAULT,
-                () -> java.util.Set.of("a-2", "a-3"));
+                () -> java.util.Set.of("a-2", "a-3"), List::of);
         assertThat(retrieval.overview()).isTrue();
         assertThat(composer.statements(retrieval, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
                 .containsExactly("a-3", "a-2");
