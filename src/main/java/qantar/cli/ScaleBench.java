@@ -184,7 +184,7 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds, boolean ans
                 }
             }
         }
-        return new Timings(answer, bm25, embed);
+        return new Timings(questions, answer, bm25, embed);
     }
 
     private static Question question(EvalItem q) {
@@ -195,7 +195,10 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds, boolean ans
         return q.lang() != null ? q.lang() : qantar.search.LanguageDetector.detect(q.question());
     }
 
-    private record Timings(double[][] answer, double[][] bm25, double[][] embed) {
+    private record Timings(List<EvalItem> questions, double[][] answer, double[][] bm25, double[][] embed) {
+        /** How many of the slowest questions (by their median over the rounds) the report names. */
+        private static final int SLOWEST = 5;
+
         void report(Map<String, Object> out) {
             double[] a = flat(answer);
             double[] base = new double[a.length];
@@ -215,6 +218,16 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds, boolean ans
             out.put("baseline_ms_p99", round(ofUnsorted(base, 99)));
             out.put("answer_to_baseline_p50_ratio", round(ofUnsorted(a, 50) / ofUnsorted(base, 50)));
             out.put("answer_to_baseline_p99_ratio", round(ofUnsorted(a, 99) / ofUnsorted(base, 99)));
+            out.put("slowest_answers", slowest());
+        }
+
+        /** The questions whose answer is slowest at its median over the rounds: where the tail comes from. */
+        private List<Map<String, Object>> slowest() {
+            return java.util.stream.IntStream.range(0, questions.size()).boxed()
+                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> -ofUnsorted(answer[i], 50)))
+                    .limit(SLOWEST)
+                    .map(i -> Map.<String, Object>of("question", questions.get(i).question(), "median_ms", round(ofUnsorted(answer[i], 50))))
+                    .toList();
         }
 
         private static double[] flat(double[][] v) {

@@ -211,17 +211,31 @@ public final class Retriever {
         });
     }
 
-    /** The question as one query: any of its concepts, the scene words weighing less. */
+    /**
+     * The question as one query: any of its concepts, the scene words weighing less. When the
+     * question has a subject, a candidate must match some of it: a passage matching only the scene
+     * ("January", "Kazakhstan") covers none of the question, and such passages are most of the corpus.
+     */
     private static Query questionQuery(List<Concept> concepts, List<Query> conceptQueries, RetrievalSettings set) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        BooleanQuery.Builder subject = new BooleanQuery.Builder();
+        BooleanQuery.Builder scene = new BooleanQuery.Builder();
         // A claim's wording finds candidates as its subject does ("$200"); coverage weighs it less.
         boolean claim = Coverage.claim(concepts);
+        int subjects = 0;
         for (int i = 0; i < concepts.size(); i++) {
             Query q = conceptQueries.get(i);
-            boolean full = concepts.get(i).counts() || Coverage.wording(concepts.get(i), claim);
-            all.add(full ? q : new BoostQuery(q, set.scene()), Occur.SHOULD);
+            if (concepts.get(i).counts() || Coverage.wording(concepts.get(i), claim)) {
+                subject.add(q, Occur.SHOULD);
+                subjects++;
+            } else {
+                scene.add(new BoostQuery(q, set.scene()), Occur.SHOULD);
+            }
         }
-        return all.build();
+        if (subjects == 0) {
+            return scene.build();
+        }
+        // The same sum of scores as one disjunction of all, over the passages that match a subject.
+        return new BooleanQuery.Builder().add(subject.build(), Occur.MUST).add(scene.build(), Occur.SHOULD).build();
     }
 
     /** The question's vector, or null where the model cannot run (then the search is by words only). */
