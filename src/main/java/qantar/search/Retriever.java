@@ -195,13 +195,17 @@ public final class Retriever {
         boolean anchored = overview || concepts.stream().anyMatch(Concept::anchor);
         Set<Side> wanted = sides == null || sides.isEmpty() ? Set.of(Side.values()) : sides;
         return index.search(searcher -> {
+            // The nearest vectors are found on the embedding's thread as soon as it has the vector,
+            // while this one runs the lexical pass: the two halves of the search need nothing of each other.
+            CompletableFuture<Map<Integer, Integer>> near = embedding.thenApply(v -> v == null ? null : nearest(searcher, v, wanted, set));
             LexicalPass.Result lexical = LexicalPass.run(searcher, questionQuery(concepts, conceptQueries, set), conceptQueries, wanted, set);
+            Map<Integer, Integer> vectorRank = joined(near);
             float[] vector = embedding.join();
             Map<Integer, Float> bm25 = new HashMap<>(lexical.bm25());
-            Map<Integer, Integer> vectorRank = Map.of();
             if (vector != null) {
-                vectorRank = NearestBySide.ranks(searcher, vector, wanted, set.sideCandidates());
                 vectorRank.keySet().forEach(d -> bm25.putIfAbsent(d, 0f));
+            } else {
+                vectorRank = Map.of();
             }
             Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.counts(), lexical.matches(bm25.keySet()), set);
             List<Hit> hits = Ranking.rank(s, concepts, frames, overview, new Ranking.Candidates(bm25, vectorRank), vector != null,
@@ -236,6 +240,27 @@ public final class Retriever {
         }
         // The same sum of scores as one disjunction of all, over the passages that match a subject.
         return new BooleanQuery.Builder().add(subject.build(), Occur.MUST).add(scene.build(), Occur.SHOULD).build();
+    }
+
+    private static Map<Integer, Integer> nearest(org.apache.lucene.search.IndexSearcher searcher, float[] vector, Set<Side> wanted,
+                                                 RetrievalSettings set) {
+        try {
+            return NearestBySide.ranks(searcher, vector, wanted, set.sideCandidates());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The result, with a failure of reading the index thrown as it was. */
+    private static <T> T joined(CompletableFuture<T> f) throws java.io.IOException {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
     }
 
     /** The question's vector, or null where the model cannot run (then the search is by words only). */
