@@ -28,6 +28,8 @@ final class AskMatch {
     private final Map<String, Integer> ids;
     /** Per passage id, each ask as the sorted distinct numbers of its tokens, with the language's analyzer. */
     private final Map<String, int[][]> asks;
+    /** Each concept's forms as numbers: the same glossary concepts come back in question after question. */
+    private final Memo<Concept, int[][]> formsOf = new Memo<>(10_000);
 
     AskMatch(List<Passage> passages) {
         this(passages, null, Map.of(), List.of());
@@ -74,20 +76,25 @@ final class AskMatch {
         List<int[][]> out = new ArrayList<>();
         BitSet tokens = new BitSet();
         for (Concept c : concepts) {
-            Set<List<Integer>> forms = new LinkedHashSet<>();
-            for (String f : c.forms()) {
-                for (Analyzer a : analyzers.values()) {
-                    List<Integer> known = known(Analyzers.tokens(a, "q", f));
-                    if (known != null) {
-                        forms.add(known);
-                    }
-                }
-            }
-            int[][] numbered = forms.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+            int[][] numbered = formsOf.get(c, this::number);
             Arrays.stream(numbered).flatMapToInt(Arrays::stream).forEach(tokens::set);
             out.add(numbered);
         }
         return new Forms(out, tokens);
+    }
+
+    /** A concept's forms as sorted token numbers, each distinct form once. */
+    private int[][] number(Concept c) {
+        Set<List<Integer>> forms = new LinkedHashSet<>();
+        for (String f : c.forms()) {
+            for (Analyzer a : analyzers.values()) {
+                List<Integer> known = known(Analyzers.tokens(a, "q", f));
+                if (known != null) {
+                    forms.add(known);
+                }
+            }
+        }
+        return forms.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
     /** A form's sorted distinct token numbers, or null when it has no token or one that no ask has. */

@@ -21,6 +21,10 @@ final class ConceptQueries {
     private final RetrievalSettings settings;
     private final Map<Lang, Analyzer> analyzers = Map.of(Lang.RU, Analyzers.russian(), Lang.EN, Analyzers.english(), Lang.KK, Analyzers.kazakh());
     private final Analyzer translit = Analyzers.translit();
+    private final Memo<Key, Query> made = new Memo<>(10_000);
+
+    private record Key(Concept concept, Lang lang) {
+    }
 
     ConceptQueries(RetrievalSettings settings) {
         this.settings = settings;
@@ -32,6 +36,10 @@ final class ConceptQueries {
      * a passage's text using them says nothing about what it answers.
      */
     Query of(Concept c, Lang lang) {
+        return made.get(new Key(c, lang), k -> make(k.concept(), k.lang()));
+    }
+
+    private Query make(Concept c, Lang lang) {
         Set<Query> clauses = new LinkedHashSet<>();
         for (String form : c.forms()) {
             for (Lang l : Lang.values()) {

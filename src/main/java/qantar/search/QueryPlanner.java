@@ -40,6 +40,10 @@ public final class QueryPlanner {
     }
 
     private final Map<Lang, Analyzer> analyzers = new EnumMap<>(Lang.class);
+    private final Memo<Word, java.util.Optional<String>> wordStems = new Memo<>(50_000);
+
+    private record Word(Lang lang, String text) {
+    }
     private final List<Term> terms = new ArrayList<>();
     private final Frames frames;
     private final Set<String> vocabulary;
@@ -77,6 +81,14 @@ public final class QueryPlanner {
         terms.sort(Comparator.comparingInt((Term t) -> -t.stems().size()));
     }
 
+    /** A word's stem in a language, null for a stop word there; remembered, as questions share most words. */
+    private String stem(Lang lang, String word) {
+        return wordStems.get(new Word(lang, word), w -> {
+            List<String> t = Analyzers.tokens(analyzers.get(w.lang()), "q", w.text());
+            return t.isEmpty() ? java.util.Optional.<String>empty() : java.util.Optional.of(t.get(0));
+        }).orElse(null);
+    }
+
     public List<Concept> plan(String question, Lang lang) {
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(question);
@@ -88,8 +100,7 @@ public final class QueryPlanner {
         for (Lang l : Lang.values()) {
             String[] s = new String[words.size()];
             for (int i = 0; i < words.size(); i++) {
-                List<String> t = Analyzers.tokens(analyzers.get(l), "q", words.get(i));
-                s[i] = t.isEmpty() ? null : t.get(0);
+                s[i] = stem(l, words.get(i));
             }
             stems.put(l, s);
         }
