@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,6 +28,8 @@ import org.apache.lucene.search.TermQuery;
 final class SharedTerms {
     private final IndexSearcher searcher;
     private final Map<Term, TermStates> states = new HashMap<>();
+    /** Per field, one terms enum per segment, seeked from term to term (a new enum per term costs more than the seek). */
+    private final Map<String, TermsEnum[]> enums = new HashMap<>();
 
     SharedTerms(IndexSearcher searcher) {
         this.searcher = searcher;
@@ -34,7 +40,7 @@ final class SharedTerms {
         if (q instanceof TermQuery t) {
             TermStates s = states.get(t.getTerm());
             if (s == null) {
-                s = TermStates.build(searcher, t.getTerm(), true);
+                s = lookUp(t.getTerm());
                 states.put(t.getTerm(), s);
             }
             return new TermQuery(t.getTerm(), s);
@@ -57,5 +63,28 @@ final class SharedTerms {
             return out.build();
         }
         return q;
+    }
+
+    /** The term's state and statistics in every segment, as {@code TermStates.build} gives them. */
+    private TermStates lookUp(Term term) throws IOException {
+        IndexReaderContext top = searcher.getTopReaderContext();
+        TermStates s = new TermStates(top);
+        List<LeafReaderContext> leaves = top.leaves();
+        TermsEnum[] perLeaf = enums.get(term.field());
+        if (perLeaf == null) {
+            perLeaf = new TermsEnum[leaves.size()];
+            for (LeafReaderContext leaf : leaves) {
+                Terms terms = Terms.getTerms(leaf.reader(), term.field());
+                perLeaf[leaf.ord] = terms.iterator();
+            }
+            enums.put(term.field(), perLeaf);
+        }
+        for (LeafReaderContext leaf : leaves) {
+            TermsEnum te = perLeaf[leaf.ord];
+            if (te.seekExact(term.bytes())) {
+                s.register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
+            }
+        }
+        return s;
     }
 }
