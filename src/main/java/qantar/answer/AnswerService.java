@@ -56,13 +56,13 @@ public final class AnswerService {
         /** The passages the timeline cites (the curated key items an overview shows first). */
         java.util.Set<String> timelinePassages();
 
-        /** The passages, where an overview takes each side's key items from (its overall account, the timeline's). */
-        java.util.List<qantar.corpus.Passage> passages();
+        /** Each side's overall account and the timeline's items, where an overview takes its key items from ({@link qantar.corpus.Corpus#keyPassages}). */
+        java.util.List<qantar.corpus.Passage> keyPassages();
     }
 
     public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
         this.retriever = retriever;
-        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings, corpus::timelinePassages, corpus::passages);
+        this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings, corpus::timelinePassages, corpus::keyPassages);
         this.composer = (question, retrieval, lang, sides) -> extractive.statements(retrieval, lang, sides);
         this.scope = scope;
         this.texts = texts;

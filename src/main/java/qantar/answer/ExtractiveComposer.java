@@ -33,8 +33,8 @@ public final class ExtractiveComposer {
 
     /** The passages the timeline cites, which an overview shows first. */
     private final java.util.function.Supplier<Set<String>> timeline;
-    /** The corpus's passages, where an overview finds the key items the question's words did not. */
-    private final java.util.function.Supplier<List<Passage>> passages;
+    /** Each side's account and the timeline's items, where an overview finds the key items the question's words did not. */
+    private final java.util.function.Supplier<List<Passage>> keyPassages;
 
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings) {
@@ -44,11 +44,11 @@ public final class ExtractiveComposer {
     public ExtractiveComposer(java.util.function.Function<Passage, List<Passage>> cluster,
                               java.util.function.Supplier<RetrievalSettings> settings,
                               java.util.function.Supplier<Set<String>> timeline,
-                              java.util.function.Supplier<List<Passage>> passages) {
+                              java.util.function.Supplier<List<Passage>> keyPassages) {
         this.cluster = cluster;
         this.settings = settings;
         this.timeline = timeline;
-        this.passages = passages;
+        this.keyPassages = keyPassages;
     }
 
     /**
@@ -62,7 +62,7 @@ public final class ExtractiveComposer {
         // candidates; an overview is about the whole events, so any topic is.
         RetrievalSettings set = settings.get();
         if (retrieval.overview()) {
-            return statements(KeyItems.first(retrieval, timeline.get(), passages.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY, false, set);
+            return statements(KeyItems.first(retrieval, timeline.get(), keyPassages.get()), lang, sides, set.overviewPerSide(), SubjectTopics.ANY, false, set);
         }
         SubjectTopics subject = SubjectTopics.of(retrieval.hits(), set.topicHits(), set.questionTopics());
         // The answers-this model scores only candidates found with vectors too (see Ranking).

@@ -26,8 +26,7 @@ import qantar.search.Retriever.Retrieval;
  * question's words did not find them.
  */
 final class KeyItems {
-    /** The topic of a passage stating its side's overall account of the events (knowledge/README.md). */
-    static final String POSITION = "position";
+    static final String POSITION = qantar.corpus.Corpus.POSITION;
 
     private KeyItems() {
     }
@@ -36,7 +35,7 @@ final class KeyItems {
      * The hits, and the key items of the corpus they lack, reordered with the key items first (a
      * stable sort: the retrieval's order within each rank, the added items after the found ones).
      */
-    static List<Hit> first(Retrieval retrieval, Set<String> timeline, List<Passage> passages) {
+    static List<Hit> first(Retrieval retrieval, Set<String> timeline, List<Passage> keyPassages) {
         List<Frame> frames = retrieval.concepts().stream().map(Concept::frame).filter(Objects::nonNull)
                 .filter(Frame::standsAlone).distinct().toList();
         if (frames.isEmpty()) {
@@ -57,7 +56,7 @@ final class KeyItems {
             found.add(h.passage().id());
             hits.add(key.test(h.passage()) ? new Hit(h.passage(), h.score(), covers, h.asked()) : h);
         }
-        passages.stream().filter(p -> !found.contains(p.id()) && key.test(p))
+        keyPassages.stream().filter(p -> !found.contains(p.id()) && key.test(p))
                 .sorted(Comparator.comparing(Passage::id))
                 .forEach(p -> hits.add(new Hit(p, 0, covers)));
         // The question's words are only the scene here ("January", "Kazakhstan"), so the order they

@@ -39,9 +39,9 @@ public final class LiveCorpus implements AnswerService.CorpusView, AutoCloseable
     private ScheduledExecutorService follower;
 
     /** The corpus with what answers look up in it. */
-    private record Read(Corpus corpus, Map<String, Source> sources, Set<String> timelinePassages) {
+    private record Read(Corpus corpus, Map<String, Source> sources, Set<String> timelinePassages, List<Passage> keyPassages) {
         Read(Corpus corpus) {
-            this(corpus, corpus.sourcesById(), corpus.timelinePassageIds());
+            this(corpus, corpus.sourcesById(), corpus.timelinePassageIds(), corpus.keyPassages());
         }
     }
 
@@ -84,8 +84,8 @@ public final class LiveCorpus implements AnswerService.CorpusView, AutoCloseable
     }
 
     @Override
-    public List<Passage> passages() {
-        return read().corpus().passages();
+    public List<Passage> keyPassages() {
+        return read().keyPassages();
     }
 
     @Override

@@ -39,6 +39,19 @@ public record Corpus(List<Source> sources, List<Passage> passages, List<Topic> t
         return Collections.unmodifiableSet(ids);
     }
 
+    /** The topic of a passage stating its side's overall account of the events (knowledge/README.md). */
+    public static final String POSITION = "position";
+
+    /**
+     * The passages an overview may show though the question's words did not find them: those stating
+     * a side's overall account ({@value #POSITION}) and those the timeline cites. A few dozen, however
+     * large the corpus.
+     */
+    public List<Passage> keyPassages() {
+        Set<String> timeline = timelinePassageIds();
+        return passages.stream().filter(p -> p.topics().contains(POSITION) || timeline.contains(p.id())).toList();
+    }
+
     public Optional<Topic> topic(String id) {
         return topics.stream().filter(t -> t.id().equals(id)).findFirst();
     }
