@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
@@ -77,6 +80,33 @@ final class LexicalPass extends SimpleCollector {
         pass.global.forEach(bm25::put);
         pass.bySide.values().forEach(top -> top.forEach(bm25::put));
         return new Result(bm25, ConceptCounts.of(searcher, conceptQueries, weights), searcher, weights);
+    }
+
+    /**
+     * The question as one query: any of its concepts, the scene words weighing less. When the
+     * question has a subject, a candidate must match some of it: a passage matching only the scene
+     * ("January", "Kazakhstan") covers none of the question, and such passages are most of the corpus.
+     */
+    static Query questionQuery(List<Concept> concepts, List<Query> conceptQueries, RetrievalSettings set) {
+        BooleanQuery.Builder subject = new BooleanQuery.Builder();
+        BooleanQuery.Builder scene = new BooleanQuery.Builder();
+        // A claim's wording finds candidates as its subject does ("$200"); coverage weighs it less.
+        boolean claim = Coverage.claim(concepts);
+        int subjects = 0;
+        for (int i = 0; i < concepts.size(); i++) {
+            Query q = conceptQueries.get(i);
+            if (concepts.get(i).counts() || Coverage.wording(concepts.get(i), claim)) {
+                subject.add(q, Occur.SHOULD);
+                subjects++;
+            } else {
+                scene.add(new BoostQuery(q, set.scene()), Occur.SHOULD);
+            }
+        }
+        if (subjects == 0) {
+            return scene.build();
+        }
+        // The same sum of scores as one disjunction of all, over the passages that match a subject.
+        return new BooleanQuery.Builder().add(subject.build(), Occur.MUST).add(scene.build(), Occur.SHOULD).build();
     }
 
     @Override

@@ -43,6 +43,30 @@ final class NearestBySide {
         return ranks(way, searcher, vector, wanted, perSide);
     }
 
+    /** The ranks, found on the thread that completes {@code embedding} as soon as it has the vector (null without one). */
+    static java.util.concurrent.CompletableFuture<Map<Integer, Integer>> once(java.util.concurrent.CompletableFuture<float[]> embedding,
+                                                                            IndexSearcher searcher, Set<Side> wanted, int perSide) {
+        return embedding.thenApply(v -> {
+            try {
+                return v == null ? null : ranks(searcher, v, wanted, perSide);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The ranks of {@link #once}, a failure to read the index thrown as it was. */
+    static Map<Integer, Integer> joined(java.util.concurrent.CompletableFuture<Map<Integer, Integer>> ranks) throws IOException {
+        try {
+            return ranks.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
     static Map<Integer, Integer> ranks(Way way, IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
         Map<Integer, Integer> ranks = new HashMap<>();
         if (way == Way.FILTERED_PER_SIDE) {

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import qantar.corpus.Corpus;
 import qantar.corpus.Lang;
@@ -197,9 +194,9 @@ public final class Retriever {
         return index.search(searcher -> {
             // The nearest vectors are found on the embedding's thread as soon as it has the vector,
             // while this one runs the lexical pass: the two halves of the search need nothing of each other.
-            CompletableFuture<Map<Integer, Integer>> near = embedding.thenApply(v -> v == null ? null : nearest(searcher, v, wanted, set));
-            LexicalPass.Result lexical = LexicalPass.run(searcher, questionQuery(concepts, conceptQueries, set), conceptQueries, wanted, set);
-            Map<Integer, Integer> vectorRank = joined(near);
+            CompletableFuture<Map<Integer, Integer>> near = NearestBySide.once(embedding, searcher, wanted, set.sideCandidates());
+            LexicalPass.Result lexical = LexicalPass.run(searcher, LexicalPass.questionQuery(concepts, conceptQueries, set), conceptQueries, wanted, set);
+            Map<Integer, Integer> vectorRank = NearestBySide.joined(near);
             float[] vector = embedding.join();
             Map<Integer, Float> bm25 = new HashMap<>(lexical.bm25());
             if (vector != null) {
@@ -213,54 +210,6 @@ public final class Retriever {
             return new Retrieval(lang, concepts, anchored, vector == null ? null : vectorText, List.of(), hits,
                     Names.uncovered(searcher, question, concepts, cq, lang));
         });
-    }
-
-    /**
-     * The question as one query: any of its concepts, the scene words weighing less. When the
-     * question has a subject, a candidate must match some of it: a passage matching only the scene
-     * ("January", "Kazakhstan") covers none of the question, and such passages are most of the corpus.
-     */
-    private static Query questionQuery(List<Concept> concepts, List<Query> conceptQueries, RetrievalSettings set) {
-        BooleanQuery.Builder subject = new BooleanQuery.Builder();
-        BooleanQuery.Builder scene = new BooleanQuery.Builder();
-        // A claim's wording finds candidates as its subject does ("$200"); coverage weighs it less.
-        boolean claim = Coverage.claim(concepts);
-        int subjects = 0;
-        for (int i = 0; i < concepts.size(); i++) {
-            Query q = conceptQueries.get(i);
-            if (concepts.get(i).counts() || Coverage.wording(concepts.get(i), claim)) {
-                subject.add(q, Occur.SHOULD);
-                subjects++;
-            } else {
-                scene.add(new BoostQuery(q, set.scene()), Occur.SHOULD);
-            }
-        }
-        if (subjects == 0) {
-            return scene.build();
-        }
-        // The same sum of scores as one disjunction of all, over the passages that match a subject.
-        return new BooleanQuery.Builder().add(subject.build(), Occur.MUST).add(scene.build(), Occur.SHOULD).build();
-    }
-
-    private static Map<Integer, Integer> nearest(org.apache.lucene.search.IndexSearcher searcher, float[] vector, Set<Side> wanted,
-                                                 RetrievalSettings set) {
-        try {
-            return NearestBySide.ranks(searcher, vector, wanted, set.sideCandidates());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The result, with a failure of reading the index thrown as it was. */
-    private static <T> T joined(CompletableFuture<T> f) throws java.io.IOException {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
     }
 
     /** The question's vector, or null where the model cannot run (then the search is by words only). */
