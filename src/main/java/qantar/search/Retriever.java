@@ -194,20 +194,17 @@ public final class Retriever {
         return index.search(searcher -> {
             // The nearest vectors are found on the embedding's thread as soon as it has the vector,
             // while this one runs the lexical pass: the two halves of the search need nothing of each other.
-            CompletableFuture<Map<Integer, Integer>> near = NearestBySide.once(embedding, searcher, wanted, set.sideCandidates());
+            CompletableFuture<Map<Integer, Integer>> nearest = NearestBySide.once(embedding, searcher, wanted, set.sideCandidates());
             LexicalPass.Result lexical = LexicalPass.run(searcher, LexicalPass.questionQuery(concepts, conceptQueries, set), conceptQueries, wanted, set);
-            Map<Integer, Integer> vectorRank = NearestBySide.joined(near);
-            float[] vector = embedding.join();
+            Map<Integer, Integer> near = NearestBySide.joined(nearest);
+            boolean fused = near != null; // null: no vector, the search was by words only
+            Map<Integer, Integer> vectorRank = fused ? near : Map.of();
             Map<Integer, Float> bm25 = new HashMap<>(lexical.bm25());
-            if (vector != null) {
-                vectorRank.keySet().forEach(d -> bm25.putIfAbsent(d, 0f));
-            } else {
-                vectorRank = Map.of();
-            }
+            vectorRank.keySet().forEach(d -> bm25.putIfAbsent(d, 0f));
             Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.counts(), lexical.matches(bm25.keySet()), set);
-            List<Hit> hits = Ranking.rank(s, concepts, frames, overview, new Ranking.Candidates(bm25, vectorRank), vector != null,
+            List<Hit> hits = Ranking.rank(s, concepts, frames, overview, new Ranking.Candidates(bm25, vectorRank), fused,
                     Ranking.passagesOf(searcher, s, bm25.keySet()), coverage, set);
-            return new Retrieval(lang, concepts, anchored, vector == null ? null : vectorText, List.of(), hits,
+            return new Retrieval(lang, concepts, anchored, fused ? vectorText : null, List.of(), hits,
                     Names.uncovered(searcher, question, concepts, cq, lang));
         });
     }
