@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import qantar.corpus.Corpus;
 import qantar.corpus.Passage;
 import qantar.search.Concept;
 import qantar.search.Frame;
@@ -17,7 +18,7 @@ import qantar.search.Retriever.Retrieval;
 /**
  * An overview ("what happened?") covers every passage on the events equally, so what a side shows
  * first are its key items: the passage stating the side's overall account of the events (topic
- * {@value #POSITION}, where the frame prefers that topic), then passages the timeline cites and that carry the overview frame's topics,
+ * {@value Corpus#POSITION}, where the frame prefers that topic), then passages the timeline cites and that carry the overview frame's topics,
  * then those with either, then the rest; the timeline's items in the timeline's order, the rest in the retrieval's.
  * Where a side has its account or a timeline item, a "what happened" overview shows nothing else of it:
  * the rest were found by scene words alone ("January"). A small preference among
@@ -26,8 +27,6 @@ import qantar.search.Retriever.Retrieval;
  * question's words did not find them.
  */
 final class KeyItems {
-    static final String POSITION = qantar.corpus.Corpus.POSITION;
-
     private KeyItems() {
     }
 
@@ -44,9 +43,9 @@ final class KeyItems {
         boolean cites = frames.stream().anyMatch(Frame::timeline);
         // Whether the frame asks for the sides' accounts (the overview does; "day by day" does not, and
         // wins over a "briefly" beside it: the course of events alone is asked for).
-        boolean positions = frames.stream().anyMatch(f -> f.topics().contains(POSITION))
-                && frames.stream().noneMatch(f -> f.timeline() && !f.topics().contains(POSITION));
-        java.util.function.Predicate<Passage> key = p -> positions && p.topics().contains(POSITION) || cites && timeline.contains(p.id());
+        boolean positions = frames.stream().anyMatch(f -> f.topics().contains(Corpus.POSITION))
+                && frames.stream().noneMatch(f -> f.timeline() && !f.topics().contains(Corpus.POSITION));
+        java.util.function.Predicate<Passage> key = p -> positions && p.topics().contains(Corpus.POSITION) || cites && timeline.contains(p.id());
         // An overview is about the events as a whole, which every key item covers as well as the best
         // found passage does, whether the question's words found it or not.
         double covers = retrieval.bestCoverage();
@@ -72,7 +71,7 @@ final class KeyItems {
     }
 
     private static int rank(Passage p, List<Frame> frames, boolean positions, boolean cites, Set<String> timeline) {
-        boolean position = positions && p.topics().contains(POSITION);
+        boolean position = positions && p.topics().contains(Corpus.POSITION);
         boolean cited = cites && timeline.contains(p.id());
         boolean labelled = frames.stream().anyMatch(f -> p.topics().stream().anyMatch(f.topics()::contains));
         return (position ? 4 : 0) + (cited ? 2 : 0) + (labelled ? 1 : 0);

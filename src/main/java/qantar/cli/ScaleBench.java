@@ -196,15 +196,16 @@ record ScaleBench(Path knowledge, Path config, int size, int rounds, boolean ans
      */
     private static int warmUp(Qantar app, List<EvalItem> questions) {
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean told = jit.isCompilationTimeMonitoringSupported(); // if not, one round as before
         int rounds = 0;
         while (rounds < MOST_WARM_UP) {
-            long compiled = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+            long compiled = told ? jit.getTotalCompilationTime() : 0;
             long t = System.nanoTime();
             for (EvalItem q : questions) {
                 app.answers().compose(question(q));
             }
             rounds++;
-            if (!jit.isCompilationTimeMonitoringSupported() || jit.getTotalCompilationTime() - compiled < ms(t) / 10) {
+            if (!told || jit.getTotalCompilationTime() - compiled < ms(t) / 10) {
                 break;
             }
         }

@@ -40,10 +40,8 @@ public final class QueryPlanner {
     }
 
     private final Map<Lang, Analyzer> analyzers = new EnumMap<>(Lang.class);
+    /** A word's stem per language, empty for a stop word there. */
     private final Memo<Word, java.util.Optional<String>> wordStems = new Memo<>(50_000);
-
-    private record Word(Lang lang, String text) {
-    }
     private final List<Term> terms = new ArrayList<>();
     private final Frames frames;
     private final Set<String> vocabulary;
@@ -79,6 +77,9 @@ public final class QueryPlanner {
             }
         }
         terms.sort(Comparator.comparingInt((Term t) -> -t.stems().size()));
+    }
+
+    private record Word(Lang lang, String text) {
     }
 
     /** A word's stem in a language, null for a stop word there; remembered, as questions share most words. */
