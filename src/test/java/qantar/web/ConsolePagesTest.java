@@ -24,7 +24,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import qantar.answer.Question;
 import qantar.answer.Statement;
@@ -111,7 +110,25 @@ class ConsolePagesTest {
     private static void navigate(WebElement clickable) {
         WebElement page = browser.findElement(By.tagName("html"));
         clickable.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> gone(page));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Chrome tells so either as a stale element or,
+     * when the old node is asked about mid-replacement, as a node not belonging to the document.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static void fill(String name, String value) {
