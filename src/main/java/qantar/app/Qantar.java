@@ -25,7 +25,8 @@ import qantar.store.VectorStore;
 /**
  * The running program: database, live corpus, index and answer service, wired once by {@link #open}.
  * On opening it imports knowledge/ when the folder changed since the last import (so a fresh clone
- * just works) and updates the index when the corpus revision moved.
+ * just works) and updates the index when the corpus revision moved; an empty data folder on the
+ * shipped knowledge/ starts from the {@link StarterData} made at build time instead.
  *
  * @param index          the passage index (for {@code bench}: a baseline search on the same index)
  * @param corpusProblems the problems of knowledge/ that kept it from being imported at open, empty when it was fine
@@ -48,6 +49,9 @@ public record Qantar(Database database, CorpusStore corpusStore, PassageIndex in
                               Optional<Embedder> embedder) {
         Texts texts = Texts.load(configDir);
         StartupTrace.mark("config (messages)");
+        if (StarterData.restoreIfNew(dataDir, store, knowledgeDir)) {
+            StartupTrace.mark("starter data unpacked");
+        }
         Database db = Database.open(dataDir, store);
         StartupTrace.mark("database open + migrations");
         try {
