@@ -230,12 +230,22 @@ public final class QueryPlanner {
         return at;
     }
 
-    /** Stemmers disagree across word forms (погибли/погибших), so long stems match on a prefix. */
+    /**
+     * Stemmers disagree across word forms (погибл/погибш, задержа/задержан), so long stems match on
+     * a prefix that leaves at most one letter of the shorter unmatched: a shared start alone is often
+     * a shared verbal prefix («приготов», to cook, is not «приговор», a sentence).
+     */
     static boolean sameStem(String a, String b) {
         if (a.equals(b)) {
             return true;
         }
-        return a.length() >= STEM_PREFIX && b.length() >= STEM_PREFIX
-                && a.regionMatches(0, b, 0, STEM_PREFIX);
+        if (a.length() < STEM_PREFIX || b.length() < STEM_PREFIX) {
+            return false;
+        }
+        int shared = 0;
+        while (shared < Math.min(a.length(), b.length()) && a.charAt(shared) == b.charAt(shared)) {
+            shared++;
+        }
+        return shared >= Math.max(STEM_PREFIX, Math.min(a.length(), b.length()) - 1);
     }
 }

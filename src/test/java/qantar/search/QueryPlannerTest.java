@@ -25,6 +25,19 @@ class QueryPlannerTest {
     }
 
     @Test
+    void stemsMatchOnAPrefixOnlyWhenItLeavesAtMostOneLetterOfTheShorterOver() {
+        // the stemmer's disagreements across forms of one word
+        assertThat(QueryPlanner.sameStem("погибл", "погибш")).isTrue();
+        assertThat(QueryPlanner.sameStem("задержа", "задержан")).isTrue();
+        // a shared verbal prefix: to cook is not a sentence, "correctly" is not the government
+        assertThat(QueryPlanner.sameStem("приготов", "приговор")).isFalse();
+        assertThat(QueryPlanner.sameStem("правильн", "правительств")).isFalse();
+        QueryPlanner government = new QueryPlanner(List.of(new GlossaryGroup(false, false, List.of("правительство", "government"))));
+        assertThat(government.plan("Всех посадили правильно?", Lang.RU)).noneMatch(Concept::fromGlossary);
+        assertThat(government.plan("Что сделало правительство?", Lang.RU)).anyMatch(Concept::fromGlossary);
+    }
+
+    @Test
     void fillerWordsOfTheQuestionsLanguageAreNoConcept() {
         // «Мойындаңыз» (admit) is a Kazakh filler word; as Russian letters it would match «мойындау» by prefix.
         assertThat(labels("Мойындаңыз, ОДКБ елді басып алды", Lang.KK)).noneMatch(l -> l.contains("confession"))
