@@ -54,8 +54,7 @@ public final class StarterData {
             Files.createDirectories(dataDir);
             Path tmp = Files.createTempDirectory(dataDir, ".starter-");
             try {
-                String digest = unzip(in, tmp);
-                if (!KnowledgeImport.digest(knowledgeDir).equals(digest)) {
+                if (!unzip(in, tmp, KnowledgeImport.digest(knowledgeDir))) {
                     return false;
                 }
                 // The index first, the database last: a database present means the folder is whole.
@@ -73,27 +72,26 @@ public final class StarterData {
         }
     }
 
-    /** Unpacks the zip into {@code dir} and returns the knowledge digest it names. */
-    private static String unzip(InputStream in, Path dir) throws IOException {
-        String digest = null;
+    /**
+     * Unpacks the zip into {@code dir} when the knowledge digest it starts with is {@code digest}
+     * (read first, so a starter made from another knowledge/ is not unpacked at all); false when not.
+     */
+    private static boolean unzip(InputStream in, Path dir, String digest) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry first = zip.getNextEntry();
+            if (first == null || !first.getName().equals(DIGEST)
+                    || !new String(zip.readAllBytes(), StandardCharsets.UTF_8).equals(digest)) {
+                return false;
+            }
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 Path to = dir.resolve(e.getName()).normalize();
-                if (!to.startsWith(dir) || e.isDirectory()) {
-                    continue;
-                }
-                if (e.getName().equals(DIGEST)) {
-                    digest = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                } else {
+                if (to.startsWith(dir) && !e.isDirectory()) {
                     Files.createDirectories(to.getParent());
                     Files.copy(zip, to);
                 }
             }
         }
-        if (digest == null) {
-            throw new IOException("no " + DIGEST + " in " + RESOURCE);
-        }
-        return digest;
+        return true;
     }
 
     /**
@@ -119,7 +117,7 @@ public final class StarterData {
             Files.createDirectories(out.toAbsolutePath().getParent());
             Path part = out.resolveSibling(out.getFileName() + ".part");
             try (OutputStream os = Files.newOutputStream(part); ZipOutputStream zip = new ZipOutputStream(os)) {
-                zip.putNextEntry(new ZipEntry(DIGEST));
+                zip.putNextEntry(new ZipEntry(DIGEST)); // first: a start on other knowledge/ reads no further
                 zip.write(KnowledgeImport.digest(knowledge).getBytes(StandardCharsets.UTF_8));
                 for (Path f : files(data)) {
                     zip.putNextEntry(new ZipEntry(data.relativize(f).toString().replace('\\', '/')));
