@@ -36,9 +36,10 @@ final class KnowledgeImport {
      * Imports knowledge/ if its files changed since the last import. Invalid files are never imported,
      * not even partly: with a corpus already in the database the program keeps serving that last good
      * corpus and logs every problem with its file and line (see {@link Qantar#corpusProblems}); with none,
-     * there is nothing to answer from and opening fails.
+     * there is nothing to answer from and opening fails. {@code digestRead}: the folder's digest when
+     * the caller has just computed it (null: computed here when needed).
      */
-    static List<String> ifChanged(Path knowledgeDir, CorpusStore corpusStore, Progress progress) {
+    static List<String> ifChanged(Path knowledgeDir, CorpusStore corpusStore, Progress progress, String digestRead) {
         if (knowledgeDir == null || !Files.isDirectory(knowledgeDir)) {
             return List.of();
         }
@@ -50,7 +51,7 @@ final class KnowledgeImport {
         }
         // The files changed: an index update very likely follows, and it needs ICU, started meanwhile on the other core.
         Analyzers.prepareTranslit();
-        String digest = digest(knowledgeDir);
+        String digest = digestRead != null ? digestRead : digest(knowledgeDir);
         if (digest.equals(known)) {
             corpusStore.putMeta("knowledge_stamp", stamp == null ? "" : stamp);
             return List.of();

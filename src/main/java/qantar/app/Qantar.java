@@ -49,14 +49,15 @@ public record Qantar(Database database, CorpusStore corpusStore, PassageIndex in
                               Optional<Embedder> embedder) {
         Texts texts = Texts.load(configDir);
         StartupTrace.mark("config (messages)");
-        if (StarterData.restoreIfNew(dataDir, store, knowledgeDir)) {
+        String unpacked = StarterData.restoreIfNew(dataDir, store, knowledgeDir);
+        if (unpacked != null) {
             StartupTrace.mark("starter data unpacked");
         }
         Database db = Database.open(dataDir, store);
         StartupTrace.mark("database open + migrations");
         try {
             CorpusStore corpusStore = new CorpusStore(db);
-            List<String> problems = KnowledgeImport.ifChanged(knowledgeDir, corpusStore, progress);
+            List<String> problems = KnowledgeImport.ifChanged(knowledgeDir, corpusStore, progress, unpacked);
             StartupTrace.mark("knowledge/ checked or imported");
             // The vectors shipped with the corpus, for texts the database has none of: a first start embeds nothing.
             VectorCache vectors = knowledgeDir == null ? new VectorStore(db) : new VectorStore(db).orElse(ShippedVectors.in(knowledgeDir));

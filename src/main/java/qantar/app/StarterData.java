@@ -3,7 +3,6 @@ package qantar.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -40,58 +39,54 @@ public final class StarterData {
 
     /**
      * Unpacks the starter into {@code dataDir} when it holds neither database nor index, the store is
-     * SQLite there, and knowledge/ is the one the starter was made from; true when it did.
+     * SQLite there, and knowledge/ is the one the starter was made from. Returns that knowledge
+     * digest when it did (so the import check need not read knowledge/ again), null when not.
      */
-    static boolean restoreIfNew(Path dataDir, Database.Location store, Path knowledgeDir) {
+    static String restoreIfNew(Path dataDir, Database.Location store, Path knowledgeDir) {
         if (knowledgeDir == null || !store.equals(Database.Location.sqlite(dataDir))
                 || Files.exists(dataDir.resolve(DB)) || Files.exists(dataDir.resolve(INDEX))) {
-            return false;
+            return null;
         }
-        try (InputStream in = StarterData.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return false;
+        InputStream in = StarterData.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            return null;
+        }
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            // The digest is the first entry: a start on other knowledge/ reads and writes nothing more.
+            ZipEntry first = zip.getNextEntry();
+            String digest = KnowledgeImport.digest(knowledgeDir);
+            if (first == null || !first.getName().equals(DIGEST)
+                    || !new String(zip.readAllBytes(), StandardCharsets.UTF_8).equals(digest)) {
+                return null;
             }
             Files.createDirectories(dataDir);
             Path tmp = Files.createTempDirectory(dataDir, ".starter-");
             try {
-                if (!unzip(in, tmp, KnowledgeImport.digest(knowledgeDir))) {
-                    return false;
-                }
+                unzip(zip, tmp);
                 // The index first, the database last: a database present means the folder is whole.
                 Files.move(tmp.resolve(INDEX), dataDir.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE);
                 Files.move(tmp.resolve(DB), dataDir.resolve(DB), StandardCopyOption.ATOMIC_MOVE);
-                return true;
+                return digest;
             } catch (FileAlreadyExistsException e) {
-                return false; // another process started on the same folder at the same moment
+                return null; // another process started on the same folder at the same moment
             } finally {
                 Folders.delete(tmp);
             }
         } catch (IOException e) {
             LOG.warn("the starter data could not be unpacked ({}); importing knowledge/ instead", e.toString());
-            return false;
+            return null;
         }
     }
 
-    /**
-     * Unpacks the zip into {@code dir} when the knowledge digest it starts with is {@code digest}
-     * (read first, so a starter made from another knowledge/ is not unpacked at all); false when not.
-     */
-    private static boolean unzip(InputStream in, Path dir, String digest) throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry first = zip.getNextEntry();
-            if (first == null || !first.getName().equals(DIGEST)
-                    || !new String(zip.readAllBytes(), StandardCharsets.UTF_8).equals(digest)) {
-                return false;
-            }
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                Path to = dir.resolve(e.getName()).normalize();
-                if (to.startsWith(dir) && !e.isDirectory()) {
-                    Files.createDirectories(to.getParent());
-                    Files.copy(zip, to);
-                }
+    /** The zip's remaining entries into {@code dir}. */
+    private static void unzip(ZipInputStream zip, Path dir) throws IOException {
+        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            Path to = dir.resolve(e.getName()).normalize();
+            if (to.startsWith(dir) && !e.isDirectory()) {
+                Files.createDirectories(to.getParent());
+                Files.copy(zip, to);
             }
         }
-        return true;
     }
 
     /**
@@ -117,7 +112,7 @@ public final class StarterData {
             Files.createDirectories(out.toAbsolutePath().getParent());
             Path part = out.resolveSibling(out.getFileName() + ".part");
             try (OutputStream os = Files.newOutputStream(part); ZipOutputStream zip = new ZipOutputStream(os)) {
-                zip.putNextEntry(new ZipEntry(DIGEST)); // first: a start on other knowledge/ reads no further
+                zip.putNextEntry(new ZipEntry(DIGEST)); // first (see restoreIfNew)
                 zip.write(KnowledgeImport.digest(knowledge).getBytes(StandardCharsets.UTF_8));
                 for (Path f : files(data)) {
                     zip.putNextEntry(new ZipEntry(data.relativize(f).toString().replace('\\', '/')));

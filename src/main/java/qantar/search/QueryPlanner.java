@@ -242,10 +242,11 @@ public final class QueryPlanner {
         if (a.length() < STEM_PREFIX || b.length() < STEM_PREFIX) {
             return false;
         }
+        int shorter = Math.min(a.length(), b.length());
         int shared = 0;
-        while (shared < Math.min(a.length(), b.length()) && a.charAt(shared) == b.charAt(shared)) {
+        while (shared < shorter && a.charAt(shared) == b.charAt(shared)) {
             shared++;
         }
-        return shared >= Math.max(STEM_PREFIX, Math.min(a.length(), b.length()) - 1);
+        return shared >= Math.max(STEM_PREFIX, shorter - 1);
     }
 }

@@ -48,7 +48,9 @@ class StarterDataTest {
     void aFolderThatHoldsADatabaseIsNeverOverwritten() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
         Files.writeString(data.resolve("qantar.db"), "");
-        assertThat(StarterData.restoreIfNew(data, qantar.store.Database.Location.sqlite(data), Fixture.knowledge())).isFalse();
+        // the shipped knowledge/, so that only the database present keeps the starter out
+        assertThat(StarterData.restoreIfNew(data, qantar.store.Database.Location.sqlite(data), shipped(tmp.resolve("k")))).isNull();
+        assertThat(data.resolve("index")).doesNotExist();
         assertThat(Files.size(data.resolve("qantar.db"))).isZero();
     }
 
