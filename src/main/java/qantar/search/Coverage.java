@@ -22,11 +22,8 @@ final class Coverage {
         this.total = total;
     }
 
-    /**
-     * {@code counts[i]}: how many live documents match concept i; {@code matches[i]}: which of the
-     * documents to be covered do (the others need not be marked).
-     */
-    static Coverage of(int docs, List<Concept> concepts, int[] counts, FixedBitSet[] matches, RetrievalSettings settings) {
+    /** {@code matches[i]}: the live documents matching concept i, of {@code docs} live documents. */
+    static Coverage of(int docs, List<Concept> concepts, FixedBitSet[] matches, RetrievalSettings settings) {
         double[] weight = new double[concepts.size()];
         double total = 0;
         // Beside a subject, context words (a place, a side named) narrow it a little: «protests in
@@ -38,11 +35,49 @@ final class Coverage {
             double share = c.counts() ? 1 : wording(c, claim) ? settings.claimWording()
                     : subject && c.context() && c.frame() == null && !c.anchor() ? settings.sceneCoverage() : 0;
             if (share > 0) {
-                weight[i] = share * weight(c, counts[i], docs, settings);
-                total += weight[i];
+                weight[i] = share * weight(c, matches[i].cardinality(), docs, settings);
             }
         }
+        blendOverlap(concepts, matches, weight, settings);
+        for (double w : weight) {
+            total += w;
+        }
         return new Coverage(concepts, matches, weight, total, claim);
+    }
+
+    /**
+     * A subject concept's weight as its rarity among the passages that match the question's other
+     * subject concepts, blended in by {@code overlap}: a concept that most passages on the rest of
+     * the subject match anyway («troops» beside «CSTO») adds little, one that few of them match
+     * («withdrawal») tells which of them answer. The subject's weights keep their sum, so context
+     * words weigh as much beside it as before.
+     */
+    private static void blendOverlap(List<Concept> concepts, FixedBitSet[] matches, double[] weight, RetrievalSettings s) {
+        double blend = s.overlap();
+        List<Integer> subject = java.util.stream.IntStream.range(0, concepts.size()).filter(i -> concepts.get(i).counts()).boxed().toList();
+        if (blend <= 0 || subject.size() < 2) {
+            return;
+        }
+        double[] among = new double[weight.length];
+        double before = 0;
+        double after = 0;
+        for (int i : subject) {
+            FixedBitSet others = new FixedBitSet(matches[i].length());
+            for (int j : subject) {
+                if (j != i) {
+                    others.or(matches[j]);
+                }
+            }
+            among[i] = weight(concepts.get(i), (int) FixedBitSet.intersectionCount(matches[i], others), others.cardinality(), s);
+            before += weight[i];
+            after += among[i];
+        }
+        if (after <= 0) {
+            return;
+        }
+        for (int i : subject) {
+            weight[i] = (1 - blend) * weight[i] + blend * among[i] * before / after;
+        }
     }
 
     /** Whether the question puts a claim ("is it true that", "admit that"). */

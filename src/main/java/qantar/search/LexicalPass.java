@@ -25,20 +25,14 @@ import qantar.corpus.Side;
  * of their last entries can enter none of them, and the search is told so: the disjunction then
  * skips most of the documents (block-max scores) instead of scoring every one that matches a word.
  *
- * <p>Which documents match each concept is asked afterwards, of the candidates only
- * ({@link Result#matches}); how many documents match a concept is counted once per index reader
- * ({@link ConceptCounts}).
+ * <p>Which documents match each concept is found once per index reader ({@link ConceptMatches}).
  */
 final class LexicalPass extends SimpleCollector {
     /**
-     * BM25 scores of the global and per-side top documents, and how many live documents match each
-     * concept; {@code weights} find which of given documents match each concept.
+     * BM25 scores of the global and per-side top documents, and the live documents matching each
+     * concept ({@link ConceptMatches}).
      */
-    record Result(Map<Integer, Float> bm25, int[] counts, IndexSearcher searcher, List<Weight> weights) {
-        /** {@code matches[i]}: those of {@code docs} (live documents) that match concept i. */
-        FixedBitSet[] matches(java.util.Collection<Integer> docs) throws IOException {
-            return ConceptCounts.matches(searcher, weights, docs);
-        }
+    record Result(Map<Integer, Float> bm25, FixedBitSet[] matches) {
     }
 
     private final Set<Side> wanted;
@@ -79,7 +73,7 @@ final class LexicalPass extends SimpleCollector {
         Map<Integer, Float> bm25 = new HashMap<>();
         pass.global.forEach(bm25::put);
         pass.bySide.values().forEach(top -> top.forEach(bm25::put));
-        return new Result(bm25, ConceptCounts.of(searcher, conceptQueries, weights), searcher, weights);
+        return new Result(bm25, ConceptMatches.of(searcher, conceptQueries, weights));
     }
 
     /**

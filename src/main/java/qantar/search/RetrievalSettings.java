@@ -32,6 +32,9 @@ import java.lang.reflect.RecordComponent;
  * @param topicHits        how many of the best candidates tell the question's topics
  * @param questionTopics   how many of their most common topics are the question's: a passage shown
  *                         must carry one (0: any passage may be shown)
+ * @param overlap          how far a subject concept's weight is its rarity among the passages matching
+ *                         the question's other subject concepts rather than in the whole corpus (0: not
+ *                         at all): «troops» beside «CSTO» says little, most passages on the CSTO name them
  * @param askGate          the coverage below which a passage is shown only if one of its asks holds
  *                         a subject word of the question (0: no such gate)
  * @param answersThis      the model of how likely a candidate answers the question, which then orders
@@ -42,18 +45,18 @@ public record RetrievalSettings(int globalCandidates, int sideCandidates, float 
                                 float fuzzyTranslit, float askField, float scene, double bm25Share, double glossaryWeight,
                                 double bareWordCap, double unseenWord, double framePreference, int rrfK, double askMatch,
                                 double sceneCoverage, double claimWording, double relevant, double sideSpread, int perSide, int overviewPerSide,
-                                int topicHits, int questionTopics, double askGate,
+                                int topicHits, int questionTopics, double overlap, double askGate,
                                 AnswersThis answersThis) {
 
     public static final RetrievalSettings DEFAULT =
-            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.5, 0.5, 0.3, 3, 2, 10, 3, 0.6,
+            new RetrievalSettings(100, 40, 0.8f, 0.5f, 0.25f, 1.0f, 0.3f, 0.6, 2.0, 1.5, 1.0, 0.2, 60, 0.6, 0.5, 0.5, 0.5, 0.3, 3, 2, 10, 3, 0.5, 0.6,
                     AnswersThis.NONE);
 
     /** The same settings with another answers-this model. */
     public RetrievalSettings with(AnswersThis model) {
         return new RetrievalSettings(globalCandidates, sideCandidates, otherField, translitField, fuzzyTranslit, askField, scene,
                 bm25Share, glossaryWeight, bareWordCap, unseenWord, framePreference, rrfK, askMatch, sceneCoverage, claimWording, relevant,
-                sideSpread, perSide, overviewPerSide, topicHits, questionTopics, askGate, model);
+                sideSpread, perSide, overviewPerSide, topicHits, questionTopics, overlap, askGate, model);
     }
 
     /** The same settings with one changed by name (for sweeps); an unknown name is an error. */

@@ -130,11 +130,35 @@ class QueryPlannerTest {
         matches[protesters].set(2);
         matches[paid].set(1);
         matches[paid].set(2);
-        int[] counts = java.util.Arrays.stream(matches).mapToInt(org.apache.lucene.util.FixedBitSet::cardinality).toArray();
-        Coverage c = Coverage.of(10, concepts, counts, matches, RetrievalSettings.DEFAULT);
+        Coverage c = Coverage.of(10, concepts, matches, RetrievalSettings.DEFAULT);
         assertThat(c.of(2)).isEqualTo(1.0);
         assertThat(c.of(0)).isGreaterThan(0.5).isGreaterThan(c.of(1));
         assertThat(c.of(1)).isGreaterThan(0);
+    }
+
+    @Test
+    void aConceptMostPassagesOnTheRestOfTheSubjectMatchAnywayWeighsLessWithOverlap() {
+        List<Concept> concepts = new QueryPlanner(List.of(new GlossaryGroup(false, false, List.of("CSTO")),
+                new GlossaryGroup(false, false, List.of("troops")), new GlossaryGroup(false, false, List.of("withdrawal"))))
+                .plan("CSTO troops withdrawal", Lang.EN);
+        int csto = labelAt(concepts, "CSTO");
+        int troops = labelAt(concepts, "troops");
+        int withdrawal = labelAt(concepts, "withdrawal");
+        // 100 documents: 0..9 on the CSTO; 0..7 of them name troops, nothing else does; 9 and 20..40 name a withdrawal
+        org.apache.lucene.util.FixedBitSet[] matches = new org.apache.lucene.util.FixedBitSet[concepts.size()];
+        for (int i = 0; i < matches.length; i++) {
+            matches[i] = new org.apache.lucene.util.FixedBitSet(100);
+        }
+        matches[csto].set(0, 10);
+        matches[troops].set(0, 8);
+        matches[withdrawal].set(9);
+        matches[withdrawal].set(20, 41);
+        // Rarer in the corpus, «troops» weighs more on its own; among the CSTO's passages «withdrawal» is the rarer.
+        Coverage rarity = Coverage.of(100, concepts, matches, RetrievalSettings.DEFAULT.with("overlap", 0));
+        assertThat(rarity.of(0)).isGreaterThan(rarity.of(9));
+        Coverage overlap = Coverage.of(100, concepts, matches, RetrievalSettings.DEFAULT.with("overlap", 1));
+        assertThat(overlap.of(9)).isGreaterThan(overlap.of(0));
+        assertThat(overlap.total()).isCloseTo(rarity.total(), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     private static int labelAt(List<Concept> concepts, String label) {
