@@ -195,7 +195,7 @@ public final class Retriever {
             // The nearest vectors are found on the embedding's thread as soon as it has the vector,
             // while this one runs the lexical pass: the two halves of the search need nothing of each other.
             CompletableFuture<Map<Integer, Integer>> nearest = NearestBySide.once(embedding, searcher, wanted, set.sideCandidates());
-            LexicalPass.Result lexical = LexicalPass.run(searcher, LexicalPass.questionQuery(concepts, conceptQueries, set), conceptQueries, wanted, set);
+            LexicalPass.Result lexical = LexicalPass.run(searcher, concepts, conceptQueries, wanted, set);
             Map<Integer, Integer> near = NearestBySide.joined(nearest);
             boolean fused = near != null; // null: no vector, the search was by words only
             Map<Integer, Integer> vectorRank = fused ? near : Map.of();
