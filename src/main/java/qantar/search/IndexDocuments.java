@@ -82,7 +82,7 @@ final class IndexDocuments {
         d.add(new BinaryDocValuesField(DOC_HASH, new BytesRef(docHash)));
         if (vector != null) {
             d.add(new StringField(TEXT_HASH, textHash(p), Field.Store.NO));
-            d.add(new KnnFloatVectorField(PassageIndex.VECTOR, vector, VectorSimilarityFunction.COSINE));
+            d.add(new KnnFloatVectorField(PassageIndex.vectorField(p.side()), vector, VectorSimilarityFunction.COSINE));
         }
         return d;
     }

@@ -19,8 +19,9 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
-import qantar.store.VectorCache;
 import qantar.corpus.Passage;
+import qantar.corpus.Side;
+import qantar.store.VectorCache;
 
 /**
  * The vectors an index update needs, by text hash. Embedding is the slow part, so they are looked
@@ -74,9 +75,8 @@ record IndexVectors(Directory directory, Embedder embedder, VectorCache cache) {
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 for (LeafReaderContext leaf : reader.leaves()) {
-                    FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
                     Terms terms = leaf.reader().terms(IndexDocuments.TEXT_HASH);
-                    if (values == null || terms == null) {
+                    if (terms == null) {
                         continue;
                     }
                     // vector values are read in document order
@@ -92,9 +92,17 @@ record IndexVectors(Directory directory, Embedder embedder, VectorCache cache) {
                             }
                         }
                     }
-                    for (var e : docs.entrySet()) {
-                        if (values.docID() < e.getKey() && values.advance(e.getKey()) == e.getKey()) {
-                            found.putIfAbsent(e.getValue(), values.vectorValue().clone());
+                    // each side's vectors are in a field of their own
+                    for (Side side : Side.values()) {
+                        FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.vectorField(side));
+                        for (var e = docs.firstEntry(); values != null && e != null; e = docs.higherEntry(e.getKey())) {
+                            int at = values.docID() < e.getKey() ? values.advance(e.getKey()) : values.docID();
+                            if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                                break;
+                            }
+                            if (at == e.getKey()) {
+                                found.putIfAbsent(e.getValue(), values.vectorValue().clone());
+                            }
                         }
                     }
                 }

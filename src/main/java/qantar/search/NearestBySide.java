@@ -6,40 +6,43 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.VectorUtil;
 import qantar.corpus.Side;
 
 /**
- * Every wanted side's passages nearest to the question's vector, ranked within the side. On an
- * index of up to {@link #EXACT_UP_TO} vectors one pass of exact cosine over all of them is cheaper
- * than a graph search (and exact; most vectors are ruled out by a cheaper estimate); beyond, each side has its filtered HNSW search. One graph search
- * for all sides ({@link SideKnnCollector}) is measured by {@code bench --knn} but not used yet: on a
- * small test index it left a side with fewer than its due.
+ * Every wanted side's passages nearest to the question's vector, ranked within the side. Each side's
+ * vectors are in a field of their own ({@link PassageIndex#vectorField}). On an index of up to
+ * {@link #EXACT_UP_TO} vectors one pass of exact cosine over all of them is cheaper than a graph
+ * search (and exact; most vectors are ruled out by a cheaper estimate); beyond, each side's field
+ * has its HNSW graph, searched without a filter.
  */
 final class NearestBySide {
     /** {@code -Dqantar.exactVectors=N} moves the limit, to measure one way against the other. */
     static final int EXACT_UP_TO = Integer.getInteger("qantar.exactVectors", 20_000);
 
+    /**
+     * A side's graph is searched for this many times the candidates it gives: with as many, the
+     * nearest found at 100,000 passages were 70 % of the exact ones; with 3 times, 85 %, for about
+     * 1 ms more (bench --knn).
+     */
+    private static final int GRAPH_BEAM = 3;
+
     /** The ways to find them, for {@code bench --knn} to compare. */
-    enum Way { EXACT, FILTERED_PER_SIDE, ONE_GRAPH_SEARCH }
+    enum Way { EXACT, GRAPH_PER_SIDE }
 
     private NearestBySide() {
     }
 
     /** Each near document's rank (1 is best) among the nearest of its side. */
     static Map<Integer, Integer> ranks(IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
-        Way way = vectorCount(searcher) <= EXACT_UP_TO ? Way.EXACT : Way.FILTERED_PER_SIDE;
+        Way way = vectorCount(searcher) <= EXACT_UP_TO ? Way.EXACT : Way.GRAPH_PER_SIDE;
         return ranks(way, searcher, vector, wanted, perSide);
     }
 
@@ -69,18 +72,16 @@ final class NearestBySide {
 
     static Map<Integer, Integer> ranks(Way way, IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
         Map<Integer, Integer> ranks = new HashMap<>();
-        if (way == Way.FILTERED_PER_SIDE) {
+        if (way == Way.GRAPH_PER_SIDE) {
             for (Side side : wanted) {
-                Query sideFilter = new TermQuery(new Term(PassageIndex.SIDE, side.id()));
-                ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.VECTOR, vector, perSide, sideFilter), perSide).scoreDocs;
+                ScoreDoc[] near = searcher.search(new KnnFloatVectorQuery(PassageIndex.vectorField(side), vector, perSide * GRAPH_BEAM), perSide).scoreDocs;
                 for (int r = 0; r < near.length; r++) {
                     ranks.put(near[r].doc, r + 1);
                 }
             }
             return ranks;
         }
-        Map<Side, SideTop> near = way == Way.EXACT ? exact(searcher, vector, wanted, perSide) : graph(searcher, vector, wanted, perSide);
-        for (SideTop top : near.values()) {
+        for (SideTop top : exact(searcher, vector, wanted, perSide).values()) {
             int[] docs = top.bestFirst();
             for (int r = 0; r < docs.length; r++) {
                 ranks.put(docs[r], r + 1);
@@ -103,21 +104,24 @@ final class NearestBySide {
         wanted.forEach(s -> estimated.put(s, new SideTop(perSide)));
         float queryNorm = squaredNorm(vector);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
-            if (values == null) {
-                continue;
-            }
-            float[] norms = VectorNorms.of(leaf.reader());
-            Bits live = leaf.reader().getLiveDocs();
-            SideValues sides = new SideValues(leaf.reader());
-            for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
-                Side side = live == null || live.get(d) ? sides.of(d) : null;
-                SideTop top = side == null ? null : bySide.get(side);
-                if (top == null) {
-                    continue;
+            for (Side side : wanted) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.vectorField(side));
+                if (values != null) {
+                    exact(leaf, values, vector, queryNorm, bySide.get(side), estimated.get(side), perSide);
                 }
+            }
+        }
+        return bySide;
+    }
+
+    /** The exact pass over one side's vectors in one segment. */
+    private static void exact(LeafReaderContext leaf, FloatVectorValues values, float[] vector, float queryNorm, SideTop top,
+                              SideTop guess, int perSide) throws IOException {
+        float[] norms = VectorNorms.of(leaf.reader());
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+            if (live == null || live.get(d)) {
                 float[] v = values.vectorValue();
-                SideTop guess = estimated.get(side);
                 float estimate = (float) (VectorUtil.dotProduct(vector, v) / Math.sqrt((double) queryNorm * (double) norms[d]));
                 // The kept estimates are each within MARGIN / 2 of their exact cosine, so the exact
                 // top's last is at least the estimated top's last less MARGIN / 2, and a document
@@ -129,7 +133,6 @@ final class NearestBySide {
                 }
             }
         }
-        return bySide;
     }
 
     /**
@@ -148,25 +151,13 @@ final class NearestBySide {
         return n;
     }
 
-    /** One graph search per segment, live documents only, every side's nearest kept apart. */
-    private static Map<Side, SideTop> graph(IndexSearcher searcher, float[] vector, Set<Side> wanted, int perSide) throws IOException {
-        SideKnnCollector collector = new SideKnnCollector(wanted, perSide);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            LeafReader reader = leaf.reader();
-            if (reader.getFloatVectorValues(PassageIndex.VECTOR) == null) {
-                continue;
-            }
-            collector.segment(SideValues.all(reader), leaf.docBase);
-            reader.searchNearestVectors(PassageIndex.VECTOR, vector, collector, reader.getLiveDocs());
-        }
-        return collector.bySide();
-    }
-
     private static long vectorCount(IndexSearcher searcher) throws IOException {
         long n = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
-            n += values == null ? 0 : values.size();
+            for (Side side : Side.values()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.vectorField(side));
+                n += values == null ? 0 : values.size();
+            }
         }
         return n;
     }

@@ -27,6 +27,7 @@ import org.apache.lucene.store.FSDirectory;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Topic;
+import qantar.corpus.Side;
 import qantar.store.VectorCache;
 
 /**
@@ -39,14 +40,15 @@ import qantar.store.VectorCache;
  * from the previous state of the index.
  *
  * <p>With an {@link Embedder}, every passage also carries the vector of its English text
- * ({@link IndexVectors}: embedded only when no earlier vector of the same text is known).
+ * ({@link IndexVectors}: embedded only when no earlier vector of the same text is known), in its
+ * side's own field ({@link #vectorField}): every side's nearest passages are one search of its own
+ * vectors, not a search of all filtered to the side.
  */
 public final class PassageIndex implements AutoCloseable {
     public static final String ID = "id";
     public static final String SIDE = "side";
-    public static final String VECTOR = "vector";
     /** Bump when the fields or analyzers change, so old indexes are rebuilt. */
-    private static final String FORMAT = "9";
+    private static final String FORMAT = "10";
     private static final String NO_VECTORS = "none";
     /** Fewer, larger segments on a first build: each flushed segment builds its own vector graph, and merging rebuilds them. */
     private static final double RAM_BUFFER_MB = 128;
@@ -224,6 +226,11 @@ public final class PassageIndex implements AutoCloseable {
 
     public interface SearchWork<T> {
         T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** The field of the vectors of a side's passages. */
+    public static String vectorField(Side side) {
+        return "vector_" + side.id();
     }
 
     public static String field(Lang lang) {

@@ -8,6 +8,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
+import qantar.corpus.Side;
 
 /**
  * Each segment's passage vectors' squared norms, by document, computed once per segment: a
@@ -37,10 +38,12 @@ final class VectorNorms {
 
     private static float[] compute(LeafReader reader) throws IOException {
         float[] norms = new float[reader.maxDoc()];
-        FloatVectorValues values = reader.getFloatVectorValues(PassageIndex.VECTOR);
-        if (values != null) {
-            for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
-                norms[d] = NearestBySide.squaredNorm(values.vectorValue());
+        for (Side side : Side.values()) {
+            FloatVectorValues values = reader.getFloatVectorValues(PassageIndex.vectorField(side));
+            if (values != null) {
+                for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+                    norms[d] = NearestBySide.squaredNorm(values.vectorValue());
+                }
             }
         }
         return norms;

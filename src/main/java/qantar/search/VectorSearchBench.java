@@ -47,11 +47,13 @@ public final class VectorSearchBench {
         List<Side> sides = new ArrayList<>();
         try (Directory source = FSDirectory.open(sourceIndex); DirectoryReader reader = DirectoryReader.open(source)) {
             for (LeafReaderContext leaf : reader.leaves()) {
-                FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
-                Side[] bySide = SideValues.all(leaf.reader());
-                for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
-                    vectors.add(values.vectorValue().clone());
-                    sides.add(bySide[d]);
+                for (Side side : Side.values()) {
+                    FloatVectorValues values = leaf.reader().getFloatVectorValues(PassageIndex.vectorField(side));
+                    for (int d = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS;
+                         d = values.nextDoc()) {
+                        vectors.add(values.vectorValue().clone());
+                        sides.add(side);
+                    }
                 }
             }
         }
@@ -73,7 +75,7 @@ public final class VectorSearchBench {
                     Document d = new Document();
                     d.add(new StringField(PassageIndex.SIDE, sides.get(i).id(), Field.Store.NO));
                     d.add(new SortedDocValuesField(PassageIndex.SIDE, new BytesRef(sides.get(i).id())));
-                    d.add(new KnnFloatVectorField(PassageIndex.VECTOR, vectors.get(i), VectorSimilarityFunction.COSINE));
+                    d.add(new KnnFloatVectorField(PassageIndex.vectorField(sides.get(i)), vectors.get(i), VectorSimilarityFunction.COSINE));
                     w.addDocument(d);
                 }
                 w.commit();

@@ -36,18 +36,26 @@ class ExactVectorsFormatTest {
         // Opened again: the segments are read through the format's registered name.
         try (PassageIndex index = PassageIndex.open(dir, Optional.of(fake))) {
             index.search(s -> {
+                int fields = 0;
                 for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                    FieldInfo vectors = leaf.reader().getFieldInfos().fieldInfo(PassageIndex.VECTOR);
-                    assertThat(vectors.getAttribute("PerFieldKnnVectorsFormat.format")).isEqualTo(ExactVectorsFormat.NAME);
+                    for (Side side : Side.values()) {
+                        FieldInfo vectors = leaf.reader().getFieldInfos().fieldInfo(PassageIndex.vectorField(side));
+                        if (vectors != null) {
+                            assertThat(vectors.getAttribute("PerFieldKnnVectorsFormat.format")).isEqualTo(ExactVectorsFormat.NAME);
+                            fields++;
+                        }
+                    }
                 }
+                assertThat(fields).isGreaterThanOrEqualTo(2);
                 return null;
             });
             for (String question : List.of("How many people died?", "Who ordered the troops in?")) {
                 float[] q = fake.embed(question);
-                assertThat(knn(index, new KnnFloatVectorQuery(PassageIndex.VECTOR, q, 7))).isEqualTo(nearest(corpus.passages(), fake, q, null));
-                // with a filter too, as the per-side search beyond the exact limit runs
-                assertThat(knn(index, new KnnFloatVectorQuery(PassageIndex.VECTOR, q, 7, new TermQuery(new Term(PassageIndex.SIDE, Side.HRW.id())))))
-                        .isEqualTo(nearest(corpus.passages(), fake, q, Side.HRW));
+                // a side's own vectors, as the search beyond the exact limit runs
+                for (Side side : List.of(Side.HRW, Side.OFFICIAL)) {
+                    assertThat(knn(index, new KnnFloatVectorQuery(PassageIndex.vectorField(side), q, 7)))
+                            .isEqualTo(nearest(corpus.passages(), fake, q, side));
+                }
             }
         }
     }
@@ -64,7 +72,7 @@ class ExactVectorsFormatTest {
     }
 
     private static List<String> nearest(List<Passage> passages, Embedder model, float[] q, Side side) {
-        return passages.stream().filter(p -> side == null || p.side() == side)
+        return passages.stream().filter(p -> p.side() == side)
                 .sorted(Comparator.comparingDouble((Passage p) -> -VectorSimilarityFunction.COSINE.compare(q, model.embed(IndexDocuments.vectorText(p)))))
                 .limit(7).map(Passage::id).toList();
     }

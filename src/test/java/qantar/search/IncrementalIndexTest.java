@@ -24,6 +24,7 @@ import qantar.corpus.Corpus;
 import qantar.corpus.CorpusReader;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
+import qantar.corpus.Side;
 import qantar.store.Database;
 import qantar.store.VectorStore;
 import qantar.testing.Fixture;
@@ -137,9 +138,13 @@ class IncrementalIndexTest {
         return index.search(s -> {
             int doc = s.search(new TermQuery(new Term(PassageIndex.ID, id)), 1).scoreDocs[0].doc;
             var leaf = s.getIndexReader().leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, s.getIndexReader().leaves()));
-            var values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
-            values.advance(doc - leaf.docBase);
-            return values.vectorValue().clone();
+            for (Side side : Side.values()) {
+                var values = leaf.reader().getFloatVectorValues(PassageIndex.vectorField(side));
+                if (values != null && values.advance(doc - leaf.docBase) == doc - leaf.docBase) {
+                    return values.vectorValue().clone();
+                }
+            }
+            throw new AssertionError("no vector for " + id);
         });
     }
 

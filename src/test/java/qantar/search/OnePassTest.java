@@ -131,12 +131,13 @@ class OnePassTest {
                         // every vector's exact cosine, offered in document order
                         Map<Side, SideTop> full = new HashMap<>();
                         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                            var values = leaf.reader().getFloatVectorValues(PassageIndex.VECTOR);
                             var live = leaf.reader().getLiveDocs();
                             SideValues sides = new SideValues(leaf.reader());
-                            for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
-                                if (live == null || live.get(d)) {
-                                    full.computeIfAbsent(sides.of(d), x -> new SideTop(perSide))
+                            for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                                Side side = sides.of(d);
+                                var values = leaf.reader().getFloatVectorValues(PassageIndex.vectorField(side));
+                                if ((live == null || live.get(d)) && values.advance(d) == d) {
+                                    full.computeIfAbsent(side, x -> new SideTop(perSide))
                                             .offer(leaf.docBase + d, VectorSimilarityFunction.COSINE.compare(q, values.vectorValue()));
                                 }
                             }

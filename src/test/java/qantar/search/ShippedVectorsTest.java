@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import qantar.app.Qantar;
 import qantar.corpus.Corpus;
 import qantar.corpus.CorpusReader;
+import qantar.corpus.Side;
 import qantar.testing.Fixture;
 
 class ShippedVectorsTest {
@@ -123,6 +124,12 @@ class ShippedVectorsTest {
     }
 
     private static int withVectors(Qantar app) {
-        return app.index().search(s -> s.count(new FieldExistsQuery(PassageIndex.VECTOR)));
+        return app.index().search(s -> {
+            int n = 0;
+            for (Side side : Side.values()) {
+                n += s.count(new FieldExistsQuery(PassageIndex.vectorField(side)));
+            }
+            return n;
+        });
     }
 }
