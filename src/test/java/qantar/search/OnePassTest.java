@@ -132,9 +132,9 @@ class OnePassTest {
                         Map<Side, SideTop> full = new HashMap<>();
                         for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                             var live = leaf.reader().getLiveDocs();
-                            SideValues sides = new SideValues(leaf.reader());
+                            Side[] sides = SideValues.all(leaf.reader());
                             for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-                                Side side = sides.of(d);
+                                Side side = sides[d];
                                 var values = leaf.reader().getFloatVectorValues(PassageIndex.vectorField(side));
                                 if ((live == null || live.get(d)) && values.advance(d) == d) {
                                     full.computeIfAbsent(side, x -> new SideTop(perSide))
