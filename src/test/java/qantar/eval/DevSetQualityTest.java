@@ -39,7 +39,7 @@ class DevSetQualityTest {
                 .allMatch(i -> !i.judged().isEmpty())).as("every answerable question is judged").isTrue();
 
         Evaluation.Totals t = evaluate(items, tmp.resolve("hybrid"), true);
-        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.26);
+        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.25);
         assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.015);
         assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.94);
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.685);
@@ -51,7 +51,7 @@ class DevSetQualityTest {
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(lexical.ndcg3());
         // Answers depend only on corpus and question (no run-to-run differences). Words only, more
         // sides are called empty wrongly and so show nothing, filler included: vectors may add
-        // hardly any filler (0.255 against 0.252 when this was set).
+        // hardly any filler (0.243 against 0.245 when this was last set).
         assertThat(t.fillerRate()).isLessThanOrEqualTo(lexical.fillerRate() + 0.005);
         assertThat(t.falseMissingRate()).isLessThanOrEqualTo(lexical.falseMissingRate());
     }
