@@ -26,7 +26,7 @@ import qantar.corpus.Side;
  * reader changes only when the corpus does. Every document's side is kept the same way.
  */
 final class ConceptMatches {
-    /** At most this many bytes kept: every glossary concept at the shipped size, thousands at 100,000 passages. */
+    /** About this many bytes kept: every glossary concept at the shipped size, about a thousand at 100,000 passages. */
     private static final long MAX_KEPT_BYTES = 96L << 20;
     /** The documents of the latest reader only: a new reader (an approval) starts afresh. */
     private static volatile Cache cache = new Cache(null, null);
@@ -52,12 +52,23 @@ final class ConceptMatches {
 
     /** {@code [i]}: what {@code queries[i]} matches; {@code terms} looks up their terms. */
     static Found[] of(IndexSearcher searcher, List<Query> queries, SharedTerms terms) throws IOException {
+        return of(searcher, queries, terms, MAX_KEPT_BYTES);
+    }
+
+    /** As {@link #of(IndexSearcher, List, SharedTerms)}, keeping at most about {@code budget} bytes. */
+    static Found[] of(IndexSearcher searcher, List<Query> queries, SharedTerms terms, long budget) throws IOException {
         Cache c = current(searcher);
         Found[] out = new Found[queries.size()];
         for (int i = 0; i < out.length; i++) {
             Found known = c == null ? null : c.found().get(queries.get(i));
             out[i] = known != null ? known : find(searcher, queries.get(i), terms);
-            if (c != null && known == null && c.bytes().addAndGet(out[i].bytes()) < MAX_KEPT_BYTES) {
+            if (c != null && known == null) {
+                if (c.bytes().addAndGet(out[i].bytes()) > budget) {
+                    // Full: what is kept starts afresh, so the concepts asked from now on are kept again.
+                    c = new Cache(c.reader(), c.sides());
+                    c.bytes().addAndGet(out[i].bytes());
+                    cache = c;
+                }
                 c.found().put(queries.get(i), out[i]);
             }
         }

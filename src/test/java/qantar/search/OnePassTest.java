@@ -90,6 +90,41 @@ class OnePassTest {
     }
 
     @Test
+    void whatIsKeptOfEachConceptStaysExactWhenItOutgrowsItsBudget() {
+        ConceptQueries cq = new ConceptQueries(RetrievalSettings.DEFAULT);
+        QueryPlanner planner = new QueryPlanner(corpus.glossary());
+        try (PassageIndex index = PassageIndex.inMemory(Optional.empty())) {
+            index.update(corpus.passages(), corpus.topics(), 1, null);
+            for (String q : List.of("How many people died?", "Who ordered the troops in?", "How many people died?")) {
+                Lang lang = LanguageDetector.detect(q);
+                List<Query> queries = planner.plan(q, lang).stream().map(c -> cq.of(c, lang)).toList();
+                index.search(s -> {
+                    // a budget of one byte: every concept found overfills it and starts the kept ones afresh
+                    ConceptMatches.Found[] found = ConceptMatches.of(s, queries, new SharedTerms(s), 1);
+                    for (int i = 0; i < queries.size(); i++) {
+                        assertThat(found[i].docs()).isEqualTo(scan(s, queries.get(i)));
+                        assertThat(found[i].ids()).hasSize(found[i].docs().cardinality());
+                        for (int j = 0; j < found[i].ids().length; j++) {
+                            assertThat(found[i].scores()[j]).isEqualTo(score(s, queries.get(i), found[i].ids()[j]));
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** The score Lucene gives {@code doc} for {@code q} alone. */
+    private static float score(IndexSearcher s, Query q, int doc) throws java.io.IOException {
+        for (ScoreDoc d : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+            if (d.doc == doc) {
+                return d.score;
+            }
+        }
+        throw new AssertionError("not matched: " + doc);
+    }
+
+    @Test
     void theExactNearestOfEverySideAreThoseOfAFullScanRankedBySimilarity() {
         Embedder fake = new Embedder(hashed(), "hashed");
         try (PassageIndex index = PassageIndex.inMemory(Optional.of(fake))) {
