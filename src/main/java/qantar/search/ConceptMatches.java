@@ -32,12 +32,12 @@ final class ConceptMatches {
     private static volatile Cache cache = new Cache(null, null);
 
     /**
-     * The live documents matching a concept's query, as a set and in increasing order ({@code ids}),
-     * with the score it gives each ({@code scores[i]}: of {@code ids[i]}). Not to be changed.
+     * The live documents matching a concept's query, with the score it gives each: {@code scores[j]}
+     * is that of the {@code j}-th document of {@code docs} in increasing order. Not to be changed.
      */
-    record Found(FixedBitSet docs, int[] ids, float[] scores) {
+    record Found(FixedBitSet docs, float[] scores) {
         long bytes() {
-            return docs.length() / 8 + 8L * ids.length;
+            return docs.length() / 8 + 4L * scores.length;
         }
     }
 
@@ -109,7 +109,6 @@ final class ConceptMatches {
     private static Found find(IndexSearcher searcher, Query q, SharedTerms terms) throws IOException {
         Weight w = searcher.createWeight(searcher.rewrite(terms.of(q)), ScoreMode.COMPLETE, 1f);
         FixedBitSet docs = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
-        int[] ids = new int[16];
         float[] scores = new float[16];
         int n = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -121,16 +120,14 @@ final class ConceptMatches {
             DocIdSetIterator it = s.iterator();
             for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
                 if (live == null || live.get(d)) {
-                    if (n == ids.length) {
-                        ids = java.util.Arrays.copyOf(ids, 2 * n);
+                    if (n == scores.length) {
                         scores = java.util.Arrays.copyOf(scores, 2 * n);
                     }
                     docs.set(leaf.docBase + d);
-                    ids[n] = leaf.docBase + d;
                     scores[n++] = s.score();
                 }
             }
         }
-        return new Found(docs, java.util.Arrays.copyOf(ids, n), java.util.Arrays.copyOf(scores, n));
+        return new Found(docs, java.util.Arrays.copyOf(scores, n));
     }
 }

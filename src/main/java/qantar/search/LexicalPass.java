@@ -77,10 +77,11 @@ final class LexicalPass {
     }
 
     private static void add(ConceptMatches.Found f, double[] sum) {
-        int[] ids = f.ids();
         float[] scores = f.scores();
-        for (int j = 0; j < ids.length; j++) {
-            sum[ids[j]] += scores[j];
+        int d = -1;
+        for (float score : scores) {
+            d = f.docs().nextSetBit(d + 1);
+            sum[d] += score;
         }
     }
 
