@@ -26,8 +26,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import qantar.corpus.Lang;
 import qantar.corpus.Passage;
-import qantar.corpus.Topic;
 import qantar.corpus.Side;
+import qantar.corpus.Topic;
 import qantar.store.VectorCache;
 
 /**

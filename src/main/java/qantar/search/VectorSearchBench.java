@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
@@ -26,7 +23,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import qantar.corpus.Side;
 
 /**
@@ -73,8 +69,6 @@ public final class VectorSearchBench {
             try (IndexWriter w = new IndexWriter(dir, config)) {
                 for (int i = 0; i < n; i++) {
                     Document d = new Document();
-                    d.add(new StringField(PassageIndex.SIDE, sides.get(i).id(), Field.Store.NO));
-                    d.add(new SortedDocValuesField(PassageIndex.SIDE, new BytesRef(sides.get(i).id())));
                     d.add(new KnnFloatVectorField(PassageIndex.vectorField(sides.get(i)), vectors.get(i), VectorSimilarityFunction.COSINE));
                     w.addDocument(d);
                 }
