@@ -35,7 +35,8 @@ public final class AnswersThis {
             "side_rank",       // reciprocal rank within its side by the score without the model
             "full",            // 1 when it covers the whole question
             "full_topic",      // full and topic both
-            "best");           // the best coverage of any candidate: how well the corpus covers the question
+            "best",            // the best coverage of any candidate: how well the corpus covers the question
+            "consensus");      // its vector's cosine with the mean of the first candidates' (Consensus)
 
     public static final AnswersThis NONE = new AnswersThis(null, 0.5, 0.5, null);
 

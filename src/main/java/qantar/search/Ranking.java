@@ -29,11 +29,14 @@ final class Ranking {
     record Candidates(Map<Integer, Float> bm25, Map<Integer, Integer> vectorRank) {
     }
 
+    private static final int CONSENSUS = AnswersThis.FEATURES.indexOf("consensus");
+
     private Ranking() {
     }
 
-    static List<Hit> rank(RetrievalState s, List<Concept> concepts, List<Frame> frames, boolean overview, Candidates c,
-                          boolean fused, Map<Integer, Passage> found, Coverage coverage, RetrievalSettings set) {
+    static List<Hit> rank(IndexSearcher searcher, RetrievalState s, List<Concept> concepts, List<Frame> frames, boolean overview,
+                          Candidates c, boolean fused, Map<Integer, Passage> found, Coverage coverage, RetrievalSettings set)
+            throws IOException {
         Map<Integer, Integer> bm25Rank = fused ? ranksWithinSide(c.bm25(), found) : Map.of();
         var askForms = s.asks().forms(concepts);
         double[] weights = coverage.weights();
@@ -55,12 +58,27 @@ final class Ranking {
             hits.add(new Hit(p, cover + set.bm25Share() * order + frame + set.askMatch() * asked, cover, asked));
             if (model.computes() && fused) {
                 signals.put(p.id(), new double[] {cover, 0, e.getValue() / maxBm25, rrf(bm25Rank.get(e.getKey()), set) / rrf(1, set),
-                        rrf(c.vectorRank().get(e.getKey()), set) / rrf(1, set), asked, asked > 0 ? 1 : 0, frame > 0 ? 1 : 0, 0, 0, 0, 0, 0});
+                        rrf(c.vectorRank().get(e.getKey()), set) / rrf(1, set), asked, asked > 0 ? 1 : 0, frame > 0 ? 1 : 0, 0, 0, 0, 0, 0, 0});
             }
         }
         hits.sort(BEST_FIRST);
+        if (model.computes() && fused) {
+            consensus(searcher, hits, found, signals);
+        }
         // The model is fitted on the vector ranks too: a search by words only keeps the coverage gates.
         return model.computes() && fused ? answering(hits, signals, model, set) : hits;
+    }
+
+    /** Each candidate's closeness to the first candidates ({@link Consensus}), into its signals. */
+    private static void consensus(IndexSearcher searcher, List<Hit> hits, Map<Integer, Passage> found, Map<String, double[]> signals)
+            throws IOException {
+        Map<String, Integer> docOf = new HashMap<>();
+        found.forEach((doc, p) -> docOf.put(p.id(), doc));
+        List<Integer> bestFirst = hits.stream().map(h -> docOf.get(h.passage().id())).toList();
+        Map<Integer, Double> close = Consensus.of(searcher, bestFirst, found);
+        for (Hit h : hits) {
+            signals.get(h.passage().id())[CONSENSUS] = close.getOrDefault(docOf.get(h.passage().id()), 0.0);
+        }
     }
 
     /**
