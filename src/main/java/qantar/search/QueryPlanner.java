@@ -36,6 +36,7 @@ public final class QueryPlanner {
         /** A one-word term only as written: «протесты» is the protests group, though «протестующие» shares its stem. */
         WRITTEN,
         STEM,
+        /** Russian and Kazakh stems on a shared start ({@link #sameStem}); English stems only exactly. */
         PREFIX
     }
 
@@ -116,8 +117,8 @@ public final class QueryPlanner {
         // Exact matches first, so «протесты» goes to the protests group before «протестующие» claims it by prefix.
         for (Pass pass : Pass.values()) {
             for (Term term : terms) {
-                if (matched.contains(term.group())) {
-                    continue;
+                if (matched.contains(term.group()) || (pass == Pass.PREFIX && term.lang() == Lang.EN)) {
+                    continue; // Porter's stems agree across English forms: a shared start is another word («compet», «compens»)
                 }
                 int[] at = pass == Pass.WRITTEN && term.stems().size() == 1
                         ? written(term.surface(), words, used)

@@ -38,6 +38,14 @@ class QueryPlannerTest {
     }
 
     @Test
+    void englishStemsMatchOnlyExactlySincePorterAgreesAcrossForms() {
+        QueryPlanner compensation = new QueryPlanner(List.of(new GlossaryGroup(false, false, List.of("компенсация", "compensation"))));
+        assertThat(compensation.plan("What are the competing versions?", Lang.EN)).noneMatch(Concept::fromGlossary);
+        assertThat(compensation.plan("Who got compensated?", Lang.EN)).anyMatch(Concept::fromGlossary);
+        assertThat(compensation.plan("Кто получил компенсации?", Lang.RU)).anyMatch(Concept::fromGlossary);
+    }
+
+    @Test
     void fillerWordsOfTheQuestionsLanguageAreNoConcept() {
         // «Мойындаңыз» (admit) is a Kazakh filler word; as Russian letters it would match «мойындау» by prefix.
         assertThat(labels("Мойындаңыз, ОДКБ елді басып алды", Lang.KK)).noneMatch(l -> l.contains("confession"))
