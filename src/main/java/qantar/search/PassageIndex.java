@@ -48,7 +48,7 @@ public final class PassageIndex implements AutoCloseable {
     public static final String ID = "id";
     public static final String SIDE = "side";
     /** Bump when the fields or analyzers change, so old indexes are rebuilt. */
-    private static final String FORMAT = "10";
+    private static final String FORMAT = "11";
     private static final String NO_VECTORS = "none";
     /** Fewer, larger segments on a first build: each flushed segment builds its own vector graph, and merging rebuilds them. */
     private static final double RAM_BUFFER_MB = 128;

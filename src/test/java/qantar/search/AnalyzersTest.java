@@ -24,6 +24,9 @@ class AnalyzersTest {
         assertThat(tokens(Analyzers.RU, "погибли")).isEqualTo(tokens(Analyzers.RU, "погибло"));
         assertThat(tokens(Analyzers.RU, "Задержанных")).isEqualTo(tokens(Analyzers.RU, "задержанные"));
         assertThat(tokens(Analyzers.RU, "ёлка")).isEqualTo(tokens(Analyzers.RU, "елка"));
+        // families are neither the city of Semey nor seven
+        assertThat(tokens(Analyzers.RU, "семьям")).isEqualTo(tokens(Analyzers.RU, "семьи"))
+                .isNotEqualTo(tokens(Analyzers.RU, "Семей")).isNotEqualTo(tokens(Analyzers.RU, "семь"));
         assertThat(tokens(Analyzers.RU, "и в на")).isEmpty();
     }
 
