@@ -56,15 +56,26 @@ class DevSetQualityTest {
         assertThat(t.falseMissingRate()).isLessThanOrEqualTo(lexical.falseMissingRate());
     }
 
+    /** The probe set, written after the dev set, keeps what was won on it (the gap to the dev set is how far tuning carries). */
+    @Test
+    void theProbeSetIsAnsweredAsWellAsWhenItsBoundsWereSet() {
+        Evaluation.Totals t = evaluate(EvalSet.read(Path.of("knowledge/eval/probe.yaml")), tmp.resolve("probe"), true);
+        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.40);
+        assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.07);
+        assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.86);
+        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.55);
+        assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.97);
+    }
+
     private static Evaluation.Totals evaluate(List<EvalItem> items, Path data, boolean vectors) {
         System.setProperty("QANTAR_VECTORS", vectors ? "on" : "off");
         try (Qantar app = Qantar.open(data, Path.of("knowledge"), Path.of("config"), Progress.NONE)) {
             Evaluation eval = new Evaluation(app.answers(), app.live().retriever(), app.live().corpus().passagesById());
             List<Evaluation.Result> results = items.stream().map(eval::run).toList();
             Evaluation.Totals t = Evaluation.totals(results);
-            System.out.printf("dev set, vectors %s: filler %.3f, false missing %.3f, core fact %.3f, nDCG@3 %.3f, scope %.3f, "
+            System.out.printf("%d questions, vectors %s: filler %.3f, false missing %.3f, core fact %.3f, nDCG@3 %.3f, scope %.3f, "
                             + "overviews %.3f, recall@5 %.3f, side coverage %.3f, key facts %.3f%n",
-                    vectors ? "on" : "off", t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
+                    items.size(), vectors ? "on" : "off", t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
                     t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate());
             return t;
         } finally {
