@@ -28,7 +28,8 @@ public final class QueryPlanner {
     private static final int TWO_EDITS_FROM = 9;
     private static final int TWO_EDITS_STEM = 7;
 
-    private record Term(GlossaryGroup group, Lang lang, List<String> stems, String surface) {
+    /** {@code loan}: a Russian term read as Kazakh, which only a Kazakh question's words may claim. */
+    private record Term(GlossaryGroup group, Lang lang, List<String> stems, String surface, boolean loan) {
     }
 
     /** How a glossary term may claim question words, in the order tried. */
@@ -64,7 +65,7 @@ public final class QueryPlanner {
         this.events = glossary.stream().filter(GlossaryGroup::anchor).findFirst().orElse(null);
         analyzers.put(Lang.RU, Analyzers.russian());
         analyzers.put(Lang.EN, Analyzers.english());
-        analyzers.put(Lang.KK, Analyzers.kazakh());
+        analyzers.put(Lang.KK, Analyzers.kazakhWords());
         for (GlossaryGroup g : glossary) {
             for (String t : g.terms()) {
                 Lang lang = LanguageDetector.detect(t);
@@ -73,7 +74,12 @@ public final class QueryPlanner {
                 }
                 List<String> stems = Analyzers.tokens(analyzers.get(lang), "q", t);
                 if (!stems.isEmpty()) {
-                    terms.add(new Term(g, lang, stems, fold(t)));
+                    terms.add(new Term(g, lang, stems, fold(t), false));
+                }
+                // Kazakh writes many Russian words as they are («газ», «референдум»), with its own endings.
+                List<String> kazakh = lang == Lang.RU ? Analyzers.tokens(analyzers.get(Lang.KK), "q", t) : List.of();
+                if (!kazakh.isEmpty()) {
+                    terms.add(new Term(g, Lang.KK, kazakh, fold(t), true));
                 }
             }
         }
@@ -117,7 +123,7 @@ public final class QueryPlanner {
         // Exact matches first, so «протесты» goes to the protests group before «протестующие» claims it by prefix.
         for (Pass pass : Pass.values()) {
             for (Term term : terms) {
-                if (matched.contains(term.group()) || (pass == Pass.PREFIX && term.lang() == Lang.EN)) {
+                if (matched.contains(term.group()) || (pass == Pass.PREFIX && term.lang() == Lang.EN) || (term.loan() && lang != Lang.KK)) {
                     continue; // Porter's stems agree across English forms: a shared start is another word («compet», «compens»)
                 }
                 int[] at = pass == Pass.WRITTEN && term.stems().size() == 1

@@ -1,6 +1,7 @@
 package qantar.search;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenFilter;
@@ -49,6 +50,43 @@ final class TokenFilters {
             rewrite.accept(term);
             return true;
         }
+    }
+
+    /**
+     * Kazakh case, plural and possessive endings cut from a folded word (up to two, longest first),
+     * as long as three letters stay: «газдың», «газға» meet «газ» and «сотта» meets «сот», which a
+     * five-letter prefix leaves apart when the stem is shorter.
+     */
+    static TokenStream kazakhEndings(TokenStream in) {
+        return new EachTerm(in, term -> {
+            String w = term.toString();
+            for (int round = 0; round < 2; round++) {
+                String cut = withoutEnding(w);
+                if (cut.equals(w)) {
+                    break;
+                }
+                w = cut;
+            }
+            if (w.length() != term.length()) {
+                term.setEmpty().append(w);
+            }
+        });
+    }
+
+    /** The endings as the Kazakh field folds them (ң as н, і as и, ғ as г, қ as к), longer ones first. */
+    private static final List<String> KAZAKH_ENDINGS = List.of(
+            "нын", "нин", "дын", "дин", "тын", "тин", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен",
+            "лар", "лер", "дар", "дер", "тар", "тер", "сы", "си", "га", "ге", "ка", "ке", "да", "де", "та", "те",
+            "ны", "ни", "ды", "ди", "ты", "ти");
+    private static final int KAZAKH_STEM_LEAST = 3;
+
+    private static String withoutEnding(String w) {
+        for (String e : KAZAKH_ENDINGS) {
+            if (w.endsWith(e) && w.length() - e.length() >= KAZAKH_STEM_LEAST) {
+                return w.substring(0, w.length() - e.length());
+            }
+        }
+        return w;
     }
 
     /** Keeps words of four letters or more, and every figure. */

@@ -38,6 +38,18 @@ class QueryPlannerTest {
     }
 
     @Test
+    void kazakhWordsMeetShortTermsThroughTheirEndingsAndRussianWordsKazakhWritesAsTheyAre() {
+        GlossaryGroup gas = new GlossaryGroup(false, false, List.of("газ", "gas"));
+        GlossaryGroup court = new GlossaryGroup(false, false, List.of("суд", "court", "сот"));
+        GlossaryGroup government = new GlossaryGroup(false, false, List.of("правительство", "government"));
+        QueryPlanner p = new QueryPlanner(List.of(gas, court, government));
+        assertThat(p.plan("Газдың бағасы неге өсті?", Lang.KK)).anyMatch(c -> c.forms().contains("gas"));
+        assertThat(p.plan("Істі сотта қарады ма?", Lang.KK)).anyMatch(c -> c.forms().contains("court"));
+        // read as Kazakh, «правительство» is cut to «прави»: a Russian question keeps its own, longer stems
+        assertThat(p.plan("Всех посадили правильно?", Lang.RU)).noneMatch(Concept::fromGlossary);
+    }
+
+    @Test
     void englishStemsMatchOnlyExactlySincePorterAgreesAcrossForms() {
         QueryPlanner compensation = new QueryPlanner(List.of(new GlossaryGroup(false, false, List.of("компенсация", "compensation"))));
         assertThat(compensation.plan("What are the competing versions?", Lang.EN)).noneMatch(Concept::fromGlossary);
