@@ -123,8 +123,8 @@ public final class QueryPlanner {
         // Exact matches first, so «протесты» goes to the protests group before «протестующие» claims it by prefix.
         for (Pass pass : Pass.values()) {
             for (Term term : terms) {
-                if (matched.contains(term.group()) || (pass == Pass.PREFIX && term.lang() == Lang.EN) || (term.loan() && lang != Lang.KK)) {
-                    continue; // Porter's stems agree across English forms: a shared start is another word («compet», «compens»)
+                if (matched.contains(term.group()) || !tried(term, pass, lang)) {
+                    continue;
                 }
                 int[] at = pass == Pass.WRITTEN && term.stems().size() == 1
                         ? written(term.surface(), words, used)
@@ -214,6 +214,15 @@ public final class QueryPlanner {
 
     private static String fold(String s) {
         return Folding.fold(s).strip();
+    }
+
+    /**
+     * Whether {@code term} may claim words of a question in {@code lang} in this pass: an English
+     * stem not by a shared start (Porter's stems agree across forms, so a shared start is another
+     * word: «compet», «compens»), a Russian term read as Kazakh only in a Kazakh question.
+     */
+    private static boolean tried(Term term, Pass pass, Lang lang) {
+        return !(pass == Pass.PREFIX && term.lang() == Lang.EN) && !(term.loan() && lang != Lang.KK);
     }
 
     /** Positions of query words matching every stem of a term, or null. */

@@ -11,6 +11,13 @@ import qantar.corpus.Folding;
 
 /** The token filters of our own that the analyzers chain between Lucene's. */
 final class TokenFilters {
+    /** The endings as the Kazakh field folds them (ң as н, і as и, ғ as г, қ as к), longer ones first. */
+    private static final List<String> KAZAKH_ENDINGS = List.of(
+            "нын", "нин", "дын", "дин", "тын", "тин", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен",
+            "лар", "лер", "дар", "дер", "тар", "тер", "сы", "си", "га", "ге", "ка", "ке", "да", "де", "та", "те",
+            "ны", "ни", "ды", "ди", "ты", "ти");
+    private static final int KAZAKH_STEM_LEAST = 3;
+
     private TokenFilters() {
     }
 
@@ -72,13 +79,6 @@ final class TokenFilters {
             }
         });
     }
-
-    /** The endings as the Kazakh field folds them (ң as н, і as и, ғ as г, қ as к), longer ones first. */
-    private static final List<String> KAZAKH_ENDINGS = List.of(
-            "нын", "нин", "дын", "дин", "тын", "тин", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен",
-            "лар", "лер", "дар", "дер", "тар", "тер", "сы", "си", "га", "ге", "ка", "ке", "да", "де", "та", "те",
-            "ны", "ни", "ды", "ди", "ты", "ти");
-    private static final int KAZAKH_STEM_LEAST = 3;
 
     private static String withoutEnding(String w) {
         for (String e : KAZAKH_ENDINGS) {
