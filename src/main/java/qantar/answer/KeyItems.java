@@ -40,7 +40,9 @@ final class KeyItems {
         if (frames.isEmpty()) {
             return retrieval.hits();
         }
-        boolean cites = frames.stream().anyMatch(Frame::timeline);
+        // The timeline's items, unless a frame asks for the sides' accounts alone ("what are the versions?").
+        boolean cites = frames.stream().anyMatch(Frame::timeline)
+                && frames.stream().noneMatch(f -> !f.timeline() && f.topics().contains(Corpus.POSITION));
         // Whether the frame asks for the sides' accounts (the overview does; "day by day" does not, and
         // wins over a "briefly" beside it: the course of events alone is asked for).
         boolean positions = frames.stream().anyMatch(f -> f.topics().contains(Corpus.POSITION))

@@ -179,5 +179,14 @@ class ExtractiveComposerTest {
                 true, null, List.of(), hits);
         assertThat(composer.statements(dayByDay, Lang.EN, java.util.Set.of(Side.OFFICIAL))).extracting(Statement::passageId)
                 .containsExactly("a-2", "a-1");
+
+        // "what are the versions of what happened?" asks for the sides' accounts alone, not the timeline's items
+        var versions = new qantar.search.Frame("versions", Map.of(Lang.EN, List.of(List.of("versions"))), false, null,
+                List.of("position"), false, true, false);
+        var whichVersions = new qantar.search.Retriever.Retrieval(Lang.EN,
+                List.of(briefly, new qantar.search.Concept("versions", List.of("versions"), false, false, false, versions)),
+                true, null, List.of(), hits);
+        assertThat(composer.statements(whichVersions, Lang.EN, java.util.Set.of())).extracting(Statement::passageId)
+                .containsExactly("b-1", "c-1");
     }
 }
