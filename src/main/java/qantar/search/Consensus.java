@@ -10,6 +10,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.VectorUtil;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
 
@@ -39,9 +40,7 @@ final class Consensus {
             if (mean == null) {
                 mean = new float[v.length];
             }
-            for (int i = 0; i < v.length; i++) {
-                mean[i] += v[i];
-            }
+            VectorUtil.add(mean, v);
             if (++n == TOP) {
                 break;
             }
@@ -50,15 +49,9 @@ final class Consensus {
         if (mean == null) {
             return out;
         }
-        double meanNorm = Math.sqrt(NearestBySide.squaredNorm(mean));
         for (var e : vectors.entrySet()) {
-            float[] v = e.getValue();
-            double dot = 0;
-            for (int i = 0; i < v.length; i++) {
-                dot += v[i] * mean[i];
-            }
-            double norms = meanNorm * Math.sqrt(NearestBySide.squaredNorm(v));
-            out.put(e.getKey(), norms == 0 ? 0 : dot / norms);
+            float cosine = VectorUtil.cosine(mean, e.getValue());
+            out.put(e.getKey(), Float.isNaN(cosine) ? 0 : (double) cosine); // NaN: a vector of zeros
         }
         return out;
     }
