@@ -44,14 +44,17 @@ final class EvalCommand implements Callable<Integer> {
             description = "With --fit: also write every candidate's question number, passage id, side, grade and signals.")
     Path signals;
 
-    @Parameters(paramLabel = "FILE", description = "The question set.")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "The question set; several are scored (and fitted on) as one.")
+    List<Path> files = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        List<EvalItem> items;
+        List<EvalItem> items = new ArrayList<>();
         try {
-            items = EvalSet.read(file);
+            for (Path file : files) {
+                items.addAll(EvalSet.read(file));
+            }
         } catch (IllegalStateException e) { // the set's own problems, with file and item
             throw Failure.badInput(e.getMessage(), e);
         }

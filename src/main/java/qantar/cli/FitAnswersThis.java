@@ -17,7 +17,7 @@ import qantar.search.AnswersThis;
 import qantar.search.RetrievalSettings;
 
 /**
- * {@code eval --fit}: fits the answers-this model on a judged question set and measures it honestly.
+ * {@code eval --fit}: fits the answers-this model on judged question sets and measures it honestly.
  * Every question's candidates are scored by a model fitted on the other folds' questions only
  * (folds by question, so no passage of a held-out question was seen with its judgment), and the
  * measures of those held-out answers are reported beside the in-sample ones.
@@ -101,10 +101,11 @@ final class FitAnswersThis {
         double[] t = thresholds(first);
         AnswersThis model = AnswersThis.of(all, t[0], t[1]);
         String made = "How likely a candidate answers the question (qantar.search.AnswersThis): logistic weights over its\n"
-                + "signals, fitted on the judged dev set (grade 2 against the rest, a cluster as its best member) by\n"
-                + "  java -jar target/qantar-bot.jar eval knowledge/eval/dev.yaml --fit config/answers-this.yaml --thresholds "
-                + first + "\n"
-                + "which also reports the measures " + FOLDS + "-fold cross-validated by question. Refit after the corpus or the dev set change.";
+                + "signals, fitted on the judged questions of the dev and probe sets (grade 2 against the rest, a\n"
+                + "cluster as its best member) by\n"
+                + "  java -jar target/qantar-bot.jar eval knowledge/eval/dev.yaml knowledge/eval/probe.yaml \\\n"
+                + "      --fit config/answers-this.yaml --thresholds " + first + "\n"
+                + "which also reports the measures " + FOLDS + "-fold cross-validated by question.\nRefit after the corpus or those sets change; the held-out set stays out.";
         Files.writeString(file, model.write(made));
         out.println(model.write("fitted on all " + items.size() + " questions, written to " + file));
     }

@@ -208,6 +208,18 @@ class CommandLineTest {
     }
 
     @Test
+    void evalScoresSeveralSetsAsOne() throws Exception {
+        Path one = Files.writeString(tmp.resolve("one.yaml"), "- question: How many people died?\n  lang: en\n");
+        Path two = Files.writeString(tmp.resolve("two.yaml"), "- question: What is the weather tomorrow?\n  lang: en\n  kind: out_of_scope\n"
+                + "- question: Who ordered to shoot without warning?\n  lang: en\n");
+        assertThat(run("eval", "--json", one.toString(), two.toString())).isZero();
+        JsonNode o = new ObjectMapper().readTree(out.toString());
+        assertThat(o.get("questions").size()).isEqualTo(3);
+        assertThat(o.get("questions").get(1).get("question").asText()).isEqualTo("What is the weather tomorrow?");
+        assertThat(o.get("totals").get("questions").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void statsJsonCountsBySideAndLanguage() throws Exception {
         assertThat(run("corpus", "stats", "--json")).isZero();
         JsonNode s = new ObjectMapper().readTree(out.toString());
