@@ -191,6 +191,14 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aGlossaryTermInTwoGroupsIsAnErrorAtTheSecond() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("glossary.yaml"), "[пытки, пыток, пытали, torture,", "[пытки, пыток, пытали, detained, torture,");
+        assertThat(CorpusReader.read(k).errors()).extracting(Problem::toString)
+                .containsExactly("k/glossary.yaml:6: the term 'detained' is already in the group of line 4");
+    }
+
+    @Test
     void wordsCountOnlyRunsWithLettersOrDigits() {
         assertThat(CorpusReader.words("«Кто не сдастся, будет уничтожен» — 20 000")).isEqualTo(7);
     }
