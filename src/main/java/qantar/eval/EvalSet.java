@@ -93,8 +93,10 @@ public final class EvalSet {
                     throw new IllegalStateException(where + "core passage " + id + " must be judged 2");
                 }
             }
-            if (outOfScope) {
+            // either says it: the kind, or out_of_scope: true
+            if (outOfScope || kind == EvalItem.Kind.OUT_OF_SCOPE) {
                 kind = EvalItem.Kind.OUT_OF_SCOPE;
+                outOfScope = true;
             }
             out.add(new EvalItem(question, lang, kind, outOfScope, sides, facts, passages, judged, core, line));
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.MultiTerms;
@@ -17,13 +18,21 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import qantar.corpus.Folding;
 import qantar.corpus.Lang;
+import qantar.corpus.Passage;
 
 /** Whether a question word is written as a name: a person, place or body rather than a common word. */
 final class Names {
     /** A misspelt name word is matched one edit away in Latin letters, from this many letters on (as {@link ConceptQueries}). */
     private static final int FUZZY_FROM = 5;
+    /** A name's loosest matches read to tell whether one uses it: a passage that does ranks among the first. */
+    private static final int CONFIRM_IN = 20;
     private static final Map<String, Analyzer> FIELDS = Map.of(
             Analyzers.RU, Analyzers.russian(), Analyzers.EN, Analyzers.english(), Analyzers.KK, Analyzers.kazakh(),
             Analyzers.askField(Lang.RU), Analyzers.russian(), Analyzers.askField(Lang.EN), Analyzers.english(),
@@ -52,8 +61,8 @@ final class Names {
      * as written, in order: that the corpus uses each word apart (a CSTO Secretary-General, a UN
      * rapporteur) does not make it cover the UN Secretary-General.
      */
-    static List<String> uncovered(IndexSearcher searcher, String question, List<Concept> concepts, ConceptQueries cq, Lang lang)
-            throws IOException {
+    static List<String> uncovered(IndexSearcher searcher, String question, List<Concept> concepts, ConceptQueries cq, Lang lang,
+                                  Map<String, Passage> passages) throws IOException {
         List<String> out = new ArrayList<>();
         Set<String> inNames = new HashSet<>();
         for (List<String> name : multiWordNames(question, concepts)) {
@@ -67,7 +76,7 @@ final class Names {
             if (inNames.contains(w) || c.fromGlossary() || c.frame() != null || c.anchor() || w.length() < 4 || !looksLikeName(question, w)) {
                 continue;
             }
-            if (searcher.count(cq.of(c, lang)) == 0) {
+            if (!used(searcher, cq.of(c, lang), w, passages)) {
                 out.add(w);
             }
         }
@@ -141,6 +150,46 @@ final class Names {
             any.add(phrase(latin), Occur.SHOULD);
         }
         return searcher.count(any.build()) > 0;
+    }
+
+    /**
+     * Whether a passage uses the one-word name, read in the passages its query finds first: the
+     * fields hold words cut to a prefix and match a Latin form one edit away, so «Туркменистан» finds
+     * «түрме» (prison) and «Бердымухамедов» «Бердымуратов»; a passage uses the name only if one of
+     * its words is the name inflected or misspelt ({@link #sameName}).
+     */
+    private static boolean used(IndexSearcher searcher, Query loose, String name, Map<String, Passage> passages) throws IOException {
+        Set<Integer> docs = new HashSet<>();
+        for (ScoreDoc d : searcher.search(loose, CONFIRM_IN).scoreDocs) {
+            docs.add(d.doc);
+        }
+        Predicate<String> same = sameName(Latin.of(Folding.fold(name)));
+        for (Passage p : Ranking.passagesOf(searcher, passages, docs).values()) {
+            if (Vocabulary.words(p).stream().anyMatch(w -> same.test(Latin.of(w)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The words in Latin letters that are the name {@code latin}: it inflected («Масимова»,
+     * «Мәсімовтің» of Masimov: the same but for at most three last letters of the shorter word and
+     * six of the longer, four at least; "Turkic" is not Turkmenistan), or misspelt (an edit, two from
+     * nine letters on, as the query planner allows).
+     */
+    static Predicate<String> sameName(String latin) {
+        CharacterRunAutomaton misspelt = latin.length() < FUZZY_FROM ? null
+                : new CharacterRunAutomaton(new LevenshteinAutomata(latin, true).toAutomaton(latin.length() >= 9 ? 2 : 1));
+        return w -> {
+            int common = 0;
+            while (common < Math.min(latin.length(), w.length()) && latin.charAt(common) == w.charAt(common)) {
+                common++;
+            }
+            boolean inflected = common >= 4 && common >= Math.min(latin.length(), w.length()) - 3
+                    && common >= Math.max(latin.length(), w.length()) - 6;
+            return inflected || latin.equals(w) || misspelt != null && misspelt.run(w);
+        };
     }
 
     /** The terms at each position of the name in a field, or null when the field keeps no token of one of its words. */

@@ -106,7 +106,7 @@ final class Ranking {
     }
 
     /** The candidates' passages by document, read from the id doc values (no stored document is loaded). */
-    static Map<Integer, Passage> passagesOf(IndexSearcher searcher, RetrievalState s, Set<Integer> docs) throws IOException {
+    static Map<Integer, Passage> passagesOf(IndexSearcher searcher, Map<String, Passage> byId, Set<Integer> docs) throws IOException {
         Map<Integer, Passage> found = new HashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int[] sorted = docs.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -119,7 +119,7 @@ final class Ranking {
                 ids = DocValues.getSorted(leaves.get(l).reader(), PassageIndex.ID);
             }
             if (ids.advanceExact(doc - leaves.get(l).docBase)) {
-                Passage p = s.passages().get(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                Passage p = byId.get(ids.lookupOrd(ids.ordValue()).utf8ToString());
                 if (p != null) {
                     found.put(doc, p);
                 }

@@ -203,9 +203,9 @@ public final class Retriever {
             vectorRank.keySet().forEach(d -> bm25.putIfAbsent(d, 0f));
             Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.matches(), set);
             List<Hit> hits = Ranking.rank(searcher, s, concepts, frames, overview, new Ranking.Candidates(bm25, vectorRank), fused,
-                    Ranking.passagesOf(searcher, s, bm25.keySet()), coverage, set);
+                    Ranking.passagesOf(searcher, s.passages(), bm25.keySet()), coverage, set);
             return new Retrieval(lang, concepts, anchored, fused ? vectorText : null, List.of(), hits,
-                    Names.uncovered(searcher, question, concepts, cq, lang));
+                    Names.uncovered(searcher, question, concepts, cq, lang, s.passages()));
         });
     }
 

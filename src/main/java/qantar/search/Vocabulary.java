@@ -66,7 +66,8 @@ final class Vocabulary {
         }
     }
 
-    private static Set<String> words(Passage p) {
+    /** The folded words of a passage's texts and asks. */
+    static Set<String> words(Passage p) {
         Set<String> words = new HashSet<>();
         p.texts().values().forEach(t -> addWords(t, words));
         p.asks().values().forEach(list -> list.forEach(a -> addWords(a, words)));
