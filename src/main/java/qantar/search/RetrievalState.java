@@ -15,6 +15,12 @@ import qantar.corpus.Passage;
 record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, Passage> passages, Set<String> withFigures,
                       Map<String, List<Passage>> clusters, AskMatch asks, Set<String> inTimeline) {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** A day of a month («5 января», "January 17", «5 қаңтарда») or a time of day ("9:00"): a date, not a count. */
+    private static final String MONTH = "(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+            + "|january|february|march|april|may|june|july|august|september|october|november|december"
+            + "|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)";
+    private static final Pattern DATE = Pattern.compile("(?iU)\\b\\d{1,2}(?:[–-]\\d{1,2})?\\s+" + MONTH + "\\w*"
+            + "|\\b" + MONTH + "\\w*\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b");
 
     /** The state of {@code corpus}; what is unchanged since {@code before} (null on a first build) is taken over. */
     static RetrievalState of(Corpus corpus, Frames frames, RetrievalState before) {
@@ -55,7 +61,7 @@ record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, P
     }
 
     /**
-     * Whether a passage gives a figure: a number of 10 or more that is not a year, in any of its
+     * Whether a passage gives a figure: a number of 10 or more that is not a year or a date, in any of its
      * texts (a translation may spell out what the original gives in digits: «более тысячи» for 1,000).
      */
     static boolean givesFigure(Passage p) {
@@ -63,7 +69,7 @@ record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, P
     }
 
     private static boolean givesFigure(String text) {
-        Matcher m = NUMBER.matcher(Analyzers.joinDigitGroups(text));
+        Matcher m = NUMBER.matcher(DATE.matcher(Analyzers.joinDigitGroups(text)).replaceAll(" "));
         while (m.find()) {
             String digits = m.group();
             boolean year = digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));

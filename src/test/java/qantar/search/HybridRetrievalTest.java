@@ -118,10 +118,15 @@ class HybridRetrievalTest {
     }
 
     @Test
-    void aFigureIsOneOfTenOrMoreThatIsNotAYear() {
+    void aFigureIsOneOfTenOrMoreThatIsNotAYearNorADate() {
         Passage p = corpus.passages().get(0);
         assertThat(RetrievalState.givesFigure(withEnglish(List.of(p), 0, "4,404 people were detained.").get(0))).isTrue();
         assertThat(RetrievalState.givesFigure(withEnglish(List.of(p), 0, "On 5 January 2022 it began.").get(0))).isFalse();
+        for (String date : List.of("On 17 January 2022 he met them.", "On January 17 he met them.", "From 4–5 January on.",
+                "Internet worked from 9:00 to 13:00.", "17 января он собрал их.", "2022 жылғы 17 қаңтарда жиналды.")) {
+            assertThat(RetrievalState.givesFigure(withEnglish(List.of(p), 0, date).get(0))).as(date).isFalse();
+        }
+        assertThat(RetrievalState.givesFigure(withEnglish(List.of(p), 0, "On 17 January 19 officers were buried.").get(0))).isTrue();
     }
 
     @Test
