@@ -135,7 +135,7 @@ final class Ranking {
                 continue; // "what happened to Masimov" wants Masimov, not the course of events
             }
             boolean preferred = (f.figure() && s.withFigures().contains(p.id()))
-                    || (f.textPattern() != null && p.texts().values().stream().anyMatch(t -> f.textPattern().matcher(t).find()))
+                    || s.textPreferred().getOrDefault(f.id(), Set.of()).contains(p.id())
                     || p.topics().stream().anyMatch(f.topics()::contains)
                     || (f.timeline() && s.inTimeline().contains(p.id()));
             if (preferred) {

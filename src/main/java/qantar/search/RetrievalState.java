@@ -13,7 +13,7 @@ import qantar.corpus.Passage;
 
 /** What retrieval needs of the live corpus, made once per corpus revision. */
 record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, Passage> passages, Set<String> withFigures,
-                      Map<String, List<Passage>> clusters, AskMatch asks, Set<String> inTimeline) {
+                      Map<String, Set<String>> textPreferred, Map<String, List<Passage>> clusters, AskMatch asks, Set<String> inTimeline) {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     /** A day of a month («5 января», "January 17", «5 қаңтарда») or a time of day ("9:00"): a date, not a count. */
     private static final String MONTH = "(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
@@ -25,11 +25,20 @@ record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, P
     /** The state of {@code corpus}; what is unchanged since {@code before} (null on a first build) is taken over. */
     static RetrievalState of(Corpus corpus, Frames frames, RetrievalState before) {
         Set<String> withFigures = new HashSet<>();
+        // per frame with a text preference, the passages whose text it prefers: read once, not per question
+        Map<String, Set<String>> textPreferred = new HashMap<>();
+        frames.all().stream().filter(f -> f.textPattern() != null).forEach(f -> textPreferred.put(f.id(), new HashSet<>()));
         for (Passage p : corpus.passages()) {
-            // a passage that is the very same object as before (unchanged by a reload) keeps its answer
+            // a passage that is the very same object as before (unchanged by a reload) keeps its answers
             boolean same = before != null && before.passages().get(p.id()) == p;
             if (same ? before.withFigures().contains(p.id()) : givesFigure(p)) {
                 withFigures.add(p.id());
+            }
+            for (Frame f : frames.all()) {
+                if (f.textPattern() != null && (same ? before.textPreferred().getOrDefault(f.id(), Set.of()).contains(p.id())
+                        : p.texts().values().stream().anyMatch(t -> f.textPattern().matcher(t).find()))) {
+                    textPreferred.get(f.id()).add(p.id());
+                }
             }
         }
         Map<String, List<Passage>> clusters = new HashMap<>();
@@ -45,8 +54,8 @@ record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, P
             asks = new AskMatch(corpus.passages(), before.asks(), before.passages(), gone);
             vocabulary = before.vocabulary().after(corpus.passages(), before.passages(), gone);
         }
-        return new RetrievalState(new QueryPlanner(corpus.glossary(), frames, vocabulary.words()), vocabulary, corpus.passagesById(), withFigures, clusters,
-                asks, corpus.timelinePassageIds());
+        return new RetrievalState(new QueryPlanner(corpus.glossary(), frames, vocabulary.words()), vocabulary, corpus.passagesById(), withFigures, textPreferred,
+                clusters, asks, corpus.timelinePassageIds());
     }
 
     /** The passages of {@code before} that {@code passages} no longer has. */
