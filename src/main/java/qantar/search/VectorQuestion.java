@@ -11,7 +11,8 @@ final class VectorQuestion {
 
     /**
      * An English question as it is; otherwise the English terms of the glossary concepts it matched
-     * (on the dev set a better guide than a whole translation), else its English {@code translation};
+     * and, in Latin letters, the names it has that the glossary lacks (on the dev set a better guide
+     * than a whole translation), else its English {@code translation};
      * null when there is neither.
      */
     static String text(String question, Lang lang, List<Concept> concepts, String translation) {
@@ -22,6 +23,8 @@ final class VectorQuestion {
         for (Concept c : concepts) {
             if (c.fromGlossary()) {
                 c.forms().stream().filter(VectorQuestion::isLatin).findFirst().ifPresent(terms::add);
+            } else if (c.frame() == null && !c.context() && Names.looksLikeName(question, c.label())) {
+                terms.add(Latin.of(c.label()));
             }
         }
         return terms.isEmpty() ? translation : String.join(" ", terms);

@@ -85,7 +85,7 @@ class HybridRetrievalTest {
     }
 
     @Test
-    void aRussianOrKazakhQuestionIsEmbeddedThroughItsGlossaryConceptsInEnglishElseItsTranslation() {
+    void aRussianOrKazakhQuestionIsEmbeddedThroughItsGlossaryConceptsAndNamesInEnglishElseItsTranslation() {
         QueryPlanner planner = new QueryPlanner(corpus.glossary());
         String ru = "Сколько человек погибло в январе?";
         assertThat(VectorQuestion.text(ru, Lang.RU, planner.plan(ru, Lang.RU), null)).isEqualTo("died January people");
@@ -93,6 +93,9 @@ class HybridRetrievalTest {
         assertThat(VectorQuestion.text(kk, Lang.KK, planner.plan(kk, Lang.KK), null)).isEqualTo("detained people");
         String en = "Who ordered the troops in?";
         assertThat(VectorQuestion.text(en, Lang.EN, planner.plan(en, Lang.EN), null)).isEqualTo(en);
+        // a name the glossary lacks goes in Latin letters, as English texts write it
+        String name = "Сколько человек задержали вместе с Рузахуновым?";
+        assertThat(VectorQuestion.text(name, Lang.RU, planner.plan(name, Lang.RU), null)).isEqualTo("detained people ruzakhunovym");
         String unknown = "Где купить билеты?";
         assertThat(VectorQuestion.text(unknown, Lang.RU, planner.plan(unknown, Lang.RU), null)).isNull();
         // With a model configured, its English translation stands in when the glossary knows no word of it.
