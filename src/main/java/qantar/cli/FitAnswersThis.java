@@ -105,7 +105,8 @@ final class FitAnswersThis {
                 + "cluster as its best member) by\n"
                 + "  java -jar target/qantar-bot.jar eval knowledge/eval/dev.yaml knowledge/eval/probe.yaml \\\n"
                 + "      --fit config/answers-this.yaml --thresholds " + first + "\n"
-                + "which also reports the measures " + FOLDS + "-fold cross-validated by question.\nRefit after the corpus or those sets change; the held-out set stays out.";
+                + "which also reports the measures " + FOLDS + "-fold cross-validated by question.\n"
+                + "Refit after the corpus or those sets change; the held-out set stays out.";
         Files.writeString(file, model.write(made));
         out.println(model.write("fitted on all " + items.size() + " questions, written to " + file));
     }

@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.MultiTerms;
@@ -188,7 +188,7 @@ final class Names {
             }
             boolean inflected = common >= 4 && common >= Math.min(latin.length(), w.length()) - 3
                     && common >= Math.max(latin.length(), w.length()) - 6;
-            return inflected || latin.equals(w) || misspelt != null && misspelt.run(w);
+            return inflected || misspelt != null && misspelt.run(w);
         };
     }
 

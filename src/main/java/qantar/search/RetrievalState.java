@@ -15,10 +15,10 @@ import qantar.corpus.Passage;
 record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, Passage> passages, Set<String> withFigures,
                       Map<String, Set<String>> textPreferred, Map<String, List<Passage>> clusters, AskMatch asks, Set<String> inTimeline) {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
-    /** A day of a month («5 января», "January 17", «5 қаңтарда») or a time of day ("9:00"): a date, not a count. */
     private static final String MONTH = "(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
             + "|january|february|march|april|may|june|july|august|september|october|november|december"
             + "|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)";
+    /** A day of a month («5 января», "January 17", «5 қаңтарда») or a time of day ("9:00"): a date, not a count. */
     private static final Pattern DATE = Pattern.compile("(?iU)\\b\\d{1,2}(?:[–-]\\d{1,2})?\\s+" + MONTH + "\\w*"
             + "|\\b" + MONTH + "\\w*\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b");
 
