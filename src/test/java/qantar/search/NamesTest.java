@@ -50,6 +50,7 @@ class NamesTest {
         assertThat(uncovered("Did Leonid Mlechn write about the detentions?")).isEmpty();
         assertThat(uncovered("Did Mlechn write about the detentions?")).isEmpty();
         assertThat(uncovered("Did Lukashenko write about the detentions?")).containsExactly("Lukashenko");
+        assertThat(uncovered("Did the «Wagner» group take part in the detentions?")).containsExactly("Wagner");
     }
 
     @Test
