@@ -68,6 +68,17 @@ class DevSetQualityTest {
         assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.97);
     }
 
+    /** The third probe set, likewise. */
+    @Test
+    void theThirdProbeSetIsAnsweredAsWellAsWhenItsBoundsWereSet() {
+        Evaluation.Totals t = evaluate(EvalSet.read(Path.of("knowledge/eval/probe3.yaml")), tmp.resolve("probe3"), true);
+        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.39);
+        assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.03);
+        assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.80);
+        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.60);
+        assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.97);
+    }
+
     /** The second probe set, likewise. */
     @Test
     void theSecondProbeSetIsAnsweredAsWellAsWhenItsBoundsWereSet() {
