@@ -26,17 +26,18 @@ record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, P
     static RetrievalState of(Corpus corpus, Frames frames, RetrievalState before) {
         Set<String> withFigures = new HashSet<>();
         // per frame with a text preference, the passages whose text it prefers: read once, not per question
+        List<Frame> byText = frames.all().stream().filter(f -> f.textPattern() != null).toList();
         Map<String, Set<String>> textPreferred = new HashMap<>();
-        frames.all().stream().filter(f -> f.textPattern() != null).forEach(f -> textPreferred.put(f.id(), new HashSet<>()));
+        byText.forEach(f -> textPreferred.put(f.id(), new HashSet<>()));
         for (Passage p : corpus.passages()) {
             // a passage that is the very same object as before (unchanged by a reload) keeps its answers
             boolean same = before != null && before.passages().get(p.id()) == p;
             if (same ? before.withFigures().contains(p.id()) : givesFigure(p)) {
                 withFigures.add(p.id());
             }
-            for (Frame f : frames.all()) {
-                if (f.textPattern() != null && (same ? before.textPreferred().getOrDefault(f.id(), Set.of()).contains(p.id())
-                        : p.texts().values().stream().anyMatch(t -> f.textPattern().matcher(t).find()))) {
+            for (Frame f : byText) {
+                if (same ? before.textPreferred().get(f.id()).contains(p.id())
+                        : p.texts().values().stream().anyMatch(t -> f.textPattern().matcher(t).find())) {
                     textPreferred.get(f.id()).add(p.id());
                 }
             }
