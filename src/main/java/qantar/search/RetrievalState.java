@@ -9,18 +9,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import qantar.corpus.Corpus;
+import qantar.corpus.Months;
 import qantar.corpus.Passage;
 
 /** What retrieval needs of the live corpus, made once per corpus revision. */
 record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, Passage> passages, Set<String> withFigures,
                       Map<String, Set<String>> textPreferred, Map<String, List<Passage>> clusters, AskMatch asks, Set<String> inTimeline) {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
-    private static final String MONTH = "(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
-            + "|january|february|march|april|may|june|july|august|september|october|november|december"
-            + "|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)";
-    /** A day of a month («5 января», "January 17", «5 қаңтарда») or a time of day ("9:00"): a date, not a count. */
-    private static final Pattern DATE = Pattern.compile("(?iU)\\b\\d{1,2}(?:[–-]\\d{1,2})?\\s+" + MONTH + "\\w*"
-            + "|\\b" + MONTH + "\\w*\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b");
+    // A day of a month («5 января», «5–7 января», "January 17", «5 қаңтарда») or a time of day ("9:00"): a date, not a count.
+    private static final Pattern DAY_MONTH = Pattern.compile("(?U)\\b\\d{1,2}(?:[–-]\\d{1,2})?\\s+(\\p{L}+)");
+    private static final Pattern MONTH_DAY = Pattern.compile("(?U)\\b(\\p{L}+)\\s+\\d{1,2}\\b");
+    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
 
     /** The state of {@code corpus}; what is unchanged since {@code before} (null on a first build) is taken over. */
     static RetrievalState of(Corpus corpus, Frames frames, RetrievalState before) {
@@ -78,8 +77,14 @@ record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, P
         return p.texts().values().stream().anyMatch(RetrievalState::givesFigure);
     }
 
+    private static String withoutDates(String text) {
+        String s = DAY_MONTH.matcher(text).replaceAll(m -> Months.of(m.group(1)) != 0 ? " " : Matcher.quoteReplacement(m.group()));
+        s = MONTH_DAY.matcher(s).replaceAll(m -> Months.of(m.group(1)) != 0 ? " " : Matcher.quoteReplacement(m.group()));
+        return TIME.matcher(s).replaceAll(" ");
+    }
+
     private static boolean givesFigure(String text) {
-        Matcher m = NUMBER.matcher(DATE.matcher(Analyzers.joinDigitGroups(text)).replaceAll(" "));
+        Matcher m = NUMBER.matcher(withoutDates(Analyzers.joinDigitGroups(text)));
         while (m.find()) {
             String digits = m.group();
             boolean year = digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));

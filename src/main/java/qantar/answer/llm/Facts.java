@@ -3,11 +3,11 @@ package qantar.answer.llm;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import qantar.corpus.Folding;
+import qantar.corpus.Months;
 
 /**
  * The checkable facts of a text (numbers, dates, capitalised names) and its words, all under one
@@ -33,20 +33,6 @@ final class Facts {
     private static final String YEAR = "(?:,?\\s+((?:19|20)\\d{2})(?!\\d))?";
     private static final Pattern DAY_MONTH = Pattern.compile("(?<![\\d.,])(\\d{1,2})(?:-?(?:го|е|ого|th|st|nd|rd))?\\s+(" + MONTH_WORD + ")" + YEAR);
     private static final Pattern MONTH_DAY = Pattern.compile("(" + MONTH_WORD + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d.,]\\d|\\d)" + YEAR);
-
-    /** Month name stems in Russian, English and Kazakh, by month number. */
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("январ", 1), Map.entry("феврал", 2), Map.entry("март", 3), Map.entry("апрел", 4),
-            Map.entry("мая", 5), Map.entry("май", 5), Map.entry("июнь", 6), Map.entry("июня", 6), Map.entry("июне", 6),
-            Map.entry("июль", 7), Map.entry("июля", 7), Map.entry("июле", 7), Map.entry("август", 8),
-            Map.entry("сентябр", 9), Map.entry("октябр", 10), Map.entry("ноябр", 11), Map.entry("декабр", 12),
-            Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4),
-            Map.entry("may", 5), Map.entry("june", 6), Map.entry("july", 7), Map.entry("august", 8),
-            Map.entry("september", 9), Map.entry("october", 10), Map.entry("november", 11), Map.entry("december", 12),
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("dec", 12),
-            Map.entry("қаңтар", 1), Map.entry("ақпан", 2), Map.entry("наурыз", 3), Map.entry("сәуір", 4),
-            Map.entry("мамыр", 5), Map.entry("маусым", 6), Map.entry("шілде", 7), Map.entry("тамыз", 8),
-            Map.entry("қыркүйек", 9), Map.entry("қазан", 10), Map.entry("қараша", 11), Map.entry("желтоқсан", 12));
 
     /** A date as day and month, with the year when it was written ("5-1" or "5-1-2022"). */
     record Date(int day, int month, Integer year) {
@@ -144,8 +130,8 @@ final class Facts {
     private String takeDates(String s) {
         s = take(s, ISO_DATE, m -> date(m.group(3), m.group(2), m.group(1)));
         s = take(s, DOTTED_DATE, m -> date(m.group(1), m.group(2), m.group(3)));
-        s = take(s, DAY_MONTH, m -> month(m.group(2)) == 0 ? null : date(m.group(1), String.valueOf(month(m.group(2))), m.group(3)));
-        s = take(s, MONTH_DAY, m -> month(m.group(1)) == 0 ? null : date(m.group(2), String.valueOf(month(m.group(1))), m.group(3)));
+        s = take(s, DAY_MONTH, m -> Months.of(m.group(2)) == 0 ? null : date(m.group(1), String.valueOf(Months.of(m.group(2))), m.group(3)));
+        s = take(s, MONTH_DAY, m -> Months.of(m.group(1)) == 0 ? null : date(m.group(2), String.valueOf(Months.of(m.group(1))), m.group(3)));
         return s;
     }
 
@@ -174,18 +160,6 @@ final class Facts {
             }
         }
         return new Date(Integer.parseInt(day), Integer.parseInt(month), y);
-    }
-
-    /** The month a word names (by its stem, so январе / января / қаңтарда count), or 0. */
-    static int month(String word) {
-        String w = fold(word);
-        for (int len = Math.min(w.length(), 9); len >= 3; len--) {
-            Integer m = MONTHS.get(w.substring(0, len));
-            if (m != null && (len >= 4 || w.length() == len)) {
-                return m;
-            }
-        }
-        return 0;
     }
 
     /** A number as compared: leading zeros dropped, decimal comma as point. */

@@ -75,14 +75,4 @@ class FactsTest {
         assertThat(Facts.of("әскер атқан жоқ").negated).containsExactly("атқан");
         assertThat(Facts.of("войска стреляли").affirmed).contains("стрел");
     }
-
-    @Test
-    void monthsAreKnownByTheirStem() {
-        assertThat(Facts.month("январе")).isEqualTo(1);
-        assertThat(Facts.month("қаңтарда")).isEqualTo(1);
-        assertThat(Facts.month("May")).isEqualTo(5);
-        assertThat(Facts.month("jan")).isEqualTo(1);
-        assertThat(Facts.month("марок")).isZero();
-        assertThat(Facts.month("мамыр")).isEqualTo(5);
-    }
 }
