@@ -78,9 +78,15 @@ record RetrievalState(QueryPlanner planner, Vocabulary vocabulary, Map<String, P
     }
 
     private static String withoutDates(String text) {
-        String s = DAY_MONTH.matcher(text).replaceAll(m -> Months.of(m.group(1)) != 0 ? " " : Matcher.quoteReplacement(m.group()));
-        s = MONTH_DAY.matcher(s).replaceAll(m -> Months.of(m.group(1)) != 0 ? " " : Matcher.quoteReplacement(m.group()));
+        // «17 января» first: the other way round, «погибли 17» would take the 17 of «погибли 17 января»
+        String s = withoutMonthDays(DAY_MONTH, text);
+        s = withoutMonthDays(MONTH_DAY, s);
         return TIME.matcher(s).replaceAll(" ");
+    }
+
+    /** {@code text} with the matches of {@code p} whose first group names a month blanked out. */
+    private static String withoutMonthDays(Pattern p, String text) {
+        return p.matcher(text).replaceAll(m -> Months.of(m.group(1)) != 0 ? " " : Matcher.quoteReplacement(m.group()));
     }
 
     private static boolean givesFigure(String text) {

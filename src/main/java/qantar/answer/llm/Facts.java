@@ -130,8 +130,9 @@ final class Facts {
     private String takeDates(String s) {
         s = take(s, ISO_DATE, m -> date(m.group(3), m.group(2), m.group(1)));
         s = take(s, DOTTED_DATE, m -> date(m.group(1), m.group(2), m.group(3)));
-        s = take(s, DAY_MONTH, m -> Months.of(m.group(2)) == 0 ? null : date(m.group(1), String.valueOf(Months.of(m.group(2))), m.group(3)));
-        s = take(s, MONTH_DAY, m -> Months.of(m.group(1)) == 0 ? null : date(m.group(2), String.valueOf(Months.of(m.group(1))), m.group(3)));
+        // A word that names no month reads as month 0, which take() leaves as text.
+        s = take(s, DAY_MONTH, m -> date(m.group(1), String.valueOf(Months.of(m.group(2))), m.group(3)));
+        s = take(s, MONTH_DAY, m -> date(m.group(2), String.valueOf(Months.of(m.group(1))), m.group(3)));
         return s;
     }
 
