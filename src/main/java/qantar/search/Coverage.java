@@ -1,6 +1,7 @@
 package qantar.search;
 
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -22,8 +23,11 @@ final class Coverage {
         this.total = total;
     }
 
-    /** {@code matches[i]}: the live documents matching concept i, of {@code docs} live documents. */
-    static Coverage of(int docs, List<Concept> concepts, FixedBitSet[] matches, RetrievalSettings settings) {
+    /**
+     * {@code matches[i]}: the live documents matching concept i, of {@code docs} live documents;
+     * {@code names}: the labels of the concepts the question writes as names ({@link Names#written}).
+     */
+    static Coverage of(int docs, List<Concept> concepts, FixedBitSet[] matches, Set<String> names, RetrievalSettings settings) {
         double[] weight = new double[concepts.size()];
         double total = 0;
         // Beside a subject, context words (a place, a side named) narrow it a little: «protests in
@@ -35,10 +39,10 @@ final class Coverage {
             double share = c.counts() ? 1 : wording(c, claim) ? settings.claimWording()
                     : subject && c.context() && c.frame() == null && !c.anchor() ? settings.sceneCoverage() : 0;
             if (share > 0) {
-                weight[i] = share * weight(c, matches[i].cardinality(), docs, settings);
+                weight[i] = share * weight(c, names.contains(c.label()), matches[i].cardinality(), docs, settings);
             }
         }
-        blendOverlap(concepts, matches, weight, settings);
+        blendOverlap(concepts, matches, weight, names, settings);
         for (double w : weight) {
             total += w;
         }
@@ -52,7 +56,7 @@ final class Coverage {
      * («withdrawal») tells which of them answer. The subject's weights keep their sum, so context
      * words weigh as much beside it as before.
      */
-    private static void blendOverlap(List<Concept> concepts, FixedBitSet[] matches, double[] weight, RetrievalSettings s) {
+    private static void blendOverlap(List<Concept> concepts, FixedBitSet[] matches, double[] weight, Set<String> names, RetrievalSettings s) {
         double blend = s.overlap();
         List<Integer> subject = java.util.stream.IntStream.range(0, concepts.size()).filter(i -> concepts.get(i).counts()).boxed().toList();
         if (blend <= 0 || subject.size() < 2) {
@@ -68,7 +72,8 @@ final class Coverage {
                     others.or(matches[j]);
                 }
             }
-            among[i] = weight(concepts.get(i), (int) FixedBitSet.intersectionCount(matches[i], others), others.cardinality(), s);
+            Concept c = concepts.get(i);
+            among[i] = weight(c, names.contains(c.label()), (int) FixedBitSet.intersectionCount(matches[i], others), others.cardinality(), s);
             before += weight[i];
             after += among[i];
         }
@@ -125,10 +130,15 @@ final class Coverage {
         return total;
     }
 
-    /** How much matching a concept says a passage is about the question: rarer is more telling. */
-    static double weight(Concept c, int matchingDocs, int docs, RetrievalSettings s) {
+    /**
+     * How much matching a concept says a passage is about the question: rarer is more telling. A
+     * word the glossary lacks weighs at most {@code bareWordCap}, since most such words are the
+     * question's manner of speaking; one written as a name («Turgumbayev») is what the question is
+     * about, and weighs as a curated concept.
+     */
+    static double weight(Concept c, boolean name, int matchingDocs, int docs, RetrievalSettings s) {
         double idf = Math.log(1 + (double) docs / (1 + matchingDocs));
-        if (c.fromGlossary()) {
+        if (c.fromGlossary() || (name && matchingDocs > 0)) {
             return idf * s.glossaryWeight();
         }
         return matchingDocs == 0 ? s.unseenWord() : Math.min(idf, s.bareWordCap());

@@ -56,6 +56,25 @@ final class Names {
     }
 
     /**
+     * The labels of the question's words the glossary and frames left as they are and the question
+     * writes as names, beside a curated subject or the events named. Without either, only how well
+     * its bare words are covered tells whether a question is about the events at all, and a name
+     * alone (Abai, "Word") must not decide that.
+     */
+    static Set<String> written(String question, List<Concept> concepts) {
+        Set<String> out = new HashSet<>();
+        if (concepts.stream().noneMatch(c -> c.anchor() || c.fromGlossary() && c.counts())) {
+            return out;
+        }
+        for (Concept c : concepts) {
+            if (!c.fromGlossary() && c.frame() == null && !c.anchor() && looksLikeName(question, c.label())) {
+                out.add(c.label());
+            }
+        }
+        return out;
+    }
+
+    /**
      * The names no passage uses, not even misspelt by one letter: a person, place or thing the
      * corpus does not cover ("Satybaldy", "Aktobe", "UN Secretary-General"). Passages about the rest
      * of the question would not be about it. A name of several words («Садыр Жапаров») must occur

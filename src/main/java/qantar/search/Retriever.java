@@ -201,7 +201,8 @@ public final class Retriever {
             Map<Integer, Integer> vectorRank = fused ? near : Map.of();
             Map<Integer, Float> bm25 = new HashMap<>(lexical.bm25());
             vectorRank.keySet().forEach(d -> bm25.putIfAbsent(d, 0f));
-            Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.matches(), set);
+            Coverage coverage = Coverage.of(searcher.getIndexReader().numDocs(), concepts, lexical.matches(),
+                    Names.written(question, concepts), set);
             List<Hit> hits = Ranking.rank(searcher, s, concepts, frames, overview, new Ranking.Candidates(bm25, vectorRank), fused,
                     Ranking.passagesOf(searcher, s.passages(), bm25.keySet()), coverage, set);
             return new Retrieval(lang, concepts, anchored, fused ? vectorText : null, List.of(), hits,

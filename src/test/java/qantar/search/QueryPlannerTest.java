@@ -3,6 +3,7 @@ package qantar.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import qantar.corpus.GlossaryGroup;
 import qantar.corpus.Lang;
@@ -150,7 +151,7 @@ class QueryPlannerTest {
         matches[protesters].set(2);
         matches[paid].set(1);
         matches[paid].set(2);
-        Coverage c = Coverage.of(10, concepts, matches, RetrievalSettings.DEFAULT);
+        Coverage c = Coverage.of(10, concepts, matches, Set.of(), RetrievalSettings.DEFAULT);
         assertThat(c.of(2)).isEqualTo(1.0);
         assertThat(c.of(0)).isGreaterThan(0.5).isGreaterThan(c.of(1));
         assertThat(c.of(1)).isGreaterThan(0);
@@ -174,11 +175,39 @@ class QueryPlannerTest {
         matches[withdrawal].set(9);
         matches[withdrawal].set(20, 41);
         // Rarer in the corpus, «troops» weighs more on its own; among the CSTO's passages «withdrawal» is the rarer.
-        Coverage rarity = Coverage.of(100, concepts, matches, RetrievalSettings.DEFAULT.with("overlap", 0));
+        Coverage rarity = Coverage.of(100, concepts, matches, Set.of(), RetrievalSettings.DEFAULT.with("overlap", 0));
         assertThat(rarity.of(0)).isGreaterThan(rarity.of(9));
-        Coverage overlap = Coverage.of(100, concepts, matches, RetrievalSettings.DEFAULT.with("overlap", 1));
+        Coverage overlap = Coverage.of(100, concepts, matches, Set.of(), RetrievalSettings.DEFAULT.with("overlap", 1));
         assertThat(overlap.of(9)).isGreaterThan(overlap.of(0));
         assertThat(overlap.total()).isCloseTo(rarity.total(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void besideACuratedSubjectANameWeighsAsACuratedConceptNotAsABareWord() {
+        String question = "Was the minister Turgumbayev charged in court?";
+        List<Concept> concepts = new QueryPlanner(List.of(new GlossaryGroup(false, false, List.of("charged"))))
+                .plan(question, Lang.EN);
+        assertThat(Names.written(question, concepts)).containsExactly("Turgumbayev");
+        // 100 documents: 0 names him and a charge; 1..30 a minister, a court and a charge, none of them him
+        org.apache.lucene.util.FixedBitSet[] matches = new org.apache.lucene.util.FixedBitSet[concepts.size()];
+        for (int i = 0; i < matches.length; i++) {
+            matches[i] = new org.apache.lucene.util.FixedBitSet(100);
+        }
+        matches[labelAt(concepts, "charged")].set(0, 31);
+        matches[labelAt(concepts, "Turgumbayev")].set(0);
+        matches[labelAt(concepts, "minister")].set(1, 31);
+        matches[labelAt(concepts, "court")].set(1, 31);
+        Coverage bare = Coverage.of(100, concepts, matches, Set.of(), RetrievalSettings.DEFAULT);
+        assertThat(bare.of(1)).isGreaterThan(bare.of(0));
+        Coverage named = Coverage.of(100, concepts, matches, Names.written(question, concepts), RetrievalSettings.DEFAULT);
+        assertThat(named.of(0)).isGreaterThan(named.of(1));
+    }
+
+    @Test
+    void aNameAloneDoesNotWeighAsACuratedConcept() {
+        // no curated subject, no events named: whether the question is about them at all rests on its bare words
+        String question = "In which year was Abai born?";
+        assertThat(Names.written(question, new QueryPlanner(List.of()).plan(question, Lang.EN))).isEmpty();
     }
 
     private static int labelAt(List<Concept> concepts, String label) {
