@@ -107,6 +107,7 @@ final class EvalCommand implements Callable<Integer> {
                         (int) Percentiles.of(chars, 50), (int) Percentiles.of(chars, 95),
                         (int) Percentiles.of(chars, 100), messagesMax);
                 out.println(measures(t));
+                out.println(fillerCauses(t));
                 Evaluation.byKind(results).forEach((kind, k) -> out.printf(
                         "  %-12s questions %3d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f%n",
                         kind.id(), k.questions(), k.fillerRate(), k.falseMissingRate(), k.coreFactRate(), k.ndcg3(), k.scopeAccuracy()));
@@ -120,6 +121,13 @@ final class EvalCommand implements Callable<Integer> {
                         + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms",
                 t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
                 t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate(), t.meanMillis(), t.p95Millis());
+    }
+
+    /** What the filler of these answers comes from, as shares of it. */
+    static String fillerCauses(Evaluation.Totals t) {
+        StringBuilder sb = new StringBuilder("filler:");
+        t.fillerCauses().forEach((c, share) -> sb.append(String.format(java.util.Locale.ROOT, " %s %.2f |", c.text, share)));
+        return sb.substring(0, sb.length() - 2);
     }
 
     private static ObjectNode toJson(List<Evaluation.Result> results, Evaluation.Totals t) {
@@ -137,7 +145,7 @@ final class EvalCommand implements Callable<Integer> {
             putRatio(n, "key_fact_hit_rate", r.factHitRate());
             n.put("kind", r.item().kind().id());
             n.put("shown", r.shown());
-            n.put("filler", r.filler());
+            n.put("filler", r.fillerCount());
             n.put("false_missing", r.falseMissing());
             putRatio(n, "core_fact", r.coreHit());
             putRatio(n, "ndcg_at_3", r.ndcg3());
@@ -170,6 +178,8 @@ final class EvalCommand implements Callable<Integer> {
     private static void putMeasures(ObjectNode n, Evaluation.Totals t) {
         n.put("questions", t.questions());
         putRatio(n, "filler_rate", t.fillerRate());
+        ObjectNode causes = n.putObject("filler_causes");
+        t.fillerCauses().forEach((c, share) -> putRatio(causes, c.name().toLowerCase(java.util.Locale.ROOT), share));
         putRatio(n, "false_missing_rate", t.falseMissingRate());
         putRatio(n, "core_fact_rate", t.coreFactRate());
         putRatio(n, "ndcg_at_3", t.ndcg3());

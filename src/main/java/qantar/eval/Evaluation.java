@@ -2,6 +2,7 @@ package qantar.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,24 @@ public final class Evaluation {
     private static final int TOP = 5;
     private static final int NDCG_DEPTH = 3;
 
+    /**
+     * Why a filler statement was shown, which says what would remove it: the side has no answer
+     * (it should have been called empty), its answer is shown too (the filler is one statement too
+     * many), its answer was a candidate but ranked below, or it was not among the candidates at all.
+     */
+    public enum FillerCause {
+        SIDE_HAS_NO_ANSWER("the side has no answer"),
+        BESIDE_ITS_ANSWER("beside its answer"),
+        ANSWER_RANKED_LOWER("its answer ranked lower"),
+        ANSWER_NOT_RETRIEVED("its answer not retrieved");
+
+        public final String text;
+
+        FillerCause(String text) {
+            this.text = text;
+        }
+    }
+
     /** One thing wrong with an answer, for {@code eval --failures}. */
     public record Failure(String what, Side side, List<String> passageIds) {
         @Override
@@ -41,8 +60,13 @@ public final class Evaluation {
      * counts are zero there.
      */
     public record Result(EvalItem item, Answer answer, double millis, double recallAt5, double sideCoverage,
-                         double factHitRate, boolean scopeCorrect, int shown, int filler, int answeringSides,
+                         double factHitRate, boolean scopeCorrect, int shown, Map<FillerCause, Integer> filler, int answeringSides,
                          int falseMissing, double coreHit, double ndcg3, List<Failure> failures) {
+        /** How many shown statements are filler. */
+        public int fillerCount() {
+            return filler.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
         public List<String> misses() {
             return failures.stream().map(Failure::toString).toList();
         }
@@ -50,7 +74,7 @@ public final class Evaluation {
 
     public record Totals(int questions, double recallAt5, double sideCoverage, double factHitRate, double scopeAccuracy,
                          double fillerRate, double falseMissingRate, double coreFactRate, double ndcg3,
-                         double overviewAnswered, double meanMillis, double p95Millis) {
+                         double overviewAnswered, double meanMillis, double p95Millis, Map<FillerCause, Double> fillerCauses) {
     }
 
     private final AnswerService answers;
@@ -77,11 +101,12 @@ public final class Evaluation {
         if (item.kind() == EvalItem.Kind.OVERVIEW && a.statements().isEmpty()) {
             failures.add(new Failure("overview question unanswered", null, List.of()));
         }
-        int filler = 0;
+        Map<FillerCause, Integer> filler = new EnumMap<>(FillerCause.class);
         for (Statement s : a.statements()) {
             if (grade(item, s) == 0) {
-                filler++;
-                failures.add(new Failure("filler", s.side(), List.of(s.passageId())));
+                FillerCause cause = cause(item, a.statements(s.side()), composed.retrieval());
+                filler.merge(cause, 1, Integer::sum);
+                failures.add(new Failure("filler (" + cause.text + ")", s.side(), List.of(s.passageId())));
             }
         }
         int answering = 0;
@@ -131,6 +156,20 @@ public final class Evaluation {
         }
         return new Result(item, a, millis, recall, coverage, facts, scopeCorrect, a.statements().size(), filler,
                 answeringMain, falseMissing, coreHit, answering == 0 ? Double.NaN : ndcgSum / answering, failures);
+    }
+
+    /** Why a filler statement is among {@code sideShown}, its side's statements. */
+    private FillerCause cause(EvalItem item, List<Statement> sideShown, Retriever.Retrieval retrieval) {
+        List<String> answers = judgedOf(item, sideShown.get(0).side(), 2);
+        if (answers.isEmpty()) {
+            return FillerCause.SIDE_HAS_NO_ANSWER;
+        }
+        if (sideShown.stream().anyMatch(st -> grade(item, st) == 2)) {
+            return FillerCause.BESIDE_ITS_ANSWER;
+        }
+        boolean candidate = retrieval.hits().stream()
+                .anyMatch(h -> cluster(h.passage().id()).stream().anyMatch(answers::contains));
+        return candidate ? FillerCause.ANSWER_RANKED_LOWER : FillerCause.ANSWER_NOT_RETRIEVED;
     }
 
     /** The passages of a side judged at least {@code grade}, read with the side they have in the corpus now. */
@@ -198,7 +237,12 @@ public final class Evaluation {
     public static Totals totals(List<Result> results) {
         double[] ms = results.stream().mapToDouble(Result::millis).sorted().toArray();
         int shown = results.stream().mapToInt(Result::shown).sum();
-        int filler = results.stream().mapToInt(Result::filler).sum();
+        int filler = results.stream().mapToInt(Result::fillerCount).sum();
+        Map<FillerCause, Double> causes = new EnumMap<>(FillerCause.class);
+        for (FillerCause c : FillerCause.values()) {
+            int n = results.stream().mapToInt(r -> r.filler().getOrDefault(c, 0)).sum();
+            causes.put(c, filler == 0 ? Double.NaN : (double) n / filler);
+        }
         int answering = results.stream().mapToInt(Result::answeringSides).sum();
         int falseMissing = results.stream().mapToInt(Result::falseMissing).sum();
         List<Result> overviews = results.stream().filter(r -> r.item().kind() == EvalItem.Kind.OVERVIEW).toList();
@@ -214,7 +258,7 @@ public final class Evaluation {
                 overviews.isEmpty() ? Double.NaN
                         : overviews.stream().filter(r -> !r.answer().statements().isEmpty()).count() / (double) overviews.size(),
                 Arrays.stream(ms).average().orElse(0),
-                Percentiles.of(ms, 95));
+                Percentiles.of(ms, 95), causes);
     }
 
     /** The totals of each kind of question (overview, leading, plain...), in the kinds' order, kinds absent left out. */

@@ -26,7 +26,7 @@ class EvaluationTest {
             assertThat(r.get(0).recallAt5()).isEqualTo(1.0);
             assertThat(r.get(0).sideCoverage()).isEqualTo(1.0);
             assertThat(r.get(0).factHitRate()).isEqualTo(1.0);
-            assertThat(r.get(0).filler()).isZero();
+            assertThat(r.get(0).fillerCount()).isZero();
             assertThat(r.get(0).coreHit()).isEqualTo(1.0);
             assertThat(r.get(0).ndcg3()).isEqualTo(1.0);
 
@@ -37,7 +37,7 @@ class EvaluationTest {
             Evaluation.Result csto = r.get(1);
             long unjudged = csto.answer().statements().stream()
                     .filter(st -> !List.of("o43-withdrawal", "m7-csto-mandate", "h3-torture").contains(st.passageId())).count();
-            assertThat(csto.filler()).isEqualTo((int) unjudged);
+            assertThat(csto.fillerCount()).isEqualTo((int) unjudged);
             assertThat(csto.answeringSides()).isEqualTo(2);
             assertThat(csto.falseMissing()).isEqualTo(csto.answer().statements(qantar.corpus.Side.MLECHIN_BOOK).isEmpty() ? 1 : 0)
                     .isEqualTo((int) csto.failures().stream().filter(f -> f.what().startsWith("called empty")).count());
@@ -50,6 +50,9 @@ class EvaluationTest {
             assertThat(t.sideCoverage()).isEqualTo(0.75);
             assertThat(t.coreFactRate()).isBetween(0.5, 1.0);
             assertThat(t.fillerRate()).isBetween(0.0, 1.0);
+            if (t.fillerRate() > 0) {
+                assertThat(t.fillerCauses().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            }
             assertThat(t.scopeAccuracy()).isEqualTo(1.0);
             assertThat(t.p95Millis()).isPositive();
 
@@ -59,6 +62,26 @@ class EvaluationTest {
             assertThat(byKind.get(EvalItem.Kind.PLAIN).questions()).isEqualTo(2);
             assertThat(byKind.get(EvalItem.Kind.PLAIN).fillerRate()).isEqualTo(Evaluation.totals(r.subList(0, 2)).fillerRate());
             assertThat(byKind.get(EvalItem.Kind.OUT_OF_SCOPE).questions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachFillerStatementSaysWhyItWasShown() {
+        // judged as if only the prosecutor's 225 answered: the other sides' statements are their "nothing" missed
+        EvalItem item = new EvalItem("Сколько человек погибло?", qantar.corpus.Lang.RU, EvalItem.Kind.PLAIN, false, List.of(),
+                java.util.Map.of(), List.of(), java.util.Map.of("o11-toll-225", 2), List.of("o11-toll-225"), 1);
+        try (Qantar app = Fixture.open(tmp)) {
+            Evaluation.Result r = new Evaluation(app.answers(), app.live().retriever(), app.live().corpus().passagesById()).run(item);
+            var shown = r.answer().statements();
+            long otherSides = shown.stream().filter(st -> st.side() != qantar.corpus.Side.OFFICIAL).count();
+            long besideAnswer = shown.stream().filter(st -> st.side() == qantar.corpus.Side.OFFICIAL && !st.passageId().equals("o11-toll-225")).count();
+            assertThat(otherSides).isPositive();
+            assertThat(r.filler().getOrDefault(Evaluation.FillerCause.SIDE_HAS_NO_ANSWER, 0)).isEqualTo((int) otherSides);
+            assertThat(r.filler().getOrDefault(Evaluation.FillerCause.BESIDE_ITS_ANSWER, 0)).isEqualTo((int) besideAnswer);
+            assertThat(r.fillerCount()).isEqualTo((int) (otherSides + besideAnswer));
+            assertThat(r.misses()).contains("filler (the side has no answer) [hrw] [h2-ten-killed]");
+            Evaluation.Totals t = Evaluation.totals(List.of(r));
+            assertThat(t.fillerCauses().get(Evaluation.FillerCause.SIDE_HAS_NO_ANSWER)).isEqualTo((double) otherSides / r.fillerCount());
         }
     }
 
