@@ -29,9 +29,31 @@ final class Ranking {
     record Candidates(Map<Integer, Float> bm25, Map<Integer, Integer> vectorRank) {
     }
 
-    private static final int CONSENSUS = AnswersThis.FEATURES.indexOf("consensus");
+    // Each signal's place in a candidate's signals (AnswersThis.FEATURES).
+    private static final int COVERAGE = at("coverage");
+    private static final int RELATIVE = at("relative");
+    private static final int BM25 = at("bm25");
+    private static final int BM25_RANK = at("bm25_rank");
+    private static final int VECTOR_RANK = at("vector_rank");
+    private static final int ASKED = at("asked");
+    private static final int ASKS_SUBJECT = at("asks_subject");
+    private static final int FRAME = at("frame");
+    private static final int TOPIC = at("topic");
+    private static final int SIDE_RANK = at("side_rank");
+    private static final int FULL = at("full");
+    private static final int FULL_TOPIC = at("full_topic");
+    private static final int BEST = at("best");
+    private static final int CONSENSUS = at("consensus");
 
     private Ranking() {
+    }
+
+    private static int at(String feature) {
+        int i = AnswersThis.FEATURES.indexOf(feature);
+        if (i < 0) {
+            throw new IllegalStateException("no signal " + feature);
+        }
+        return i;
     }
 
     static List<Hit> rank(IndexSearcher searcher, RetrievalState s, List<Concept> concepts, List<Frame> frames, boolean overview,
@@ -57,8 +79,15 @@ final class Ranking {
             double frame = preference(s, frames, overview, p, set);
             hits.add(new Hit(p, cover + set.bm25Share() * order + frame + set.askMatch() * asked, cover, asked));
             if (model.computes() && fused) {
-                signals.put(p.id(), new double[] {cover, 0, e.getValue() / maxBm25, rrf(bm25Rank.get(e.getKey()), set) / rrf(1, set),
-                        rrf(c.vectorRank().get(e.getKey()), set) / rrf(1, set), asked, asked > 0 ? 1 : 0, frame > 0 ? 1 : 0, 0, 0, 0, 0, 0, 0});
+                double[] x = new double[AnswersThis.FEATURES.size()];
+                x[COVERAGE] = cover;
+                x[BM25] = e.getValue() / maxBm25;
+                x[BM25_RANK] = rrf(bm25Rank.get(e.getKey()), set) / rrf(1, set);
+                x[VECTOR_RANK] = rrf(c.vectorRank().get(e.getKey()), set) / rrf(1, set);
+                x[ASKED] = asked;
+                x[ASKS_SUBJECT] = asked > 0 ? 1 : 0;
+                x[FRAME] = frame > 0 ? 1 : 0;
+                signals.put(p.id(), x);
             }
         }
         hits.sort(BEST_FIRST);
@@ -92,12 +121,12 @@ final class Ranking {
         Map<Side, Integer> sideRank = new HashMap<>();
         for (Hit h : hits) {
             double[] x = signals.get(h.passage().id());
-            x[1] = best > 0 ? h.coverage() / best : 0;
-            x[8] = h.passage().topics().stream().anyMatch(topics::contains) ? 1 : 0;
-            x[9] = 1.0 / sideRank.merge(h.passage().side(), 1, Integer::sum);
-            x[10] = h.coverage() >= 1 - 1e-9 ? 1 : 0;
-            x[11] = x[10] * x[8];
-            x[12] = best;
+            x[RELATIVE] = best > 0 ? h.coverage() / best : 0;
+            x[TOPIC] = h.passage().topics().stream().anyMatch(topics::contains) ? 1 : 0;
+            x[SIDE_RANK] = 1.0 / sideRank.merge(h.passage().side(), 1, Integer::sum);
+            x[FULL] = h.coverage() >= 1 - 1e-9 ? 1 : 0;
+            x[FULL_TOPIC] = x[FULL] * x[TOPIC];
+            x[BEST] = best;
             double p = model.p(h.passage().id(), x);
             out.add(model.on() ? new Hit(h.passage(), p, h.coverage(), h.asked()) : h);
         }
