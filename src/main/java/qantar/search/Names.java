@@ -104,14 +104,16 @@ final class Names {
     }
 
     /**
-     * Runs of two or more capitalised words standing next to each other in the question (an
-     * acronym among them: "UN Secretary-General"), each a word the glossary and the frames left as
-     * it is. At least one is not all capitals, so a question typed in capitals names nothing.
+     * Runs of two or more capitalised words standing next to each other in the question, each a
+     * word the glossary and the frames left as it is or an acronym the glossary knows ("UN
+     * Secretary-General": the UN is covered, its Secretary-General not). At least one is not all
+     * capitals, so a question typed in capitals names nothing.
      */
     static List<List<String>> multiWordNames(String question, List<Concept> concepts) {
         Set<String> free = new HashSet<>();
         for (Concept c : concepts) {
-            if (!c.fromGlossary() && c.frame() == null && !c.anchor() && !c.context()) {
+            boolean acronym = c.fromGlossary() && c.label().length() >= 2 && c.label().codePoints().allMatch(Character::isUpperCase);
+            if (acronym || !c.fromGlossary() && c.frame() == null && !c.anchor() && !c.context()) {
                 free.add(c.label());
             }
         }
