@@ -40,7 +40,7 @@ class DevSetQualityTest {
                 .allMatch(i -> !i.judged().isEmpty())).as("every answerable question is judged").isTrue();
 
         Evaluation.Totals t = evaluate(items, tmp.resolve("hybrid"), true);
-        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.21);
+        assertThat(t.fillerRate()).isLessThanOrEqualTo(0.20);
         assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.015);
         assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.96);
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.70);
@@ -66,7 +66,7 @@ class DevSetQualityTest {
     /** The second probe set, likewise. */
     @Test
     void theSecondProbeSetIsAnsweredAsWellAsWhenItsBoundsWereSet() {
-        answersAtLeastAsWell("probe2", 0.38, 0.08, 0.85, 0.60, 0.97);
+        answersAtLeastAsWell("probe2", 0.37, 0.05, 0.85, 0.61, 0.97);
     }
 
     /** The third probe set, likewise. */
