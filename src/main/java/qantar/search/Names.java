@@ -55,11 +55,15 @@ final class Names {
                 || Pattern.compile("(?:^|[.!?]\\s+)" + word + "\\s+\\p{Lu}").matcher(question).find();
     }
 
+    /** Whether the concept is a word of the question the glossary and frames left as it is, written as a name. */
+    static boolean isName(String question, Concept c) {
+        return !c.fromGlossary() && c.frame() == null && !c.anchor() && looksLikeName(question, c.label());
+    }
+
     /**
-     * The labels of the question's words the glossary and frames left as they are and the question
-     * writes as names, beside a curated subject or the events named. Without either, only how well
-     * its bare words are covered tells whether a question is about the events at all, and a name
-     * alone (Abai, "Word") must not decide that.
+     * The labels of the question's names ({@link #isName}), beside a curated subject or the events
+     * named. Without either, only how well its bare words are covered tells whether a question is
+     * about the events at all, and a name alone (Abai, "Word") must not decide that.
      */
     static Set<String> written(String question, List<Concept> concepts) {
         Set<String> out = new HashSet<>();
@@ -67,7 +71,7 @@ final class Names {
             return out;
         }
         for (Concept c : concepts) {
-            if (!c.fromGlossary() && c.frame() == null && !c.anchor() && looksLikeName(question, c.label())) {
+            if (isName(question, c)) {
                 out.add(c.label());
             }
         }
@@ -93,7 +97,7 @@ final class Names {
         }
         for (Concept c : concepts) {
             String w = c.label();
-            if (inNames.contains(w) || c.fromGlossary() || c.frame() != null || c.anchor() || w.length() < 4 || !looksLikeName(question, w)) {
+            if (inNames.contains(w) || w.length() < 4 || !isName(question, c)) {
                 continue;
             }
             if (!used(searcher, cq.of(c, lang), w, passages)) {

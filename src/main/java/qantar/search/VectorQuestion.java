@@ -23,7 +23,7 @@ final class VectorQuestion {
         for (Concept c : concepts) {
             if (c.fromGlossary()) {
                 c.forms().stream().filter(VectorQuestion::isLatin).findFirst().ifPresent(terms::add);
-            } else if (c.frame() == null && !c.context() && Names.looksLikeName(question, c.label())) {
+            } else if (!c.context() && Names.isName(question, c)) {
                 terms.add(Latin.of(c.label()));
             }
         }
