@@ -125,9 +125,9 @@ final class EvalCommand implements Callable<Integer> {
 
     /** What the filler of these answers comes from, as shares of it. */
     static String fillerCauses(Evaluation.Totals t) {
-        StringBuilder sb = new StringBuilder("filler:");
-        t.fillerCauses().forEach((c, share) -> sb.append(String.format(java.util.Locale.ROOT, " %s %.2f |", c.text, share)));
-        return sb.substring(0, sb.length() - 2);
+        return t.fillerCauses().entrySet().stream()
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey().text, e.getValue()))
+                .collect(java.util.stream.Collectors.joining(" | ", "filler: ", ""));
     }
 
     private static ObjectNode toJson(List<Evaluation.Result> results, Evaluation.Totals t) {

@@ -143,10 +143,7 @@ class QueryPlannerTest {
         int protesters = labelAt(concepts, "protesters");
         int paid = labelAt(concepts, "paid");
         // documents 0..9: 0 is on the protesters, 1 shares only "paid", 2 has both
-        org.apache.lucene.util.FixedBitSet[] matches = new org.apache.lucene.util.FixedBitSet[concepts.size()];
-        for (int i = 0; i < matches.length; i++) {
-            matches[i] = new org.apache.lucene.util.FixedBitSet(10);
-        }
+        org.apache.lucene.util.FixedBitSet[] matches = noMatches(concepts, 10);
         matches[protesters].set(0);
         matches[protesters].set(2);
         matches[paid].set(1);
@@ -166,10 +163,7 @@ class QueryPlannerTest {
         int troops = labelAt(concepts, "troops");
         int withdrawal = labelAt(concepts, "withdrawal");
         // 100 documents: 0..9 on the CSTO; 0..7 of them name troops, nothing else does; 9 and 20..40 name a withdrawal
-        org.apache.lucene.util.FixedBitSet[] matches = new org.apache.lucene.util.FixedBitSet[concepts.size()];
-        for (int i = 0; i < matches.length; i++) {
-            matches[i] = new org.apache.lucene.util.FixedBitSet(100);
-        }
+        org.apache.lucene.util.FixedBitSet[] matches = noMatches(concepts, 100);
         matches[csto].set(0, 10);
         matches[troops].set(0, 8);
         matches[withdrawal].set(9);
@@ -189,10 +183,7 @@ class QueryPlannerTest {
                 .plan(question, Lang.EN);
         assertThat(Names.written(question, concepts)).containsExactly("Turgumbayev");
         // 100 documents: 0 names him and a charge; 1..30 a minister, a court and a charge, none of them him
-        org.apache.lucene.util.FixedBitSet[] matches = new org.apache.lucene.util.FixedBitSet[concepts.size()];
-        for (int i = 0; i < matches.length; i++) {
-            matches[i] = new org.apache.lucene.util.FixedBitSet(100);
-        }
+        org.apache.lucene.util.FixedBitSet[] matches = noMatches(concepts, 100);
         matches[labelAt(concepts, "charged")].set(0, 31);
         matches[labelAt(concepts, "Turgumbayev")].set(0);
         matches[labelAt(concepts, "minister")].set(1, 31);
@@ -208,6 +199,15 @@ class QueryPlannerTest {
         // no curated subject, no events named: whether the question is about them at all rests on its bare words
         String question = "In which year was Abai born?";
         assertThat(Names.written(question, new QueryPlanner(List.of()).plan(question, Lang.EN))).isEmpty();
+    }
+
+    /** For each concept, an empty set of matching documents among {@code docs}. */
+    private static org.apache.lucene.util.FixedBitSet[] noMatches(List<Concept> concepts, int docs) {
+        org.apache.lucene.util.FixedBitSet[] matches = new org.apache.lucene.util.FixedBitSet[concepts.size()];
+        for (int i = 0; i < matches.length; i++) {
+            matches[i] = new org.apache.lucene.util.FixedBitSet(docs);
+        }
+        return matches;
     }
 
     private static int labelAt(List<Concept> concepts, String label) {
