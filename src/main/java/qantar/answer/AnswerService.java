@@ -46,6 +46,8 @@ public final class AnswerService {
     private final Texts texts;
     private final AnswerStore answers;
     private final CorpusView corpus;
+    /** The edition of answers ({@link AnswerStore#edition}): a new one answers every question afresh. */
+    private final long edition;
 
     /** What the service needs of the live corpus: its sources, passages and revision, all of which change. */
     public interface CorpusView {
@@ -60,7 +62,7 @@ public final class AnswerService {
         java.util.List<qantar.corpus.Passage> keyPassages();
     }
 
-    public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus) {
+    public AnswerService(Retriever retriever, ScopeRules scope, Texts texts, AnswerStore answers, CorpusView corpus, long edition) {
         this.retriever = retriever;
         this.extractive = new ExtractiveComposer(retriever::cluster, retriever::settings, corpus::timelinePassages, corpus::keyPassages);
         this.composer = (question, retrieval, lang, sides) -> extractive.statements(retrieval, lang, sides);
@@ -68,6 +70,7 @@ public final class AnswerService {
         this.texts = texts;
         this.answers = answers;
         this.corpus = corpus;
+        this.edition = edition;
     }
 
     /** An answer and the retrieval it was composed from, for {@code --explain} and the evaluation. */
@@ -75,9 +78,9 @@ public final class AnswerService {
     }
 
     /**
-     * The answer to a question, stored under its short id. The same question, language, sides and
-     * corpus revision reopen the stored answer (only the asking is logged), so nothing is composed
-     * twice and a citation always shows what was first shown.
+     * The answer to a question, stored under its short id. The same question, language, sides,
+     * corpus revision and edition reopen the stored answer (only the asking is logged), so nothing is
+     * composed twice and a citation always shows what was first shown.
      */
     public Answer answer(Question q) {
         return answer(q, r -> { });
@@ -100,7 +103,7 @@ public final class AnswerService {
         Lang written = q.lang() != null ? null : LanguageDetector.detect(text);
         Lang lang = q.lang() != null ? q.lang() : written;
         long revision = corpus.revision();
-        String id = id(text, lang, q.sides(), revision);
+        String id = id(text, lang, q.sides(), revision, edition);
         Optional<Answer> stored = find(id);
         if (stored.isPresent()) {
             answers.logAsked(id, Instant.now().toString());
@@ -119,7 +122,7 @@ public final class AnswerService {
         String text = clip(q.text());
         Lang written = LanguageDetector.detect(text);
         long revision = corpus.revision();
-        return compose(q, text, written, revision, id(text, q.lang() != null ? q.lang() : written, q.sides(), revision));
+        return compose(q, text, written, revision, id(text, q.lang() != null ? q.lang() : written, q.sides(), revision, edition));
     }
 
     /** {@code written} is the language the question is written in: retrieval reads it so, the answer may be asked in another. */
@@ -162,10 +165,12 @@ public final class AnswerService {
         return answers.find(id.toLowerCase(Locale.ROOT).strip()).map(AnswerJson::read);
     }
 
-    /** The same question, language, sides and corpus revision always get the same short id. */
-    static String id(String question, Lang lang, java.util.Set<Side> sides, long revision) {
+    /** The same question, language, sides, corpus revision and edition always get the same short id. */
+    static String id(String question, Lang lang, java.util.Set<Side> sides, long revision, long edition) {
+        // The first edition adds nothing, so the ids of answers stored before editions existed stay as they were.
         String key = question.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "|" + lang.code() + "|"
-                + new TreeSet<>(sides.stream().map(Side::id).toList()) + "|" + revision;
+                + new TreeSet<>(sides.stream().map(Side::id).toList()) + "|" + revision
+                + (edition > 0 ? "|" + edition : "");
         byte[] h = Sha256.of(key);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 8; i++) {

@@ -65,9 +65,12 @@ public record Qantar(Database database, CorpusStore corpusStore, PassageIndex in
             // With config/answers-this.yaml, the fitted "answers this" model orders and gates a side's passages.
             RetrievalSettings settings = RetrievalSettings.DEFAULT.with(AnswersThis.load(configDir.resolve("answers-this.yaml")));
             LiveCorpus live = LiveCorpus.open(corpusStore, index, Frames.load(configDir.resolve("frames.yaml")), settings, progress);
-            AnswerService answers = new AnswerService(live.retriever(), ScopeRules.load(configDir), texts, new AnswerStore(db), live);
+            Optional<LlmSettings> llm = LlmSettings.fromEnvironment();
+            AnswerStore stored = new AnswerStore(db);
+            long edition = stored.edition(AnswersMadeBy.of(configDir, embedder, llm));
+            AnswerService answers = new AnswerService(live.retriever(), ScopeRules.load(configDir), texts, stored, live, edition);
             // With a model (QANTAR_LLM_*): questions also searched in translation, and model-written answers.
-            LlmSettings.fromEnvironment().ifPresent(s -> {
+            llm.ifPresent(s -> {
                 LOG.info("Model: {}", s);
                 LlmComposer composer = LlmComposer.of(s, answers.extractive());
                 answers.useComposer(composer);

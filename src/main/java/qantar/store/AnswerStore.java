@@ -1,5 +1,6 @@
 package qantar.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public final class AnswerStore {
     }
 
     /**
-     * Stores an answer once (the same id again — same question, language and corpus revision — is
+     * Stores an answer once (the same id again — same question, language, corpus revision and edition — is
      * kept as first stored) and logs that it was asked.
      *
      * @return whether this answer is the one stored: false when the id was stored before
@@ -31,6 +32,31 @@ public final class AnswerStore {
     /** Logs that a stored answer was asked for again. */
     public void logAsked(String id, String at) {
         db.inTransaction(() -> Sql.exec(db.connection(), "INSERT INTO question_log (answer_id, asked_at) VALUES (?, ?)", id, at));
+    }
+
+    /**
+     * The edition of answers made by {@code madeBy} (a digest of what composes them besides the
+     * corpus): the stored edition while it is the same, the next one when it changed and answers of
+     * the last are stored. A question asked again in a new edition is answered afresh under a new id;
+     * the old answer stays citable under its own. The first edition is 0.
+     */
+    public long edition(String madeBy) {
+        return db.inTransaction(() -> {
+            Connection c = db.connection();
+            String before = Sql.one(c, "SELECT value FROM meta WHERE key = 'answers_made_by'", rs -> rs.getString(1));
+            String stored = Sql.one(c, "SELECT value FROM meta WHERE key = 'answers_edition'", rs -> rs.getString(1));
+            long edition = stored == null ? 0 : Long.parseLong(stored);
+            if (madeBy.equals(before)) {
+                return edition;
+            }
+            // Before any answer is stored (a new data folder, the starter data) there is nothing to renew.
+            if (before != null && Sql.one(c, "SELECT 1 FROM answers LIMIT 1", rs -> 1) != null) {
+                edition++;
+            }
+            CorpusStore.setMeta(c, "answers_made_by", madeBy);
+            CorpusStore.setMeta(c, "answers_edition", String.valueOf(edition));
+            return edition;
+        });
     }
 
     public Optional<String> find(String id) {
