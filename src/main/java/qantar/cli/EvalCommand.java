@@ -3,6 +3,7 @@ package qantar.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import qantar.app.Qantar;
-import qantar.measure.Percentiles;
+import qantar.config.Locations;
 import qantar.eval.EvalItem;
 import qantar.eval.EvalSet;
 import qantar.eval.Evaluation;
 import qantar.json.Json;
+import qantar.measure.Percentiles;
+import qantar.store.Database;
+import qantar.store.Folders;
 
 @Command(name = "eval", description = "Scores the answers to a question set (e.g. knowledge/eval/dev.yaml).")
 final class EvalCommand implements Callable<Integer> {
@@ -58,7 +62,11 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalStateException e) { // the set's own problems, with file and item
             throw Failure.badInput(e.getMessage(), e);
         }
-        try (Qantar app = Options.open()) {
+        // Its own folder each run: an index updated in place keeps the statistics of replaced passages
+        // until Lucene merges them away, which would make the measures depend on the data folder's history.
+        Path data = Files.createTempDirectory("qantar-eval");
+        try (Qantar app = Qantar.open(data, Database.Location.sqlite(data), Locations.knowledgeDir(), Locations.configDir(),
+                new ConsoleProgress())) {
             qantar.search.RetrievalSettings tuned = app.live().retriever().settings();
             for (String kv : settings) {
                 String[] p = kv.split("=", 2);
@@ -112,6 +120,8 @@ final class EvalCommand implements Callable<Integer> {
                         "  %-12s questions %3d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f%n",
                         kind.id(), k.questions(), k.fillerRate(), k.falseMissingRate(), k.coreFactRate(), k.ndcg3(), k.scopeAccuracy()));
             }
+        } finally {
+            Folders.delete(data);
         }
         return 0;
     }

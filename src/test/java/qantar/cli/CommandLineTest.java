@@ -219,6 +219,18 @@ class CommandLineTest {
         assertThat(o.get("totals").get("questions").asInt()).isEqualTo(3);
     }
 
+    /**
+     * eval indexes the corpus in a folder of its own, which it deletes: its measures never depend on
+     * what the data folder's index went through, and it leaves that folder alone.
+     */
+    @Test
+    void evalLeavesTheDataFolderAlone() throws Exception {
+        Path set = Files.writeString(tmp.resolve("set.yaml"), "- question: How many people died?\n  lang: en\n");
+        assertThat(run("eval", "--json", set.toString())).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("questions").get(0).get("shown").asInt()).isPositive();
+        assertThat(tmp.resolve("data")).doesNotExist();
+    }
+
     @Test
     void statsJsonCountsBySideAndLanguage() throws Exception {
         assertThat(run("corpus", "stats", "--json")).isZero();
