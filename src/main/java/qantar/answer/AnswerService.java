@@ -12,6 +12,7 @@ import qantar.config.Texts;
 import qantar.corpus.Lang;
 import qantar.corpus.Side;
 import qantar.corpus.Source;
+import qantar.search.Concept;
 import qantar.search.LanguageDetector;
 import qantar.search.Retriever;
 import qantar.search.Retriever.Retrieval;
@@ -131,7 +132,7 @@ public final class AnswerService {
         Retrieval r = retriever.retrieve(text, written, q.sides());
         double best = r.bestCoverage();
         // Off-topic cues win unless the events are named; a question of bare words must be covered well.
-        boolean curated = r.concepts().stream().anyMatch(c -> c.fromGlossary() && c.counts());
+        boolean curated = r.concepts().stream().anyMatch(Concept::curatedSubject);
         boolean inScope = r.anchored()
                 || (!scope.offTopic(text) && best >= (curated ? ON_TOPIC : UNCURATED));
         // A name the corpus never uses is a subject it does not cover: passages on the rest would not be about it.

@@ -14,6 +14,11 @@ public record Concept(String label, List<String> forms, boolean anchor, boolean 
         return !anchor && !context && frame == null;
     }
 
+    /** Whether it is a subject the glossary names: a question with one is about something the corpus curates. */
+    public boolean curatedSubject() {
+        return fromGlossary && counts();
+    }
+
     public Concept {
         forms = List.copyOf(forms);
     }

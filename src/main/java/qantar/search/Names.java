@@ -67,7 +67,7 @@ final class Names {
      */
     static Set<String> written(String question, List<Concept> concepts) {
         Set<String> out = new HashSet<>();
-        if (concepts.stream().noneMatch(c -> c.anchor() || c.fromGlossary() && c.counts())) {
+        if (concepts.stream().noneMatch(c -> c.anchor() || c.curatedSubject())) {
             return out;
         }
         for (Concept c : concepts) {

@@ -150,7 +150,7 @@ public final class QueryPlanner {
         // (protesters, riots), the claim's other words are its wording; passages on the subject answer
         // it, those sharing only "paid" do not.
         boolean claim = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().claim())
-                && concepts.stream().anyMatch(c -> c.fromGlossary() && c.counts());
+                && concepts.stream().anyMatch(Concept::curatedSubject);
         for (int i = 0; i < words.size(); i++) {
             if (!used[i]) {
                 String w = words.get(i);

@@ -45,7 +45,7 @@ final class Translations {
         List<String> used = new ArrayList<>();
         for (Form form : forms) {
             Retrieval r = form.retrieval();
-            if (r.concepts().stream().noneMatch(c -> c.fromGlossary() && c.counts())) {
+            if (r.concepts().stream().noneMatch(Concept::curatedSubject)) {
                 continue; // only the model's own words: they would add noise, not meaning
             }
             used.add(form.text());
