@@ -42,8 +42,8 @@ public final class AnswerJson {
         }
         List<Statement> statements = o.statements().stream().map(n -> new Statement(side(n.side()), n.speaker(), n.text(),
                 n.passageId(), n.sourceId(), n.quote(), n.translated(), lang(n.lang()), n.caution(), Boolean.TRUE.equals(n.summary()),
-                n.cites(), n.also() == null ? List.of() : n.also().stream().map(x -> new Statement.Also(x.passageId(), x.sourceId())).toList()))
-                .toList();
+                n.cites(), n.also() == null ? List.of() : n.also().stream().map(x -> new Statement.Also(x.passageId(), x.sourceId())).toList(),
+                Boolean.TRUE.equals(n.nearest()))).toList();
         List<SourceRef> sources = o.sources().stream()
                 .map(n -> new SourceRef(n.id(), side(n.side()), n.title(), n.publisher(), n.date(), n.url(), n.mirrorOf())).toList();
         return new Answer(o.answerId(), o.question(), lang(o.language()), o.inScope(), statements,
@@ -55,7 +55,8 @@ public final class AnswerJson {
         List<StatementOut> statements = a.statements().stream().map(s -> new StatementOut(s.side().id(), s.speaker(), s.text(),
                 s.passageId(), s.sourceId(), s.quote(), s.translated(), s.lang().code(), s.caution(), s.summary() ? true : null,
                 s.summary() ? s.cites() : null,
-                s.also().isEmpty() ? null : s.also().stream().map(x -> new AlsoOut(x.passageId(), x.sourceId())).toList())).toList();
+                s.also().isEmpty() ? null : s.also().stream().map(x -> new AlsoOut(x.passageId(), x.sourceId())).toList(),
+                s.nearest() ? true : null)).toList();
         List<SourceOut> sources = a.sources().stream().map(s -> new SourceOut(s.id(), s.side().id(), s.title(), s.publisher(),
                 s.date(), s.url(), s.mirrorOf())).toList();
         return new AnswerOut(a.id(), a.question(), a.language().code(), a.inScope(), statements,

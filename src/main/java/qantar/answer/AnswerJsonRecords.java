@@ -29,9 +29,12 @@ final class AnswerJsonRecords {
                      @JsonProperty(value = "best_coverage", required = true) double bestCoverage) {
     }
 
-    /** {@code summary} and {@code cites} only for a model-written statement, {@code also} only for a fact cluster. */
+    /**
+     * {@code summary} and {@code cites} only for a model-written statement, {@code also} only for a fact
+     * cluster, {@code nearest} only for the nearest passage of a side that likely has no answer.
+     */
     @JsonPropertyOrder({"side", "speaker", "text", "passage_id", "source_id", "quote", "translated", "lang", "caution", "summary",
-            "cites", "also"})
+            "cites", "also", "nearest"})
     record StatementOut(@JsonProperty(required = true) String side,
                         @JsonProperty(required = true) String speaker,
                         @JsonProperty(required = true) String text,
@@ -43,7 +46,8 @@ final class AnswerJsonRecords {
                         @JsonInclude(JsonInclude.Include.NON_NULL) String caution,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean summary,
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> cites,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) List<AlsoOut> also) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<AlsoOut> also,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean nearest) {
     }
 
     @JsonPropertyOrder({"passage_id", "source_id"})

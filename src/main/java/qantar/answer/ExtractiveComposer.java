@@ -115,7 +115,9 @@ public final class ExtractiveComposer {
                 shown.add(words);
                 List<Statement.Also> also = cluster.apply(h.passage()).stream().skip(1)
                         .map(p -> new Statement.Also(p.id(), p.sourceId())).toList();
-                out.add(also.isEmpty() ? s : s.withAlso(also));
+                s = also.isEmpty() ? s : s.withAlso(also);
+                // A side's first passage below the bar for its further ones is likely not an answer.
+                out.add(model && h.score() < set.answersThis().further() ? s.asNearest() : s);
                 taken++;
             }
         }

@@ -10,11 +10,12 @@ import qantar.corpus.Side;
  * for a model-written sentence that passed the citation guard; {@code cites} then lists every
  * passage it cites ({@code passageId} is the first), and is empty for a passage shown as it is.
  * {@code also} are the other passages of the same fact cluster: the same fact from other sources,
- * shown once.
+ * shown once. {@code nearest} is true when the statement is only the nearest its side has to the
+ * question, likely not an answer to it: shown so, not as the side's answer.
  */
 public record Statement(Side side, String speaker, String text, String passageId, String sourceId, boolean quote,
                         boolean translated, Lang lang, String caution, boolean summary, List<String> cites,
-                        List<Also> also) {
+                        List<Also> also, boolean nearest) {
 
     /** Another passage stating the same fact, and its source. */
     public record Also(String passageId, String sourceId) {
@@ -23,6 +24,11 @@ public record Statement(Side side, String speaker, String text, String passageId
     public Statement {
         cites = cites == null ? List.of() : List.copyOf(cites);
         also = also == null ? List.of() : List.copyOf(also);
+    }
+
+    public Statement(Side side, String speaker, String text, String passageId, String sourceId, boolean quote,
+                     boolean translated, Lang lang, String caution, boolean summary, List<String> cites, List<Also> also) {
+        this(side, speaker, text, passageId, sourceId, quote, translated, lang, caution, summary, cites, also, false);
     }
 
     public Statement(Side side, String speaker, String text, String passageId, String sourceId, boolean quote,
@@ -37,7 +43,12 @@ public record Statement(Side side, String speaker, String text, String passageId
     }
 
     public Statement withAlso(List<Also> others) {
-        return new Statement(side, speaker, text, passageId, sourceId, quote, translated, lang, caution, summary, cites, others);
+        return new Statement(side, speaker, text, passageId, sourceId, quote, translated, lang, caution, summary, cites, others, nearest);
+    }
+
+    /** The same statement shown as the nearest its side has, not as an answer. */
+    public Statement asNearest() {
+        return new Statement(side, speaker, text, passageId, sourceId, quote, translated, lang, caution, summary, cites, also, true);
     }
 
     /** Every passage this statement stands on: its own, the ones it cites, and its cluster's. */

@@ -116,6 +116,7 @@ final class EvalCommand implements Callable<Integer> {
                         (int) Percentiles.of(chars, 100), messagesMax);
                 out.println(measures(t));
                 out.println(fillerCauses(t));
+                out.println(nearest(t));
                 Evaluation.byKind(results).forEach((kind, k) -> out.printf(
                         "  %-12s questions %3d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f%n",
                         kind.id(), k.questions(), k.fillerRate(), k.falseMissingRate(), k.coreFactRate(), k.ndcg3(), k.scopeAccuracy()));
@@ -131,6 +132,12 @@ final class EvalCommand implements Callable<Integer> {
                         + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms",
                 t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
                 t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate(), t.meanMillis(), t.p95Millis());
+    }
+
+    /** How many statements are shown as their side's nearest, how good those are, and the filler of the rest. */
+    static String nearest(Evaluation.Totals t) {
+        return String.format(java.util.Locale.ROOT, "shown as the side's nearest %.3f of statements (filler %.2f, answering %.2f of them) | "
+                + "filler of the statements shown as answers %.3f", t.nearestShare(), t.nearestFiller(), t.nearestAnswering(), t.answersFillerRate());
     }
 
     /** What the filler of these answers comes from, as shares of it. */
@@ -190,6 +197,10 @@ final class EvalCommand implements Callable<Integer> {
         putRatio(n, "filler_rate", t.fillerRate());
         ObjectNode causes = n.putObject("filler_causes");
         t.fillerCauses().forEach((c, share) -> putRatio(causes, c.name().toLowerCase(java.util.Locale.ROOT), share));
+        putRatio(n, "nearest_share", t.nearestShare());
+        putRatio(n, "nearest_filler", t.nearestFiller());
+        putRatio(n, "nearest_answering", t.nearestAnswering());
+        putRatio(n, "answers_filler_rate", t.answersFillerRate());
         putRatio(n, "false_missing_rate", t.falseMissingRate());
         putRatio(n, "core_fact_rate", t.coreFactRate());
         putRatio(n, "ndcg_at_3", t.ndcg3());

@@ -35,6 +35,9 @@ final class TextRenderer {
                 if (s.caution() != null) {
                     out.append("    ⚠ ").append(texts.get("caution", lang)).append(": ").append(s.caution()).append('\n');
                 }
+                if (s.nearest()) {
+                    out.append("    ≈ ").append(texts.get("nearest", lang)).append('\n');
+                }
             }
             out.append('\n');
         }

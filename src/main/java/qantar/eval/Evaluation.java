@@ -61,7 +61,12 @@ public final class Evaluation {
      */
     public record Result(EvalItem item, Answer answer, double millis, double recallAt5, double sideCoverage,
                          double factHitRate, boolean scopeCorrect, int shown, Map<FillerCause, Integer> filler, int answeringSides,
-                         int falseMissing, double coreHit, double ndcg3, List<Failure> failures) {
+                         int falseMissing, double coreHit, double ndcg3, List<Failure> failures, int[] nearestByGrade) {
+        /** How many statements are shown as their side's nearest (not as an answer). */
+        public int nearest() {
+            return Arrays.stream(nearestByGrade).sum();
+        }
+
         /** How many shown statements are filler. */
         public int fillerCount() {
             return filler.values().stream().mapToInt(Integer::intValue).sum();
@@ -72,9 +77,15 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * {@code nearestShare}: the share of shown statements shown as their side's nearest, not as an
+     * answer; {@code nearestFiller} and {@code nearestAnswering}: the shares of those judged 0 and 2;
+     * {@code answersFillerRate}: the filler rate of the other statements, those shown as answers.
+     */
     public record Totals(int questions, double recallAt5, double sideCoverage, double factHitRate, double scopeAccuracy,
                          double fillerRate, double falseMissingRate, double coreFactRate, double ndcg3,
-                         double overviewAnswered, double meanMillis, double p95Millis, Map<FillerCause, Double> fillerCauses) {
+                         double overviewAnswered, double meanMillis, double p95Millis, Map<FillerCause, Double> fillerCauses,
+                         double nearestShare, double nearestFiller, double nearestAnswering, double answersFillerRate) {
     }
 
     private final AnswerService answers;
@@ -102,8 +113,13 @@ public final class Evaluation {
             failures.add(new Failure("overview question unanswered", null, List.of()));
         }
         Map<FillerCause, Integer> filler = new EnumMap<>(FillerCause.class);
+        int[] nearestByGrade = new int[3];
         for (Statement s : a.statements()) {
-            if (grade(item, s) == 0) {
+            int grade = grade(item, s);
+            if (s.nearest()) {
+                nearestByGrade[grade]++;
+            }
+            if (grade == 0) {
                 FillerCause cause = cause(item, a.statements(s.side()), composed.retrieval());
                 filler.merge(cause, 1, Integer::sum);
                 failures.add(new Failure("filler (" + cause.text + ")", s.side(), List.of(s.passageId())));
@@ -155,7 +171,7 @@ public final class Evaluation {
             facts = (double) hit / item.facts().size();
         }
         return new Result(item, a, millis, recall, coverage, facts, scopeCorrect, a.statements().size(), filler,
-                answeringMain, falseMissing, coreHit, answering == 0 ? Double.NaN : ndcgSum / answering, failures);
+                answeringMain, falseMissing, coreHit, answering == 0 ? Double.NaN : ndcgSum / answering, failures, nearestByGrade);
     }
 
     /** Why a filler statement is among {@code sideShown}, its side's statements. */
@@ -246,6 +262,9 @@ public final class Evaluation {
         int answering = results.stream().mapToInt(Result::answeringSides).sum();
         int falseMissing = results.stream().mapToInt(Result::falseMissing).sum();
         List<Result> overviews = results.stream().filter(r -> r.item().kind() == EvalItem.Kind.OVERVIEW).toList();
+        int nearest = results.stream().mapToInt(Result::nearest).sum();
+        int nearestFiller = results.stream().mapToInt(r -> r.nearestByGrade()[0]).sum();
+        int nearestAnswering = results.stream().mapToInt(r -> r.nearestByGrade()[2]).sum();
         return new Totals(results.size(),
                 mean(results.stream().mapToDouble(Result::recallAt5).toArray()),
                 mean(results.stream().mapToDouble(Result::sideCoverage).toArray()),
@@ -258,7 +277,11 @@ public final class Evaluation {
                 overviews.isEmpty() ? Double.NaN
                         : overviews.stream().filter(r -> !r.answer().statements().isEmpty()).count() / (double) overviews.size(),
                 Arrays.stream(ms).average().orElse(0),
-                Percentiles.of(ms, 95), causes);
+                Percentiles.of(ms, 95), causes,
+                shown == 0 ? 0 : (double) nearest / shown,
+                nearest == 0 ? Double.NaN : (double) nearestFiller / nearest,
+                nearest == 0 ? Double.NaN : (double) nearestAnswering / nearest,
+                shown == nearest ? 0 : (double) (filler - nearestFiller) / (shown - nearest));
     }
 
     /** The totals of each kind of question (overview, leading, plain...), in the kinds' order, kinds absent left out. */

@@ -25,8 +25,9 @@ public record AnswerView(Page page, String id, String question, String date, lon
     public record SideBlock(String id, String emoji, String label, List<StatementLine> statements) {
     }
 
+    /** {@code nearest}: the note that the statement is only the nearest its side has, or null. */
     public record StatementLine(String speaker, String text, boolean quote, int number, String sourceDate, String tags,
-                                String caution) {
+                                String caution, String nearest) {
     }
 
     public record SourceLine(int number, String title, String publisher, String date, String url, String kind, String copyOf) {
@@ -49,7 +50,8 @@ public record AnswerView(Page page, String id, String question, String date, lon
                     tags.add(texts.get("translation", lang));
                 }
                 lines.add(new StatementLine(s.speaker(), s.text(), s.quote(), a.citation(s.sourceId()), src == null ? "" : src.date(),
-                        tags.isEmpty() ? "" : "(" + String.join(", ", tags) + ")", s.caution()));
+                        tags.isEmpty() ? "" : "(" + String.join(", ", tags) + ")", s.caution(),
+                        s.nearest() ? texts.get("nearest", lang) : null));
             }
             if (!lines.isEmpty()) {
                 sides.add(new SideBlock(side.id(), texts.emoji(side), texts.label(side, lang), lines));

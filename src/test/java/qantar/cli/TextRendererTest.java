@@ -26,5 +26,9 @@ class TextRendererTest {
         String out = new TextRenderer(texts).render(a);
         assertThat(out).contains("The office put the toll at 225. [1] (summary of [p:t1-a], [p:t1-b])");
         assertThat(out).contains("HRW documented deaths. [2]\n");
+        assertThat(out).doesNotContain("≈");
+        Answer nearest = new Answer(a.id(), a.question(), a.language(), true, List.of(summary, passage.asNearest()), List.of(),
+                a.sources(), null, 3, a.createdAt(), 0.9);
+        assertThat(new TextRenderer(texts).render(nearest)).contains("HRW documented deaths. [2]\n    ≈ the nearest this side has; it may not answer the question\n");
     }
 }

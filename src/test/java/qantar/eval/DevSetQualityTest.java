@@ -47,6 +47,11 @@ class DevSetQualityTest {
         assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.99);
         assertThat(t.overviewAnswered()).isEqualTo(1.0);
         assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.71);
+        // A statement shown as its side's nearest is far more often filler than one shown as an answer
+        // (0.53 against 0.16 when this was set), and only sometimes answers (0.12).
+        assertThat(t.nearestFiller()).isGreaterThanOrEqualTo(0.45);
+        assertThat(t.answersFillerRate()).isLessThanOrEqualTo(0.17);
+        assertThat(t.nearestAnswering()).isLessThanOrEqualTo(0.2);
 
         Evaluation.Totals lexical = evaluate(items, tmp.resolve("lexical"), false);
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(lexical.ndcg3());

@@ -102,4 +102,17 @@ class AnswerHtmlTest {
         assertThat(text).contains("HRW задокументировала гибель людей. [2]").doesNotContain("[2] (summary");
         assertThat(TelegramHtml.parse(new AnswerHtml(TEXTS).answer(a, Lang.RU, AnswerHtml.Form.FULL).get(0))).contains("(пересказ [p:t1-a], [p:t1-b])");
     }
+
+    @Test
+    void aSidesNearestPassageIsShownAsNoAnswer() {
+        Statement answer = new Statement(Side.OFFICIAL, "Генпрокуратура", "Погибли 238 человек.", "t1-a", "s1", false, false, Lang.RU, null);
+        Statement nearest = new Statement(Side.HRW, "HRW", "HRW задокументировала аресты.", "h1-a", "s2", false, false, Lang.RU, null).asNearest();
+        Answer a = new Answer("abcd2348", "Сколько погибло?", Lang.RU, true, List.of(answer, nearest), List.of(),
+                List.of(new SourceRef("s1", Side.OFFICIAL, "T1", "P1", "2022-01-15", "https://example.org/1", null),
+                        new SourceRef("s2", Side.HRW, "T2", "P2", "2022-01-16", "https://example.org/2", null)),
+                null, 3, "2025-11-25T10:00:00Z", 0.9);
+        String text = TelegramHtml.parse(new AnswerHtml(TEXTS).answer(a, Lang.RU, AnswerHtml.Form.FULL).get(0));
+        assertThat(text).containsOnlyOnce("≈").contains("HRW задокументировала аресты. [2]\n   ≈ ближайшее, что есть у этой стороны; может не отвечать на вопрос");
+        assertThat(text.substring(0, text.indexOf("[1]") + 3)).doesNotContain("≈");
+    }
 }

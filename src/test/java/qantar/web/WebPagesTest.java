@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import qantar.answer.Answer;
 import qantar.answer.AnswerJson;
 import qantar.answer.Question;
+import qantar.answer.Statement;
 import qantar.app.Qantar;
 import qantar.testing.Fixture;
 
@@ -90,6 +91,19 @@ class WebPagesTest {
         HttpResponse<String> page = get("/a/" + a.id());
         assertThat(page.headers().firstValue("Content-Security-Policy")).contains(WebServer.CSP);
         assertThat(page.body()).doesNotContain("<script");
+    }
+
+    @Test
+    void aSidesNearestPassageIsMarkedAsPerhapsNoAnswer() {
+        Answer a = app.answers().answer(Question.of("Why were CSTO troops sent to Kazakhstan?"));
+        List<Statement> nearest = a.statements().stream().filter(Statement::nearest).toList();
+        assertThat(nearest).as("the fixture's answer has a side with only its nearest passage").isNotEmpty();
+        browser.get(base + "/a/" + a.id());
+        assertThat(browser.findElements(By.cssSelector(".nearest"))).hasSize(nearest.size());
+        for (Statement s : nearest) {
+            assertThat(browser.findElement(By.cssSelector("#side-" + s.side().id() + " .nearest")).getText())
+                    .isEqualTo("≈ the nearest this side has; it may not answer the question");
+        }
     }
 
     @Test

@@ -63,11 +63,14 @@ public record LlmComposer(ChatModel model, Duration timeout, ExtractiveComposer 
         int dropped = 0;
         for (var e : bySide.entrySet()) {
             List<Statement> written = new ArrayList<>();
+            // A side that has only its nearest passage keeps saying so in the model's words.
+            boolean nearest = e.getValue().stream().allMatch(Statement::nearest);
             for (String item : reply.get().getOrDefault(e.getKey(), List.of())) {
                 for (String sentence : CitationGuard.sentences(item)) {
                     CitationGuard.Verdict v = guard.check(e.getKey(), sentence);
                     if (v.passed() && written.size() < SENTENCES_PER_SIDE) {
-                        written.add(statement(e.getKey(), v, lang));
+                        Statement w = statement(e.getKey(), v, lang);
+                        written.add(nearest ? w.asNearest() : w);
                     } else if (!v.passed()) {
                         dropped++;
                         LOG.debug("Dropped a {} sentence: {}", e.getKey().id(), v.problem());

@@ -133,6 +133,9 @@ public final class AnswerHtml {
         if (s.caution() != null && !s.caution().isBlank()) {
             line.append("\n   ⚠️ ").append(i(texts.get("caution", ui) + ": " + Html.cut(s.caution(), 500)));
         }
+        if (s.nearest()) {
+            line.append("\n   ≈ ").append(i(texts.get("nearest", ui)));
+        }
         return line.toString();
     }
 
