@@ -134,7 +134,7 @@ class CommandLineTest {
     void textOutputHasAHeaderPerSideNumberedCitationsAndSources() {
         assertThat(run("ask", "How many people died?")).isZero();
         assertThat(out.toString()).contains("OFFICIAL POSITION").contains("HUMAN RIGHTS WATCH").contains("[1]")
-                .contains("Sources").contains("https://").contains("No material in the corpus from: Mlechin's book");
+                .contains("Sources").contains("https://").contains("Nothing on this question found in the corpus from: Mlechin's book");
     }
 
     @Test

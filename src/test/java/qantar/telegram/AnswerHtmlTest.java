@@ -54,7 +54,7 @@ class AnswerHtmlTest {
             // every statement arrives whole, inside one message
             assertThat(parts.stream().filter(p -> TelegramHtml.parse(p).contains(s.text().strip()))).hasSize(1);
         }
-        assertThat(all).contains("Нет материалов в корпусе от: Книга Млечина", "Ответ: abcd2345");
+        assertThat(all).contains("По этому вопросу в корпусе ничего не нашлось от: Книга Млечина", "Ответ: abcd2345");
     }
 
     @Test

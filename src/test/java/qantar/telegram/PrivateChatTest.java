@@ -76,7 +76,7 @@ class PrivateChatTest {
         long answersBefore = h.bot.counters().answers();
         Sent s = ask(TestCorpus.TOLL_RU);
         assertThat(s.html()).contains("🏛 <b>Официальная позиция</b>", "<b>Human Rights Watch</b>", "<b>Независимые журналисты</b>");
-        assertThat(s.text()).contains("225 погибших", "Нет материалов в корпусе от: Книга Млечина", "Источники");
+        assertThat(s.text()).contains("225 погибших", "По этому вопросу в корпусе ничего не нашлось от: Книга Млечина", "Источники");
         // corpus text is escaped: the fake (like Telegram) would refuse the message otherwise
         assertThat(s.html()).contains("&lt;от рук силовиков&gt; &amp;", "<a href=\"https://example.org/news/t1?a=1&amp;b=2\">");
         assertThat(s.text()).containsPattern("Ответ: [a-z2-9]{8}");
