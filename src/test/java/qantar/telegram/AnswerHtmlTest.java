@@ -104,7 +104,7 @@ class AnswerHtmlTest {
     }
 
     @Test
-    void aSidesNearestPassageIsShownAsNoAnswer() {
+    void aSidesNearestPassageIsMarkedAsPerhapsNoAnswer() {
         Statement answer = new Statement(Side.OFFICIAL, "Генпрокуратура", "Погибли 238 человек.", "t1-a", "s1", false, false, Lang.RU, null);
         Statement nearest = new Statement(Side.HRW, "HRW", "HRW задокументировала аресты.", "h1-a", "s2", false, false, Lang.RU, null).asNearest();
         Answer a = new Answer("abcd2348", "Сколько погибло?", Lang.RU, true, List.of(answer, nearest), List.of(),
