@@ -149,8 +149,7 @@ public final class QueryPlanner {
         // "Is it true the protesters were paid $200 to riot?": beside a subject the glossary names
         // (protesters, riots), the claim's other words are its wording; passages on the subject answer
         // it, those sharing only "paid" do not.
-        boolean claim = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().claim())
-                && concepts.stream().anyMatch(Concept::curatedSubject);
+        boolean claim = Coverage.claim(concepts) && concepts.stream().anyMatch(Concept::curatedSubject);
         for (int i = 0; i < words.size(); i++) {
             if (!used[i]) {
                 String w = words.get(i);
