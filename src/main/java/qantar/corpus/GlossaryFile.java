@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** glossary.yaml (optional): groups of equivalent terms, anchors and context words. */
+/** glossary.yaml (optional): groups of equivalent terms, anchors, context words and places. */
 final class GlossaryFile {
     private GlossaryFile() {
     }
@@ -15,7 +15,7 @@ final class GlossaryFile {
         CorpusFiles.ListFile file = CorpusFiles.list(dir, "glossary.yaml", "glossary", false, problems);
         YamlNodes y = file.y();
         Map<String, Integer> groupLine = new HashMap<>();
-        return file.each("a glossary group", Set.of("terms", "anchor", "context"), (f, item) -> {
+        return file.each("a glossary group", Set.of("terms", "anchor", "context", "place"), (f, item) -> {
             List<String> terms = y.textList(f, "terms", item);
             for (String t : terms) {
                 // a term of two groups would join them in some questions and not in others
@@ -25,14 +25,15 @@ final class GlossaryFile {
                 }
             }
             boolean anchor = y.bool(f, "anchor");
-            boolean context = y.bool(f, "context");
+            boolean place = y.bool(f, "place");
+            boolean context = y.bool(f, "context") || place;
             if (anchor && context) {
-                y.error(item, "a glossary group is an anchor or context, not both");
+                y.error(item, "a glossary group is an anchor or context (or a place), not both");
             }
             if (terms.size() < 2 && !anchor && !context) {
-                y.error(item, "a glossary group needs at least two terms (or anchor: true / context: true)");
+                y.error(item, "a glossary group needs at least two terms (or anchor: true / context: true / place: true)");
             }
-            return new GlossaryGroup(anchor, context, terms);
+            return new GlossaryGroup(anchor, context, place, terms);
         });
     }
 }

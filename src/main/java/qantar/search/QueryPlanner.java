@@ -157,6 +157,12 @@ public final class QueryPlanner {
                 concepts.add(new Concept(w, List.of(w), false, manner, false));
             }
         }
+        // "What happened in Taraz?" is about Taraz, not about the events everywhere: a place that is all
+        // a question has beside its frame is its subject.
+        if (standsAlone && concepts.stream().noneMatch(Concept::counts)) {
+            List<List<String>> places = matched.stream().filter(GlossaryGroup::place).map(GlossaryGroup::terms).toList();
+            concepts.replaceAll(c -> c.fromGlossary() && places.contains(c.forms()) ? new Concept(c.label(), c.forms(), false, false, true) : c);
+        }
         // A bare "what happened?" asks about the only events this corpus covers: it names them implicitly.
         if (standsAlone && events != null && concepts.stream().allMatch(c -> c.frame() != null)) {
             concepts.add(new Concept(events.terms().get(0), events.terms(), true, false, true));

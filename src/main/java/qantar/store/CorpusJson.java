@@ -76,11 +76,11 @@ public final class CorpusJson {
     }
 
     public static String glossary(List<GlossaryGroup> groups) {
-        return write(groups.stream().map(g -> new GlossaryJson(g.anchor(), g.context(), g.terms())).toList());
+        return write(groups.stream().map(g -> new GlossaryJson(g.anchor(), g.context(), g.place(), g.terms())).toList());
     }
 
     public static List<GlossaryGroup> glossary(String json) {
-        return Arrays.stream(read(json, GlossaryJson[].class)).map(n -> new GlossaryGroup(n.anchor(), n.context(), n.terms())).toList();
+        return Arrays.stream(read(json, GlossaryJson[].class)).map(n -> new GlossaryGroup(n.anchor(), n.context(), n.place(), n.terms())).toList();
     }
 
     public static String timeline(List<TimelineItem> items) {

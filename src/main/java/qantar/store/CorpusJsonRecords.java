@@ -50,8 +50,9 @@ final class CorpusJsonRecords {
     }
 
     @JsonPropertyOrder(alphabetic = true)
+    /** {@code place} is written only when true, so a group that is no place keeps its bytes (and is read as false). */
     record GlossaryJson(@JsonProperty(required = true) boolean anchor, @JsonProperty(required = true) boolean context,
-                        @JsonProperty(required = true) List<String> terms) {
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean place, @JsonProperty(required = true) List<String> terms) {
     }
 
     @JsonPropertyOrder(alphabetic = true)

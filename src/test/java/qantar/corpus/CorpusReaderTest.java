@@ -199,6 +199,17 @@ class CorpusReaderTest {
     }
 
     @Test
+    void aPlaceIsAContextGroupAndNoAnchor() {
+        Path k = Fixture.copyKnowledge(tmp.resolve("k"));
+        Fixture.edit(k.resolve("glossary.yaml"), "- context: true\n  terms: [Казахстан,", "- place: true\n  terms: [Казахстан,");
+        assertThat(CorpusReader.read(k).orThrow().glossary()).filteredOn(GlossaryGroup::place).singleElement()
+                .satisfies(g -> assertThat(g.context()).isTrue());
+        Fixture.edit(k.resolve("glossary.yaml"), "- place: true\n", "- place: true\n  anchor: true\n");
+        assertThat(CorpusReader.read(k).errors()).extracting(Problem::toString)
+                .containsExactly("k/glossary.yaml:11: a glossary group is an anchor or context (or a place), not both");
+    }
+
+    @Test
     void wordsCountOnlyRunsWithLettersOrDigits() {
         assertThat(CorpusReader.words("«Кто не сдастся, будет уничтожен» — 20 000")).isEqualTo(7);
     }

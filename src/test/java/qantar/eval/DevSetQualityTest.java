@@ -43,7 +43,7 @@ class DevSetQualityTest {
         assertThat(t.fillerRate()).isLessThanOrEqualTo(0.20);
         assertThat(t.falseMissingRate()).isLessThanOrEqualTo(0.015);
         assertThat(t.coreFactRate()).isGreaterThanOrEqualTo(0.96);
-        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.70);
+        assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.71);
         assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.99);
         assertThat(t.overviewAnswered()).isEqualTo(1.0);
         assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.71);
@@ -77,7 +77,7 @@ class DevSetQualityTest {
     /** The third probe set, likewise. */
     @Test
     void theThirdProbeSetIsAnsweredAsWellAsWhenItsBoundsWereSet() {
-        answersAtLeastAsWell("probe3", 0.37, 0.03, 0.85, 0.62, 0.97);
+        answersAtLeastAsWell("probe3", 0.35, 0.03, 0.87, 0.64, 0.97);
     }
 
     /** knowledge/eval/{@code set}.yaml measures within these bounds. */

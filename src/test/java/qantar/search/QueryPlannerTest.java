@@ -100,6 +100,27 @@ class QueryPlannerTest {
     }
 
     @Test
+    void aPlaceIsTheSubjectOfAQuestionWithNothingElseToBeAbout() {
+        Frame overview = new Frame("overview", java.util.Map.of(Lang.EN, List.of(List.of("what", "happened")),
+                Lang.KK, List.of(List.of("не", "болды"))), false, null, List.of(), true, true, false);
+        GlossaryGroup january = new GlossaryGroup(false, true, List.of("январь", "January"));
+        GlossaryGroup kazakhstan = new GlossaryGroup(false, true, List.of("Казахстан", "Kazakhstan"));
+        GlossaryGroup taraz = new GlossaryGroup(false, false, true, List.of("Тараз", "Taraz"));
+        QueryPlanner planner = new QueryPlanner(List.of(january, kazakhstan, taraz, PROTESTS), new Frames(List.of(overview)));
+
+        assertThat(planner.plan("What happened in Taraz in January?", Lang.EN)).filteredOn(Concept::counts)
+                .singleElement().satisfies(c -> assertThat(c.forms()).isEqualTo(taraz.terms()));
+        // with a Kazakh case ending too
+        assertThat(planner.plan("Таразда не болды?", Lang.KK)).filteredOn(Concept::counts)
+                .singleElement().satisfies(c -> assertThat(c.forms()).isEqualTo(taraz.terms()));
+        // beside a subject it only sets the scene: «protests in Taraz» are protests, there
+        assertThat(planner.plan("What happened at the protests in Taraz?", Lang.EN)).filteredOn(Concept::counts)
+                .extracting(Concept::label).containsExactly("protests");
+        // the country is no such place: what happened in Kazakhstan is the events as a whole
+        assertThat(planner.plan("What happened in Kazakhstan in January?", Lang.EN)).noneMatch(Concept::counts);
+    }
+
+    @Test
     void aLongerWordMisspeltByOneLetterOrTwoIsStillTheGlossaryTerm() {
         GlossaryGroup torture = new GlossaryGroup(false, false, List.of("пытки", "torture", "tortured"));
         GlossaryGroup court = new GlossaryGroup(false, false, List.of("суд", "court"));

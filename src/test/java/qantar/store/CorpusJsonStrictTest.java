@@ -3,8 +3,10 @@ package qantar.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import qantar.corpus.CorpusReader;
+import qantar.corpus.GlossaryGroup;
 import qantar.corpus.Passage;
 import qantar.corpus.Source;
 import qantar.testing.Fixture;
@@ -34,5 +36,16 @@ class CorpusJsonStrictTest {
         String json = CorpusJson.passage(passage);
         assertThat(json).doesNotContain("\"same_as\"");
         assertThat(CorpusJson.passage(json)).isEqualTo(passage);
+    }
+
+    @Test
+    void aGlossaryGroupIsStoredAsAPlaceOnlyWhenItIsOne() {
+        List<GlossaryGroup> groups = List.of(new GlossaryGroup(false, true, List.of("январь", "January")),
+                new GlossaryGroup(false, false, true, List.of("Тараз", "Taraz")));
+        String json = CorpusJson.glossary(groups);
+        assertThat(json).isEqualTo("[{\"anchor\":false,\"context\":true,\"terms\":[\"январь\",\"January\"]},"
+                + "{\"anchor\":false,\"context\":true,\"place\":true,\"terms\":[\"Тараз\",\"Taraz\"]}]");
+        assertThat(CorpusJson.glossary(json)).isEqualTo(groups);
+        assertThat(groups.get(1).context()).as("a place is context beside a subject").isTrue();
     }
 }
