@@ -11,6 +11,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import qantar.corpus.Lang;
@@ -69,13 +70,19 @@ final class ConceptQueries {
         }
     }
 
-    /** All tokens of a form in one field (a multi-word form needs every word), or null when it has none there. */
+    /**
+     * All tokens of a form in one field (a multi-word form needs every word; one with a figure, «7
+     * января», "20 000", needs them in that order, side by side), or null when it has none there.
+     */
     private static Query terms(String field, List<String> tokens) {
         if (tokens.isEmpty()) {
             return null;
         }
         if (tokens.size() == 1) {
             return new TermQuery(new Term(field, tokens.get(0)));
+        }
+        if (tokens.stream().anyMatch(t -> t.chars().allMatch(Character::isDigit))) {
+            return new PhraseQuery(field, tokens.toArray(String[]::new));
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         tokens.forEach(t -> b.add(new TermQuery(new Term(field, t)), Occur.MUST));

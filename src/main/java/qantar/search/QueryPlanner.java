@@ -145,6 +145,13 @@ public final class QueryPlanner {
         // glossary term naming the events, a word the glossary lacks is manner, not subject, unless it
         // is written as a name. Without such a term ("what is the square root of 144?") it is the subject.
         boolean standsAlone = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone());
+        // "What happened on 7 January?": the day, as passages write it, sets the scene like a place.
+        DayOfMonth day = standsAlone ? DayOfMonth.in(words) : null;
+        if (day != null && !used[day.dayWord()]) {
+            used[day.dayWord()] = true;
+            used[day.monthWord()] = true;
+            concepts.add(new Concept(day.label(), day.forms(), false, true, true));
+        }
         boolean overview = standsAlone && concepts.stream().anyMatch(c -> c.frame() == null && c.fromGlossary());
         // "Is it true the protesters were paid $200 to riot?": beside a subject the glossary names
         // (protesters, riots), the claim's other words are its wording; passages on the subject answer
@@ -157,11 +164,14 @@ public final class QueryPlanner {
                 concepts.add(new Concept(w, List.of(w), false, manner, false));
             }
         }
-        // "What happened in Taraz?" is about Taraz, not about the events everywhere: a place that is all
-        // a question has beside its frame is its subject.
+        // "What happened in Taraz?" is about Taraz, not about the events everywhere: a place or a day
+        // that is all a question has beside its frame is its subject.
         if (standsAlone && concepts.stream().noneMatch(Concept::counts)) {
-            List<List<String>> places = matched.stream().filter(GlossaryGroup::place).map(GlossaryGroup::terms).toList();
-            concepts.replaceAll(c -> c.fromGlossary() && places.contains(c.forms()) ? new Concept(c.label(), c.forms(), false, false, true) : c);
+            List<List<String>> scenes = new ArrayList<>(matched.stream().filter(GlossaryGroup::place).map(GlossaryGroup::terms).toList());
+            if (day != null) {
+                scenes.add(day.forms());
+            }
+            concepts.replaceAll(c -> c.fromGlossary() && scenes.contains(c.forms()) ? new Concept(c.label(), c.forms(), false, false, true) : c);
         }
         // A bare "what happened?" asks about the only events this corpus covers: it names them implicitly.
         if (standsAlone && events != null && concepts.stream().allMatch(c -> c.frame() != null)) {

@@ -121,6 +121,20 @@ class HybridRetrievalTest {
     }
 
     @Test
+    void aDayAskedAboutIsFoundWhereThePassageWritesItTheFigureBesideTheMonth() {
+        List<Passage> passages = withEnglish(withEnglish(corpus.passages(), 0, "On 7 January 2022 the order was given."),
+                1, "7 officers were buried on 17 January.");
+        try (PassageIndex lexical = PassageIndex.inMemory(Optional.empty())) {
+            lexical.update(passages, corpus.topics(), 1, null);
+            var r = new Retriever(lexical, corpus, Frames.load(Path.of("config/frames.yaml")), RetrievalSettings.DEFAULT)
+                    .retrieve("What happened on 7 January?", Lang.EN, Set.of());
+            assertThat(r.concepts()).filteredOn(Concept::counts).extracting(Concept::label).containsExactly("7 January");
+            // the other passage has a 7 and January too, apart: it is found for the month alone, covering nothing
+            assertThat(coverage(r)).containsEntry(passages.get(0).id(), 1.0).doesNotContainEntry(passages.get(1).id(), 1.0);
+        }
+    }
+
+    @Test
     void aFigureIsOneOfTenOrMoreThatIsNotAYearNorADate() {
         Passage p = corpus.passages().get(0);
         assertThat(RetrievalState.givesFigure(withEnglish(List.of(p), 0, "4,404 people were detained.").get(0))).isTrue();

@@ -118,6 +118,14 @@ class QueryPlannerTest {
                 .extracting(Concept::label).containsExactly("protests");
         // the country is no such place: what happened in Kazakhstan is the events as a whole
         assertThat(planner.plan("What happened in Kazakhstan in January?", Lang.EN)).noneMatch(Concept::counts);
+
+        // nor is a day, as passages write it
+        assertThat(planner.plan("What happened on January 7?", Lang.EN)).filteredOn(Concept::counts).singleElement()
+                .satisfies(c -> assertThat(c.forms()).containsExactly("7 января", "7 January", "January 7", "7 қаңтар"));
+        assertThat(planner.plan("7 қаңтарда не болды?", Lang.KK)).filteredOn(Concept::counts).extracting(Concept::label)
+                .containsExactly("7 January");
+        // a span of days is the course of events, not one day
+        assertThat(planner.plan("What happened from 2 to 7 January?", Lang.EN)).noneMatch(Concept::counts);
     }
 
     @Test

@@ -1,0 +1,58 @@
+package qantar.search;
+
+import java.util.List;
+import qantar.corpus.Months;
+
+/**
+ * A day of a month a question names («5 января», "January 7", «6 қаңтарда»), as the forms a passage
+ * writes it in: the day and the month's name side by side, in each language.
+ */
+record DayOfMonth(int day, int month, int dayWord, int monthWord) {
+    private static final List<String> RU = List.of("января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+            "августа", "сентября", "октября", "ноября", "декабря");
+    private static final List<String> EN = List.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
+    private static final List<String> KK = List.of("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде",
+            "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан");
+
+    /**
+     * The day of a month among the words ("7 January" or "January 7"), or null; null too when they
+     * hold another day's figure, as a span of days does («со 2 по 7 января»).
+     */
+    static DayOfMonth in(List<String> words) {
+        if (words.stream().filter(w -> day(w) != 0).count() != 1) {
+            return null;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            int day = day(words.get(i));
+            if (day == 0) {
+                continue;
+            }
+            if (i + 1 < words.size() && Months.of(words.get(i + 1)) != 0) {
+                return new DayOfMonth(day, Months.of(words.get(i + 1)), i, i + 1);
+            }
+            if (i > 0 && Months.of(words.get(i - 1)) != 0) {
+                return new DayOfMonth(day, Months.of(words.get(i - 1)), i, i - 1);
+            }
+        }
+        return null;
+    }
+
+    private static int day(String word) {
+        if (!word.matches("\\d{1,2}")) {
+            return 0;
+        }
+        int d = Integer.parseInt(word);
+        return d >= 1 && d <= 31 ? d : 0;
+    }
+
+    String label() {
+        return day + " " + EN.get(month - 1);
+    }
+
+    /** How passages write it (a form with a figure is searched as a phrase: {@link ConceptQueries}). */
+    List<String> forms() {
+        return List.of(day + " " + RU.get(month - 1), day + " " + EN.get(month - 1), EN.get(month - 1) + " " + day,
+                day + " " + KK.get(month - 1));
+    }
+}
