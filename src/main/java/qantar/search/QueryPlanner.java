@@ -22,6 +22,7 @@ import qantar.corpus.Lang;
 public final class QueryPlanner {
     /** A question word: a figure (digit groups joined) or letters and digits, hyphenated or with an apostrophe. */
     static final Pattern WORD = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     private static final int STEM_PREFIX = 5;
     /** Words this long may be misspelt glossary terms; shorter ones are too often another word one letter off. */
     private static final int MISSPELT_FROM = 6;
@@ -145,13 +146,8 @@ public final class QueryPlanner {
         // glossary term naming the events, a word the glossary lacks is manner, not subject, unless it
         // is written as a name. Without such a term ("what is the square root of 144?") it is the subject.
         boolean standsAlone = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone());
-        // "What happened on 7 January?": the day, as passages write it, sets the scene like a place.
-        DayOfMonth day = standsAlone ? DayOfMonth.in(words) : null;
-        if (day != null && !used[day.dayWord()]) {
-            used[day.dayWord()] = true;
-            used[day.monthWord()] = true;
-            concepts.add(new Concept(day.label(), day.forms(), false, true, true));
-        }
+        List<Concept> whens = standsAlone ? whens(words, used) : List.of();
+        concepts.addAll(whens);
         boolean overview = standsAlone && concepts.stream().anyMatch(c -> c.frame() == null && c.fromGlossary());
         // "Is it true the protesters were paid $200 to riot?": beside a subject the glossary names
         // (protesters, riots), the claim's other words are its wording; passages on the subject answer
@@ -164,13 +160,11 @@ public final class QueryPlanner {
                 concepts.add(new Concept(w, List.of(w), false, manner, false));
             }
         }
-        // "What happened in Taraz?" is about Taraz, not about the events everywhere: a place or a day
-        // that is all a question has beside its frame is its subject.
+        // "What happened in Taraz?" is about Taraz, not about the events everywhere: a place, a day or
+        // a year that is all a question has beside its frame is its subject.
         if (standsAlone && concepts.stream().noneMatch(Concept::counts)) {
             List<List<String>> scenes = new ArrayList<>(matched.stream().filter(GlossaryGroup::place).map(GlossaryGroup::terms).toList());
-            if (day != null) {
-                scenes.add(day.forms());
-            }
+            whens.forEach(c -> scenes.add(c.forms()));
             concepts.replaceAll(c -> c.fromGlossary() && scenes.contains(c.forms()) ? new Concept(c.label(), c.forms(), false, false, true) : c);
         }
         // A bare "what happened?" asks about the only events this corpus covers: it names them implicitly.
@@ -178,6 +172,27 @@ public final class QueryPlanner {
             concepts.add(new Concept(events.terms().get(0), events.terms(), true, false, true));
         }
         return concepts;
+    }
+
+    /**
+     * "What happened on 7 January?", "in January 2023?": the day of a month as passages write it, and
+     * the years the glossary does not name, as scene concepts like a place; their words are used.
+     */
+    private static List<Concept> whens(List<String> words, boolean[] used) {
+        List<Concept> out = new ArrayList<>();
+        DayOfMonth day = DayOfMonth.in(words);
+        if (day != null && !used[day.dayWord()]) {
+            used[day.dayWord()] = true;
+            used[day.monthWord()] = true;
+            out.add(new Concept(day.label(), day.forms(), false, true, true));
+        }
+        for (int i = 0; i < words.size(); i++) {
+            if (!used[i] && YEAR.matcher(words.get(i)).matches()) {
+                used[i] = true;
+                out.add(new Concept(words.get(i), List.of(words.get(i)), false, true, true));
+            }
+        }
+        return out;
     }
 
     /**

@@ -100,13 +100,14 @@ class QueryPlannerTest {
     }
 
     @Test
-    void aPlaceIsTheSubjectOfAQuestionWithNothingElseToBeAbout() {
+    void aPlaceADayOrAYearIsTheSubjectOfAQuestionWithNothingElseToBeAbout() {
         Frame overview = new Frame("overview", java.util.Map.of(Lang.EN, List.of(List.of("what", "happened")),
                 Lang.KK, List.of(List.of("не", "болды"))), false, null, List.of(), true, true, false);
         GlossaryGroup january = new GlossaryGroup(false, true, List.of("январь", "January"));
         GlossaryGroup kazakhstan = new GlossaryGroup(false, true, List.of("Казахстан", "Kazakhstan"));
+        GlossaryGroup year = new GlossaryGroup(false, true, List.of("2022", "2022 год"));
         GlossaryGroup taraz = new GlossaryGroup(false, false, true, List.of("Тараз", "Taraz"));
-        QueryPlanner planner = new QueryPlanner(List.of(january, kazakhstan, taraz, PROTESTS), new Frames(List.of(overview)));
+        QueryPlanner planner = new QueryPlanner(List.of(january, kazakhstan, year, taraz, PROTESTS), new Frames(List.of(overview)));
 
         assertThat(planner.plan("What happened in Taraz in January?", Lang.EN)).filteredOn(Concept::counts)
                 .singleElement().satisfies(c -> assertThat(c.forms()).isEqualTo(taraz.terms()));
@@ -126,6 +127,10 @@ class QueryPlannerTest {
                 .containsExactly("7 January");
         // a span of days is the course of events, not one day
         assertThat(planner.plan("What happened from 2 to 7 January?", Lang.EN)).noneMatch(Concept::counts);
+        // a year the glossary does not name is when, not manner; the events' own year stays the scene
+        assertThat(planner.plan("What happened in January 2023?", Lang.EN)).filteredOn(Concept::counts).extracting(Concept::label)
+                .containsExactly("2023");
+        assertThat(planner.plan("What happened in January 2022?", Lang.EN)).noneMatch(Concept::counts);
     }
 
     @Test
