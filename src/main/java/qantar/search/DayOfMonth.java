@@ -1,11 +1,12 @@
 package qantar.search;
 
 import java.util.List;
+import qantar.corpus.Folding;
 import qantar.corpus.Months;
 
 /**
  * A day of a month a question names («5 января», "January 7", «6 қаңтарда»), as the forms a passage
- * writes it in: the day and the month's name side by side, in each language.
+ * writes it in: the day and the month's name side by side, in each language; and the months alike.
  */
 record DayOfMonth(int day, int month, int dayWord, int monthWord) {
     private static final List<String> RU = List.of("января", "февраля", "марта", "апреля", "мая", "июня", "июля",
@@ -28,14 +29,37 @@ record DayOfMonth(int day, int month, int dayWord, int monthWord) {
             if (day == 0) {
                 continue;
             }
-            if (i + 1 < words.size() && Months.of(words.get(i + 1)) != 0) {
-                return new DayOfMonth(day, Months.of(words.get(i + 1)), i, i + 1);
+            if (i + 1 < words.size() && month(words.get(i + 1)) != 0) {
+                return new DayOfMonth(day, month(words.get(i + 1)), i, i + 1);
             }
-            if (i > 0 && Months.of(words.get(i - 1)) != 0) {
-                return new DayOfMonth(day, Months.of(words.get(i - 1)), i, i - 1);
+            if (i > 0 && month(words.get(i - 1)) != 0) {
+                return new DayOfMonth(day, month(words.get(i - 1)), i, i - 1);
             }
         }
         return null;
+    }
+
+    /**
+     * The month a question word names, or 0: "may" and "march" only written capitalised, and never
+     * the Kazakh month names that are other words too (қазан a cauldron, маусым a season, қараша
+     * "look").
+     */
+    static int month(String word) {
+        String w = Folding.fold(word);
+        boolean verb = (w.startsWith("may") || w.startsWith("march")) && Character.isLowerCase(word.charAt(0));
+        return verb || w.startsWith("қазан") || w.startsWith("маусым") || w.startsWith("қараш") ? 0 : Months.of(word);
+    }
+
+    /** How passages name the month alone, in each language, leaving out the names that are other words too. */
+    static List<String> monthForms(int month) {
+        List<String> forms = new java.util.ArrayList<>(List.of(RU.get(month - 1)));
+        if (month != 3 && month != 5) {
+            forms.add(EN.get(month - 1)); // "march", "may"
+        }
+        if (month != 6 && month != 10 && month != 11) {
+            forms.add(KK.get(month - 1));
+        }
+        return forms;
     }
 
     private static int day(String word) {

@@ -160,11 +160,12 @@ public final class QueryPlanner {
                 concepts.add(new Concept(w, List.of(w), false, manner, false));
             }
         }
-        // "What happened in Taraz?" is about Taraz, not about the events everywhere: a place, a day or
-        // a year that is all a question has beside its frame is its subject.
+        // "What happened in Taraz?" is about Taraz, not about the events everywhere: a place, a day, a
+        // month or a year that is all a question has beside its frame is its subject.
         if (standsAlone && concepts.stream().noneMatch(Concept::counts)) {
             List<List<String>> scenes = new ArrayList<>(matched.stream().filter(GlossaryGroup::place).map(GlossaryGroup::terms).toList());
-            whens.forEach(c -> scenes.add(c.forms()));
+            // January alone is the events' own month, however it is inflected («Қаңтардағы»): only the scene
+            whens.stream().map(Concept::forms).filter(f -> !f.equals(DayOfMonth.monthForms(1))).forEach(scenes::add);
             concepts.replaceAll(c -> c.fromGlossary() && scenes.contains(c.forms()) ? new Concept(c.label(), c.forms(), false, false, true) : c);
         }
         // A bare "what happened?" asks about the only events this corpus covers: it names them implicitly.
@@ -175,8 +176,9 @@ public final class QueryPlanner {
     }
 
     /**
-     * "What happened on 7 January?", "in January 2023?": the day of a month as passages write it, and
-     * the years the glossary does not name, as scene concepts like a place; their words are used.
+     * "What happened on 7 January?", "in February?", "in January 2023?": the day of a month as
+     * passages write it, and the months and years the glossary does not name (January and 2022 are
+     * the events' own), as scene concepts like a place; their words are used.
      */
     private static List<Concept> whens(List<String> words, boolean[] used) {
         List<Concept> out = new ArrayList<>();
@@ -187,7 +189,11 @@ public final class QueryPlanner {
             out.add(new Concept(day.label(), day.forms(), false, true, true));
         }
         for (int i = 0; i < words.size(); i++) {
-            if (!used[i] && YEAR.matcher(words.get(i)).matches()) {
+            int month = used[i] ? 0 : DayOfMonth.month(words.get(i));
+            if (month != 0) {
+                used[i] = true;
+                out.add(new Concept(words.get(i), DayOfMonth.monthForms(month), false, true, true));
+            } else if (!used[i] && YEAR.matcher(words.get(i)).matches()) {
                 used[i] = true;
                 out.add(new Concept(words.get(i), List.of(words.get(i)), false, true, true));
             }

@@ -102,7 +102,8 @@ class QueryPlannerTest {
     @Test
     void aPlaceADayOrAYearIsTheSubjectOfAQuestionWithNothingElseToBeAbout() {
         Frame overview = new Frame("overview", java.util.Map.of(Lang.EN, List.of(List.of("what", "happened")),
-                Lang.KK, List.of(List.of("не", "болды"))), false, null, List.of(), true, true, false);
+                Lang.KK, List.of(List.of("не", "болды")), Lang.RU, List.of(List.of("что", "произошло"))),
+                false, null, List.of(), true, true, false);
         GlossaryGroup january = new GlossaryGroup(false, true, List.of("январь", "January"));
         GlossaryGroup kazakhstan = new GlossaryGroup(false, true, List.of("Казахстан", "Kazakhstan"));
         GlossaryGroup year = new GlossaryGroup(false, true, List.of("2022", "2022 год"));
@@ -131,6 +132,13 @@ class QueryPlannerTest {
         assertThat(planner.plan("What happened in January 2023?", Lang.EN)).filteredOn(Concept::counts).extracting(Concept::label)
                 .containsExactly("2023");
         assertThat(planner.plan("What happened in January 2022?", Lang.EN)).noneMatch(Concept::counts);
+        // and a month: in the languages where its name is no other word ("march", "may"; қазан, a cauldron)
+        assertThat(planner.plan("Что произошло в феврале?", Lang.RU)).filteredOn(Concept::counts).singleElement()
+                .satisfies(c -> assertThat(c.forms()).containsExactly("февраля", "February", "ақпан"));
+        assertThat(planner.plan("What happened in March?", Lang.EN)).filteredOn(Concept::counts).singleElement()
+                .satisfies(c -> assertThat(c.forms()).containsExactly("марта", "наурыз"));
+        assertThat(planner.plan("what happened at the march", Lang.EN)).filteredOn(Concept::counts).singleElement()
+                .satisfies(c -> assertThat(c.forms()).containsExactly("march"));
     }
 
     @Test
