@@ -1,5 +1,6 @@
 package qantar.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import qantar.corpus.Folding;
 import qantar.corpus.Months;
@@ -46,13 +47,14 @@ record DayOfMonth(int day, int month, int dayWord, int monthWord) {
      */
     static int month(String word) {
         String w = Folding.fold(word);
-        boolean verb = (w.startsWith("may") || w.startsWith("march")) && Character.isLowerCase(word.charAt(0));
-        return verb || w.startsWith("қазан") || w.startsWith("маусым") || w.startsWith("қараш") ? 0 : Months.of(word);
+        boolean otherWord = (w.startsWith("may") || w.startsWith("march")) && Character.isLowerCase(word.charAt(0))
+                || w.startsWith("қазан") || w.startsWith("маусым") || w.startsWith("қараш");
+        return otherWord ? 0 : Months.of(word);
     }
 
     /** How passages name the month alone, in each language, leaving out the names that are other words too. */
     static List<String> monthForms(int month) {
-        List<String> forms = new java.util.ArrayList<>(List.of(RU.get(month - 1)));
+        List<String> forms = new ArrayList<>(List.of(RU.get(month - 1)));
         if (month != 3 && month != 5) {
             forms.add(EN.get(month - 1)); // "march", "may"
         }

@@ -147,8 +147,9 @@ public final class QueryPlanner {
         // is written as a name. Without such a term ("what is the square root of 144?") it is the subject.
         boolean standsAlone = concepts.stream().anyMatch(c -> c.frame() != null && c.frame().standsAlone());
         List<Concept> whens = standsAlone ? whens(words, used) : List.of();
-        concepts.addAll(whens);
+        // A time alone does not make the rest manner: "what happened to the shops in February?" is about shops.
         boolean overview = standsAlone && concepts.stream().anyMatch(c -> c.frame() == null && c.fromGlossary());
+        concepts.addAll(whens);
         // "Is it true the protesters were paid $200 to riot?": beside a subject the glossary names
         // (protesters, riots), the claim's other words are its wording; passages on the subject answer
         // it, those sharing only "paid" do not.

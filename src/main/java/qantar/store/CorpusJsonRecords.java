@@ -49,8 +49,8 @@ final class CorpusJsonRecords {
     record TopicJson(@JsonProperty(required = true) String id, @JsonProperty(required = true) Map<String, String> label) {
     }
 
-    @JsonPropertyOrder(alphabetic = true)
     /** {@code place} is written only when true, so a group that is no place keeps its bytes (and is read as false). */
+    @JsonPropertyOrder(alphabetic = true)
     record GlossaryJson(@JsonProperty(required = true) boolean anchor, @JsonProperty(required = true) boolean context,
                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean place, @JsonProperty(required = true) List<String> terms) {
     }

@@ -139,6 +139,9 @@ class QueryPlannerTest {
                 .satisfies(c -> assertThat(c.forms()).containsExactly("марта", "наурыз"));
         assertThat(planner.plan("what happened at the march", Lang.EN)).filteredOn(Concept::counts).singleElement()
                 .satisfies(c -> assertThat(c.forms()).containsExactly("march"));
+        // a time beside another word the glossary lacks leaves that word the subject
+        assertThat(planner.plan("what happened to the shops in February?", Lang.EN)).filteredOn(Concept::counts)
+                .extracting(Concept::label).containsExactly("shops");
     }
 
     @Test
