@@ -2,48 +2,68 @@ package qantar.search;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import qantar.corpus.Lang;
 
 /**
- * Tells Kazakh, Russian and English apart cheaply: Kazakh-only letters (ә ғ қ ң ө ұ ү һ і), or
- * typical Kazakh words for people typing without them; otherwise Cyrillic versus Latin.
+ * Tells Kazakh, Russian and English apart cheaply, word by word: Latin words against Cyrillic ones,
+ * then, among the Cyrillic, Kazakh words (with a Kazakh letter, a common Kazakh word or a Kazakh
+ * ending, for people typing without Kazakh letters) against Russian ones (Russian stop words).
+ * Quoted names («Қанды қаңтар») do not count, so a Russian question about a Kazakh title stays Russian.
  */
 public final class LanguageDetector {
     private static final String KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
-    /** Kazakh words that are common in questions and look the same without Kazakh letters. */
-    private static final Set<String> KAZAKH_WORDS = Set.of("канша", "неше", "туралы", "адам", "болды", "кантар",
-            "оқиғасы", "окигасы", "окиганын", "неге", "кім", "ким", "бар", "жок", "кезінде", "кезинде", "кайда",
-            "калай", "каза", "мен", "жане", "деген", "бойынша", "ма", "ме", "па", "пе");
+    /** Common Kazakh words as typed without Kazakh letters (қанша as канша). */
+    private static final Set<String> KAZAKH_WORDS = Set.of("канша", "неше", "туралы", "адам", "болды", "болган", "болып",
+            "кантар", "окигасы", "окиганын", "неге", "ким", "кимдер", "бар", "жок", "кезинде", "кайда", "калай", "кандай",
+            "кашан", "кай", "каза", "мен", "пен", "бен", "жане", "деген", "деп", "деди", "дейди", "айтты", "бойынша", "ушин",
+            "кейин", "дейин", "рас", "емес", "еди", "керек", "ол", "олар", "бул", "осы", "сол", "бир", "ен", "коп", "бирак",
+            "жылы", "жылгы", "гой", "озы", "ози", "нени", "кимге", "кимнин", "берди", "алды", "етти", "етеди", "истеди",
+            "жасады", "корди", "келди", "кетти", "ма", "ме", "па", "пе", "ба", "бе");
+    /**
+     * Kazakh endings (genitive, plural, its possessive, -ынша, -дағы) on a lower-case word of six
+     * letters or more; not the ablative, whose -ден, -нан are Russian participles too («осужден»).
+     */
+    private static final Pattern KAZAKH_ENDING = Pattern.compile(
+            "(нын|нин|дын|дин|тын|тин|ынша|инше|лар|лер|дар|дер|тар|тер|лары|лери|дары|дери|тары|тери|дагы|деги|тагы|теги)$");
+    /** Russian words Kazakh uses too (не "what", да "too"): they tell nothing. */
+    private static final Set<String> SHARED = Set.of("не", "да");
+    private static final Pattern QUOTED = Pattern.compile("«[^»]*»|\"[^\"]*\"|“[^”]*”");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
 
     private LanguageDetector() {
     }
 
     public static Lang detect(String text) {
+        String unquoted = QUOTED.matcher(text).replaceAll(" ");
+        String read = WORD.matcher(unquoted).find() ? unquoted : text;
         int cyrillic = 0;
         int latin = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (KAZAKH_LETTERS.indexOf(c) >= 0) {
-                return Lang.KK;
+        int kazakh = 0;
+        int russian = 0;
+        Matcher m = WORD.matcher(read);
+        while (m.find()) {
+            String w = m.group();
+            if (Character.UnicodeBlock.of(w.charAt(0)) != Character.UnicodeBlock.CYRILLIC) {
+                latin += w.chars().allMatch(c -> c < 128) ? 1 : 0;
+                continue;
             }
-            if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
-                cyrillic++;
-            } else if (c < 128 && Character.isLetter(c)) {
-                latin++;
+            cyrillic++;
+            String lower = w.toLowerCase(Locale.ROOT).replace('ё', 'е');
+            if (w.chars().anyMatch(c -> KAZAKH_LETTERS.indexOf(c) >= 0) || KAZAKH_WORDS.contains(lower)
+                    || lower.length() >= 6 && Character.isLowerCase(w.charAt(0)) && KAZAKH_ENDING.matcher(lower).find()) {
+                kazakh++;
+            } else if (!SHARED.contains(lower) && AnalysisWords.RU_STOP.contains(lower)) {
+                russian++;
             }
         }
         if (cyrillic == 0 && latin == 0) {
             return Lang.RU;
         }
-        if (cyrillic >= latin) {
-            int kazakhWords = 0;
-            for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-                if (KAZAKH_WORDS.contains(w)) {
-                    kazakhWords++;
-                }
-            }
-            return kazakhWords >= 2 ? Lang.KK : Lang.RU;
+        if (latin > cyrillic) {
+            return Lang.EN;
         }
-        return Lang.EN;
+        return kazakh > russian ? Lang.KK : Lang.RU;
     }
 }
