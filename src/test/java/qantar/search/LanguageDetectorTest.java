@@ -11,7 +11,7 @@ import qantar.corpus.Corpus;
 import qantar.corpus.CorpusReader;
 import qantar.corpus.Lang;
 
-/** The language a question is read in, from its letters and, without Kazakh letters, its words. */
+/** The language a question is read in, word by word: its letters, common words and endings. */
 class LanguageDetectorTest {
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -100,7 +100,7 @@ class QueryPlannerTest {
     }
 
     @Test
-    void aPlaceADayOrAYearIsTheSubjectOfAQuestionWithNothingElseToBeAbout() {
+    void aPlaceOrATimeIsTheSubjectOfAQuestionWithNothingElseToBeAbout() {
         Frame overview = new Frame("overview", java.util.Map.of(Lang.EN, List.of(List.of("what", "happened")),
                 Lang.KK, List.of(List.of("не", "болды")), Lang.RU, List.of(List.of("что", "произошло"))),
                 false, null, List.of(), true, true, false);
