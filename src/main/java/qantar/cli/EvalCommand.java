@@ -129,9 +129,10 @@ final class EvalCommand implements Callable<Integer> {
 
     static String measures(Evaluation.Totals t) {
         return String.format(java.util.Locale.ROOT, "questions %d | filler %.3f | false missing %.3f | core fact %.3f | nDCG@3 %.3f | scope %.3f | "
-                        + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | latency mean %.1f ms, p95 %.1f ms",
+                        + "overviews answered %.3f%nrecall@5 %.3f | side coverage %.3f | key facts %.3f | language read %.3f | "
+                        + "latency mean %.1f ms, p95 %.1f ms",
                 t.questions(), t.fillerRate(), t.falseMissingRate(), t.coreFactRate(), t.ndcg3(), t.scopeAccuracy(),
-                t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate(), t.meanMillis(), t.p95Millis());
+                t.overviewAnswered(), t.recallAt5(), t.sideCoverage(), t.factHitRate(), t.languageRead(), t.meanMillis(), t.p95Millis());
     }
 
     /** How many statements are shown as their side's nearest, how good those are, and the filler of the rest. */
@@ -184,6 +185,7 @@ final class EvalCommand implements Callable<Integer> {
         putRatio(totals, "side_coverage", t.sideCoverage());
         putRatio(totals, "key_fact_hit_rate", t.factHitRate());
         putRatio(totals, "overview_answered", t.overviewAnswered());
+        putRatio(totals, "language_read", t.languageRead());
         totals.put("latency_mean_ms", Math.round(t.meanMillis() * 10) / 10.0);
         totals.put("latency_p95_ms", Math.round(t.p95Millis() * 10) / 10.0);
         ObjectNode kinds = totals.putObject("by_kind");

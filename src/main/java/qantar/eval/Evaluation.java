@@ -14,9 +14,11 @@ import qantar.answer.AnswerService;
 import qantar.answer.Question;
 import qantar.answer.Statement;
 import qantar.corpus.Folding;
+import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.search.Analyzers;
+import qantar.search.LanguageDetector;
 import qantar.search.Retriever;
 
 /**
@@ -80,12 +82,15 @@ public final class Evaluation {
     /**
      * {@code nearestShare}: the share of shown statements shown as their side's nearest, not as an
      * answer; {@code nearestFiller} and {@code nearestAnswering}: the shares of those judged 0 and 2;
-     * {@code answersFillerRate}: the filler rate of the other statements, those shown as answers.
+     * {@code answersFillerRate}: the filler rate of the other statements, those shown as answers;
+     * {@code languageRead}: the share of questions read in the language they are labelled with, which
+     * is also the language of the answer when the asker chose none.
      */
     public record Totals(int questions, double recallAt5, double sideCoverage, double factHitRate, double scopeAccuracy,
                          double fillerRate, double falseMissingRate, double coreFactRate, double ndcg3,
                          double overviewAnswered, double meanMillis, double p95Millis, Map<FillerCause, Double> fillerCauses,
-                         double nearestShare, double nearestFiller, double nearestAnswering, double answersFillerRate) {
+                         double nearestShare, double nearestFiller, double nearestAnswering, double answersFillerRate,
+                         double languageRead) {
     }
 
     private final AnswerService answers;
@@ -108,6 +113,10 @@ public final class Evaluation {
         boolean scopeCorrect = a.inScope() != item.outOfScope();
         if (!scopeCorrect) {
             failures.add(new Failure(item.outOfScope() ? "answered an out-of-scope question" : "called it out of scope", null, List.of()));
+        }
+        Lang read = LanguageDetector.detect(item.question());
+        if (read != item.lang()) {
+            failures.add(new Failure("read as " + read.code(), null, List.of()));
         }
         if (item.kind() == EvalItem.Kind.OVERVIEW && a.statements().isEmpty()) {
             failures.add(new Failure("overview question unanswered", null, List.of()));
@@ -281,7 +290,9 @@ public final class Evaluation {
                 shown == 0 ? 0 : (double) nearest / shown,
                 nearest == 0 ? Double.NaN : (double) nearestFiller / nearest,
                 nearest == 0 ? Double.NaN : (double) nearestAnswering / nearest,
-                shown == nearest ? 0 : (double) (filler - nearestFiller) / (shown - nearest));
+                shown == nearest ? 0 : (double) (filler - nearestFiller) / (shown - nearest),
+                results.stream().filter(r -> LanguageDetector.detect(r.item().question()) == r.item().lang()).count()
+                        / (double) Math.max(1, results.size()));
     }
 
     /** The totals of each kind of question (overview, leading, plain...), in the kinds' order, kinds absent left out. */

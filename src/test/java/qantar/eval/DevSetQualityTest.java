@@ -46,6 +46,7 @@ class DevSetQualityTest {
         assertThat(t.ndcg3()).isGreaterThanOrEqualTo(0.71);
         assertThat(t.scopeAccuracy()).isGreaterThanOrEqualTo(0.99);
         assertThat(t.overviewAnswered()).isEqualTo(1.0);
+        assertThat(t.languageRead()).as("questions read in their language").isEqualTo(1.0);
         assertThat(t.recallAt5()).isGreaterThanOrEqualTo(0.71);
         // A statement shown as its side's nearest is far more often filler than one shown as an answer
         // (0.53 against 0.16 when this was set), and only sometimes answers (0.12).
