@@ -11,6 +11,7 @@ import qantar.corpus.Lang;
  * then, among the Cyrillic, Kazakh words (with a Kazakh letter, a common Kazakh word or a Kazakh
  * ending, for people typing without Kazakh letters) against Russian ones (Russian stop words).
  * Quoted names («Қанды қаңтар») do not count, so a Russian question about a Kazakh title stays Russian.
+ * Latin words are English unless they are Kazakh written in Latin letters ({@link KazakhLatin}).
  */
 public final class LanguageDetector {
     private static final String KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
@@ -46,7 +47,7 @@ public final class LanguageDetector {
         while (m.find()) {
             String w = m.group();
             if (Character.UnicodeBlock.of(w.charAt(0)) != Character.UnicodeBlock.CYRILLIC) {
-                latin += w.chars().allMatch(c -> c < 128) ? 1 : 0;
+                latin += w.chars().allMatch(c -> c < 0x250) ? 1 : 0;
                 continue;
             }
             cyrillic++;
@@ -62,7 +63,7 @@ public final class LanguageDetector {
             return Lang.RU;
         }
         if (latin > cyrillic) {
-            return Lang.EN;
+            return KazakhLatin.written(read) ? Lang.KK : Lang.EN;
         }
         return kazakh > russian ? Lang.KK : Lang.RU;
     }

@@ -158,8 +158,10 @@ public final class Retriever {
      * the glossary knows ({@link Translations#merge}). Every form is searched with the question's
      * one vector, so the forms' candidates are scored alike and their scores compare.
      */
-    public Retrieval retrieve(String question, Lang lang, Set<Side> sides) {
+    public Retrieval retrieve(String asked, Lang lang, Set<Side> sides) {
         RetrievalState s = state();
+        // Kazakh in Latin letters is read as the Cyrillic its words stand for
+        String question = lang == Lang.KK && KazakhLatin.written(asked) ? KazakhLatin.cyrillic(asked) : asked;
         List<String> others = Translations.of(forms, question);
         List<Concept> concepts = s.planner().plan(question, lang);
         String vectorText = concepts.isEmpty() || index.embedder().isEmpty() ? null

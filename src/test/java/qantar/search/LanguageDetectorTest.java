@@ -33,6 +33,9 @@ class LanguageDetectorTest {
             Кто был осужден и кто отстранен?                  | RU
             Путин                                             | RU
             Что Human Rights Foundation пишет о роли ОДКБ?    | RU
+            qansha adam qaza boldy                            | KK
+            Qañtar oqiğasy turaly qysqaşa aityp beriñiz       | KK
+            What is Qantar?                                   | EN
             How many people died in January 2022?            | EN
             Why did the protests start in Zhanaozen?          | EN
             Что известно о Bloody January в Алматы?           | RU
