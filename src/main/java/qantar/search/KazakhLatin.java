@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class KazakhLatin {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     private static final String LETTERS = "äğıñöşūüÄĞÑÖŞŪÜİ";
+    /** A q not before u: English has hardly any (Iraq), Kazakh many (qaza, oqiğa). */
+    private static final Pattern Q = Pattern.compile("q(?!u)");
     /** Common Kazakh words that are no English words. */
     private static final Set<String> WORDS = Set.of("boldy", "bolgan", "boldi", "qansha", "kansha", "qanşa", "turaly",
             "kim", "kimder", "qalay", "kalay", "qalai", "kalai", "nege", "qashan", "kashan", "qaşan", "jane", "zhane", "jäne",
@@ -40,7 +42,7 @@ public final class KazakhLatin {
         while (m.find()) {
             String w = m.group();
             String lower = w.toLowerCase(Locale.ROOT);
-            if (w.chars().anyMatch(c -> LETTERS.indexOf(c) >= 0) || lower.matches(".*q(?!u).*") || WORDS.contains(lower)) {
+            if (w.chars().anyMatch(c -> LETTERS.indexOf(c) >= 0) || Q.matcher(lower).find() || WORDS.contains(lower)) {
                 kazakh++;
             } else if (AnalysisWords.EN_STOP.contains(lower)) {
                 english++;
