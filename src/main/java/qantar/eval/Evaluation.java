@@ -18,7 +18,6 @@ import qantar.corpus.Lang;
 import qantar.corpus.Passage;
 import qantar.corpus.Side;
 import qantar.search.Analyzers;
-import qantar.search.LanguageDetector;
 import qantar.search.Retriever;
 
 /**
@@ -59,11 +58,11 @@ public final class Evaluation {
 
     /**
      * The outcome for one question. Ratios are NaN where the item expects nothing of that kind;
-     * counts are zero there.
+     * counts are zero there. {@code read}: the language retrieval read the question in.
      */
     public record Result(EvalItem item, Answer answer, double millis, double recallAt5, double sideCoverage,
                          double factHitRate, boolean scopeCorrect, int shown, Map<FillerCause, Integer> filler, int answeringSides,
-                         int falseMissing, double coreHit, double ndcg3, List<Failure> failures, int[] nearestByGrade) {
+                         int falseMissing, double coreHit, double ndcg3, List<Failure> failures, int[] nearestByGrade, Lang read) {
         /** How many statements are shown as their side's nearest (not as an answer). */
         public int nearest() {
             return Arrays.stream(nearestByGrade).sum();
@@ -114,7 +113,7 @@ public final class Evaluation {
         if (!scopeCorrect) {
             failures.add(new Failure(item.outOfScope() ? "answered an out-of-scope question" : "called it out of scope", null, List.of()));
         }
-        Lang read = LanguageDetector.detect(item.question());
+        Lang read = composed.retrieval().lang();
         if (read != item.lang()) {
             failures.add(new Failure("read as " + read.code(), null, List.of()));
         }
@@ -180,7 +179,7 @@ public final class Evaluation {
             facts = (double) hit / item.facts().size();
         }
         return new Result(item, a, millis, recall, coverage, facts, scopeCorrect, a.statements().size(), filler,
-                answeringMain, falseMissing, coreHit, answering == 0 ? Double.NaN : ndcgSum / answering, failures, nearestByGrade);
+                answeringMain, falseMissing, coreHit, answering == 0 ? Double.NaN : ndcgSum / answering, failures, nearestByGrade, read);
     }
 
     /** Why a filler statement is among {@code sideShown}, its side's statements. */
@@ -291,8 +290,7 @@ public final class Evaluation {
                 nearest == 0 ? Double.NaN : (double) nearestFiller / nearest,
                 nearest == 0 ? Double.NaN : (double) nearestAnswering / nearest,
                 shown == nearest ? 0 : (double) (filler - nearestFiller) / (shown - nearest),
-                results.stream().filter(r -> LanguageDetector.detect(r.item().question()) == r.item().lang()).count()
-                        / (double) Math.max(1, results.size()));
+                results.stream().filter(r -> r.read() == r.item().lang()).count() / (double) Math.max(1, results.size()));
     }
 
     /** The totals of each kind of question (overview, leading, plain...), in the kinds' order, kinds absent left out. */

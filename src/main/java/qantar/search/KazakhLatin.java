@@ -78,17 +78,17 @@ public final class KazakhLatin {
                 continue;
             }
             char c = w.charAt(i);
-            // y (or i) after a vowel is й («qalay», "aitty»), y between two nothing («Tokayev», Тоқаев); else ы, и
-            if ((c == 'y' || c == 'i' && (i + 1 >= w.length() || VOWELS.indexOf(w.charAt(i + 1)) < 0))
-                    && i > 0 && VOWELS.indexOf(w.charAt(i - 1)) >= 0) {
-                if (i + 1 >= w.length() || VOWELS.indexOf(w.charAt(i + 1)) < 0) {
+            boolean afterVowel = i > 0 && vowel(w, i - 1);
+            // y or i after a vowel is й («qalay», "aitty"), y between two vowels nothing («Tokayev», Тоқаев); else ы, и
+            if ((c == 'y' || c == 'i' && !vowel(w, i + 1)) && afterVowel) {
+                if (!vowel(w, i + 1)) {
                     out.append('й');
                 }
                 i++;
                 continue;
             }
             // ñ, and ng before a consonant or at the end («qangtar»), is ң, which a Russian keyboard types as н
-            if (c == 'n' && i + 1 < w.length() && w.charAt(i + 1) == 'g' && (i + 2 == w.length() || VOWELS.indexOf(w.charAt(i + 2)) < 0)) {
+            if (c == 'n' && i + 1 < w.length() && w.charAt(i + 1) == 'g' && !vowel(w, i + 2)) {
                 out.append('н');
                 i += 2;
                 continue;
@@ -99,6 +99,11 @@ public final class KazakhLatin {
         }
         return Character.isUpperCase(latin.charAt(0)) && out.length() > 0
                 ? Character.toUpperCase(out.charAt(0)) + out.substring(1) : out.toString();
+    }
+
+    /** Whether {@code w} has a vowel at {@code i} (false past its end). */
+    private static boolean vowel(String w, int i) {
+        return i < w.length() && VOWELS.indexOf(w.charAt(i)) >= 0;
     }
 
     private static String[] spelling(String w, int i) {

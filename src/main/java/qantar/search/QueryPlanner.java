@@ -23,6 +23,7 @@ public final class QueryPlanner {
     /** A question word: a figure (digit groups joined) or letters and digits, hyphenated or with an apostrophe. */
     static final Pattern WORD = Pattern.compile("\\d+(?:[ ,.\\u00a0\\u202f]\\d{3}(?!\\d))*|[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final List<String> JANUARY = DayOfMonth.monthForms(1);
     private static final int STEM_PREFIX = 5;
     /** Words this long may be misspelt glossary terms; shorter ones are too often another word one letter off. */
     private static final int MISSPELT_FROM = 6;
@@ -166,7 +167,7 @@ public final class QueryPlanner {
         if (standsAlone && concepts.stream().noneMatch(Concept::counts)) {
             List<List<String>> scenes = new ArrayList<>(matched.stream().filter(GlossaryGroup::place).map(GlossaryGroup::terms).toList());
             // January alone is the events' own month, however it is inflected («Қаңтардағы»): only the scene
-            whens.stream().map(Concept::forms).filter(f -> !f.equals(DayOfMonth.monthForms(1))).forEach(scenes::add);
+            whens.stream().map(Concept::forms).filter(f -> !f.equals(JANUARY)).forEach(scenes::add);
             concepts.replaceAll(c -> c.fromGlossary() && scenes.contains(c.forms()) ? new Concept(c.label(), c.forms(), false, false, true) : c);
         }
         // A bare "what happened?" asks about the only events this corpus covers: it names them implicitly.
@@ -190,14 +191,13 @@ public final class QueryPlanner {
             out.add(new Concept(day.label(), day.forms(), false, true, true));
         }
         for (int i = 0; i < words.size(); i++) {
-            int month = used[i] ? 0 : DayOfMonth.month(words.get(i));
-            if (month != 0) {
-                used[i] = true;
-                out.add(new Concept(words.get(i), DayOfMonth.monthForms(month), false, true, true));
-            } else if (!used[i] && YEAR.matcher(words.get(i)).matches()) {
-                used[i] = true;
-                out.add(new Concept(words.get(i), List.of(words.get(i)), false, true, true));
+            String w = words.get(i);
+            int month = DayOfMonth.month(w);
+            if (used[i] || month == 0 && !YEAR.matcher(w).matches()) {
+                continue;
             }
+            used[i] = true;
+            out.add(new Concept(w, month != 0 ? DayOfMonth.monthForms(month) : List.of(w), false, true, true));
         }
         return out;
     }
